@@ -1,0 +1,26 @@
+package vn.nq57.initiative.initiative;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The lifecycle: DRAFT → APPROVED → IN_PROGRESS → COMPLETED; any non-final state → SUSPENDED or CANCELLED;
+ * SUSPENDED → IN_PROGRESS.
+ */
+public enum InitiativeStatus {
+    DRAFT, APPROVED, IN_PROGRESS, COMPLETED, SUSPENDED, CANCELLED;
+
+    public boolean isFinal() {
+        return this == COMPLETED || this == CANCELLED;
+    }
+
+    public Set<InitiativeStatus> allowedNext() {
+        return switch (this) {
+            case DRAFT -> EnumSet.of(APPROVED, SUSPENDED, CANCELLED);
+            case APPROVED -> EnumSet.of(IN_PROGRESS, SUSPENDED, CANCELLED);
+            case IN_PROGRESS -> EnumSet.of(COMPLETED, SUSPENDED, CANCELLED);
+            case SUSPENDED -> EnumSet.of(IN_PROGRESS, CANCELLED);
+            case COMPLETED, CANCELLED -> EnumSet.noneOf(InitiativeStatus.class);
+        };
+    }
+}

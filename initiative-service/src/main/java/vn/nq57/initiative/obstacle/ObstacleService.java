@@ -1,0 +1,195 @@
+package vn.nq57.initiative.obstacle;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import vn.nq57.initiative.agency.Agency;
+import vn.nq57.initiative.agency.AgencyService;
+import vn.nq57.initiative.events.InitiativeEvents;
+import vn.nq57.initiative.initiative.Initiative;
+import vn.nq57.initiative.initiative.InitiativeService;
+import vn.nq57.initiative.obstacle.ObstacleViews.AnswerRequest;
+import vn.nq57.initiative.obstacle.ObstacleViews.CloseRequest;
+import vn.nq57.initiative.obstacle.ObstacleViews.ObstacleEventData;
+import vn.nq57.initiative.obstacle.ObstacleViews.ObstacleRequest;
+import vn.nq57.initiative.obstacle.ObstacleViews.ObstacleView;
+import vn.nq57.platform.InstanceConfig;
+import vn.nq57.platform.audit.AuditTrail;
+import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.http.ETags;
+import vn.nq57.platform.outbox.Outbox;
+import vn.nq57.platform.paging.Page;
+import vn.nq57.platform.paging.PageRequest;
+import vn.nq57.platform.security.AgencyAccess;
+import vn.nq57.platform.security.Caller;
+import vn.nq57.platform.security.Roles;
+
+/**
+ * Obstacles: filed by the lead or a coordinating agency of an initiative, answered by the asked agency, resolved or
+ * closed by the filing agency.
+ */
+@ApplicationScoped
+public class ObstacleService {
+
+    @Inject
+    InitiativeService initiatives;
+
+    @Inject
+    AgencyService agencies;
+
+    @Inject
+    AgencyAccess access;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    InstanceConfig instance;
+
+    @Inject
+    EntityManager em;
+
+    public record Filter(UUID initiativeId, String agency, ObstacleStatus status, Boolean open, Integer minAgeDays) {
+    }
+
+    public Page<ObstacleView> list(Filter f, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (f.initiativeId() != null) {
+            where.append(" and o.initiative.id = :initiative");
+            params.and("initiative", f.initiativeId());
+        }
+        if (f.agency() != null && !f.agency().isBlank()) {
+            where.append(" and (o.filedByAgency.code = :agency or o.askedAgency.code = :agency)");
+            params.and("agency", f.agency().trim().toUpperCase());
+        }
+        if (f.status() != null) {
+            where.append(" and o.status = :status");
+            params.and("status", f.status());
+        }
+        if (f.open() != null) {
+            where.append(f.open() ? " and o.status in :openStates" : " and o.status not in :openStates");
+            params.and("openStates", List.of(ObstacleStatus.OPEN, ObstacleStatus.ANSWERED));
+        }
+        if (f.minAgeDays() != null) {
+            where.append(" and o.filedAt <= :filedBefore");
+            params.and("filedBefore", OffsetDateTime.now(ZoneOffset.UTC).minusDays(f.minAgeDays()));
+        }
+        long total = Obstacle.count("from Obstacle o where " + where, params);
+        List<ObstacleView> items = Obstacle.<Obstacle>find("from Obstacle o join fetch o.initiative "
+                                + "join fetch o.filedByAgency join fetch o.askedAgency where " + where,
+                        Sort.by("o.filedAt").and("o.id"), params)
+                .page(page.page, page.size).list().stream().map(ObstacleView::of).toList();
+        return Page.of(items, page, total);
+    }
+
+    public Obstacle get(UUID id) {
+        Obstacle o = Obstacle.findById(id);
+        if (o == null) {
+            throw ApiException.notFound("Obstacle", id);
+        }
+        return o;
+    }
+
+    @Transactional
+    public ObstacleView file(ObstacleRequest request) {
+        Initiative i = initiatives.get(request.initiativeId());
+        Agency filer = agencies.referenced("filedByAgency", request.filedByAgency());
+        Agency asked = agencies.referenced("askedAgency", request.askedAgency());
+        access.requireRoleInScope(filer.code, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER);
+        boolean involved = i.leadAgency.id.equals(filer.id) || i.coordinators.stream().anyMatch(a -> a.id.equals(filer.id));
+        if (!involved && !caller.isCentralAdmin()) {
+            throw ApiException.forbidden("agency " + filer.code + " neither leads nor coordinates initiative " + i.code);
+        }
+        if (filer.id.equals(asked.id)) {
+            throw ApiException.badRequest("askedAgency", "an obstacle asks another agency to act");
+        }
+        Obstacle o = new Obstacle();
+        o.id = UUID.randomUUID();
+        o.initiative = i;
+        o.filedByAgency = filer;
+        o.askedAgency = asked;
+        o.description = request.description().trim();
+        o.request = request.request().trim();
+        o.status = ObstacleStatus.OPEN;
+        o.filedBy = caller.subject();
+        o.filedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        o.originInstance = instance.id();
+        o.persist();
+        em.flush();
+        return changed(o, null, "obstacle.filed", InitiativeEvents.OBSTACLE_FILED);
+    }
+
+    @Transactional
+    public ObstacleView answer(UUID id, String ifMatch, AnswerRequest request) {
+        Obstacle o = get(id);
+        checkVersion(o, ifMatch);
+        access.requireRoleInScope(o.askedAgency.code, Roles.MINISTRY_ADMIN);
+        if (!o.status.isOpen()) {
+            throw ApiException.conflict("obstacle is " + o.status + "; only an open obstacle can be answered")
+                    .with("currentStatus", o.status);
+        }
+        ObstacleView before = ObstacleView.of(o);
+        o.status = ObstacleStatus.ANSWERED;
+        o.answer = request.answer().trim();
+        o.answeredBy = caller.subject();
+        o.answeredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.flush();
+        return changed(o, before, "obstacle.answered", InitiativeEvents.OBSTACLE_ANSWERED);
+    }
+
+    @Transactional
+    public ObstacleView resolve(UUID id, String ifMatch, CloseRequest request) {
+        return close(id, ifMatch, request, ObstacleStatus.RESOLVED, InitiativeEvents.OBSTACLE_RESOLVED);
+    }
+
+    @Transactional
+    public ObstacleView withdraw(UUID id, String ifMatch, CloseRequest request) {
+        return close(id, ifMatch, request, ObstacleStatus.CLOSED, InitiativeEvents.OBSTACLE_CLOSED);
+    }
+
+    private ObstacleView close(UUID id, String ifMatch, CloseRequest request, ObstacleStatus to, String eventType) {
+        Obstacle o = get(id);
+        checkVersion(o, ifMatch);
+        access.requireRoleInScope(o.filedByAgency.code, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER);
+        if (!o.status.isOpen()) {
+            throw ApiException.conflict("obstacle is already " + o.status).with("currentStatus", o.status);
+        }
+        if (to == ObstacleStatus.RESOLVED && o.status != ObstacleStatus.ANSWERED) {
+            throw ApiException.conflict("an obstacle is resolved after the asked agency answered it; close it instead")
+                    .with("currentStatus", o.status).with("allowed", List.of(ObstacleStatus.CLOSED));
+        }
+        ObstacleView before = ObstacleView.of(o);
+        o.status = to;
+        o.resolutionNote = request.note().trim();
+        o.closedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.flush();
+        return changed(o, before, "obstacle." + to.name().toLowerCase(), eventType);
+    }
+
+    private static void checkVersion(Obstacle o, String ifMatch) {
+        if (ifMatch != null) {
+            ETags.require(ifMatch, o.version);
+        }
+    }
+
+    private ObstacleView changed(Obstacle o, ObstacleView before, String action, String eventType) {
+        ObstacleView after = ObstacleView.of(o);
+        audit.record(action, "obstacle", o.id, before, after);
+        outbox.publish(InitiativeEvents.TOPIC, eventType, "obstacle", o.id, o.version, ObstacleEventData.of(o));
+        return after;
+    }
+}

@@ -1,0 +1,53 @@
+package vn.nq57.initiative.obstacle;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nq57.initiative.agency.AgencyViews.AgencyRef;
+
+public final class ObstacleViews {
+    private ObstacleViews() {
+    }
+
+    public record ObstacleRequest(@NotNull UUID initiativeId,
+                                  @Schema(examples = "BKHCN") @NotBlank @Size(max = 50) String filedByAgency,
+                                  @Schema(examples = "BTC") @NotBlank @Size(max = 50) String askedAgency,
+                                  @Schema(examples = "Chưa có hướng dẫn cơ chế tài chính cho thuê dịch vụ điện toán đám mây")
+                                  @NotBlank @Size(max = 10000) String description,
+                                  @Schema(examples = "Đề nghị Bộ Tài chính ban hành hướng dẫn trong quý II/2026")
+                                  @NotBlank @Size(max = 10000) String request) {
+    }
+
+    public record AnswerRequest(@NotBlank @Size(max = 10000) String answer) {
+    }
+
+    public record CloseRequest(@NotBlank @Size(max = 10000) String note) {
+    }
+
+    public record ObstacleView(UUID id, UUID initiativeId, String initiativeCode, AgencyRef filedByAgency,
+                               AgencyRef askedAgency, String description, String request, ObstacleStatus status,
+                               String answer, String answeredBy, OffsetDateTime answeredAt, String resolutionNote,
+                               OffsetDateTime closedAt, String filedBy, OffsetDateTime filedAt, long ageDays,
+                               String originInstance, long version) {
+        public static ObstacleView of(Obstacle o) {
+            OffsetDateTime end = o.closedAt == null ? OffsetDateTime.now() : o.closedAt;
+            return new ObstacleView(o.id, o.initiative.id, o.initiative.code, AgencyRef.of(o.filedByAgency),
+                    AgencyRef.of(o.askedAgency), o.description, o.request, o.status, o.answer, o.answeredBy,
+                    o.answeredAt, o.resolutionNote, o.closedAt, o.filedBy, o.filedAt,
+                    Duration.between(o.filedAt, end).toDays(), o.originInstance, o.version);
+        }
+    }
+
+    /** What other services learn of an obstacle (open obstacles count in an initiative's health). */
+    public record ObstacleEventData(UUID id, UUID initiativeId, String filedByAgency, String askedAgency,
+                                    ObstacleStatus status, OffsetDateTime filedAt, long version) {
+        public static ObstacleEventData of(Obstacle o) {
+            return new ObstacleEventData(o.id, o.initiative.id, o.filedByAgency.code, o.askedAgency.code, o.status,
+                    o.filedAt, o.version);
+        }
+    }
+}

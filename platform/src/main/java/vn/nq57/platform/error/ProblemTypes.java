@@ -1,0 +1,23 @@
+package vn.nq57.platform.error;
+
+/** The problem {@code type} URIs of the platform; documented in the README. */
+public final class ProblemTypes {
+    private static final String BASE = "https://nq57.gov.vn/problems/";
+    public static final String VALIDATION = BASE + "validation";
+    public static final String MALFORMED = BASE + "malformed-request";
+    public static final String NOT_FOUND = BASE + "not-found";
+    public static final String CONFLICT = BASE + "conflict";
+    public static final String FORBIDDEN = BASE + "forbidden";
+    public static final String UNAUTHORIZED = BASE + "unauthorized";
+    public static final String UNPROCESSABLE = BASE + "unprocessable";
+    public static final String PRECONDITION_FAILED = BASE + "precondition-failed";
+    public static final String PRECONDITION_REQUIRED = BASE + "precondition-required";
+    public static final String UNSUPPORTED_MEDIA_TYPE = BASE + "unsupported-media-type";
+    public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
+    public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
+    public static final String INTERNAL = BASE + "internal-error";
+    public static final String HTTP = BASE + "http-error";
+
+    private ProblemTypes() {
+    }
+}

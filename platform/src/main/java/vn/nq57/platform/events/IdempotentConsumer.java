@@ -1,0 +1,52 @@
+package vn.nq57.platform.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The consumer side of events: parse the envelope, and remember processed event ids in the same transaction as the
+ * effect, so that a redelivered event has no second effect.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /**
+     * Records that {@code consumer} handles {@code eventId}; false if it already did (then skip the event).
+     * Call it first inside the transaction that applies the event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean firstDelivery(String consumer, String eventId) {
+        return em.createNativeQuery("INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) "
+                        + "ON CONFLICT DO NOTHING")
+                .setParameter(1, consumer).setParameter(2, eventId).executeUpdate() == 1;
+    }
+
+    /** Reads a CloudEvent from its JSON form; an unreadable payload is an {@link IllegalArgumentException}. */
+    public CloudEvent parse(String json) {
+        try {
+            CloudEvent event = mapper.readValue(json, CloudEvent.class);
+            if (event.id() == null || event.type() == null) {
+                throw new IllegalArgumentException("not a CloudEvent: id and type are required");
+            }
+            return event;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads an event's data as a record of the consumer's own. */
+    public <T> T data(CloudEvent event, Class<T> type) {
+        return mapper.convertValue(event.data(), type);
+    }
+}

@@ -1,0 +1,70 @@
+package vn.nq57.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.nq57.platform.InstanceConfig;
+import vn.nq57.platform.events.CloudEvent;
+
+/**
+ * The only way a service emits an event: stored in the {@code outbox} table inside the caller's transaction, so
+ * nothing uncommitted is ever published and nothing committed is lost; {@link OutboxRelay} publishes it.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    InstanceConfig instance;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
+
+    /**
+     * Stores an event for the aggregate at {@code version}.
+     *
+     * @param topic   e.g. {@code nq57.initiatives.v1}
+     * @param type    e.g. {@code nq57.initiative.status-changed.v1}
+     * @param data    the event's data (a record), serialised as JSON
+     * @return the stored CloudEvent
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent publish(String topic, String type, String aggregateType, Object aggregateId, long version,
+                              Object data) {
+        return publish(topic, type, aggregateType, aggregateId, version, data, instance.id());
+    }
+
+    /** As {@link #publish(String, String, String, Object, long, Object)} for data that originated elsewhere. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent publish(String topic, String type, String aggregateType, Object aggregateId, long version,
+                              Object data, String originInstance) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID id = UUID.randomUUID();
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(),
+                "/instances/" + instance.id() + "/" + service, type, String.valueOf(aggregateId), now,
+                "application/json", version, originInstance, mapper.valueToTree(data));
+        OutboxEvent row = new OutboxEvent();
+        row.id = id;
+        row.topic = topic;
+        row.aggregateType = aggregateType;
+        row.aggregateId = String.valueOf(aggregateId);
+        row.aggregateVersion = version;
+        row.eventType = type;
+        row.createdAt = now;
+        try {
+            row.payload = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event data cannot be serialised: " + type, e);
+        }
+        row.persist();
+        return event;
+    }
+}

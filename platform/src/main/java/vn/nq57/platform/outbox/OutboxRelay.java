@@ -1,0 +1,170 @@
+package vn.nq57.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox events in commit order ({@code seq}), keyed by aggregate id so that one aggregate's
+ * events keep their order in its partition. One relay works at a time across replicas (a PostgreSQL advisory lock).
+ * While the broker fails, events stay pending and the relay backs off exponentially up to a minute; the first
+ * failed event stops the batch so that nothing overtakes it.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long LOCK_KEY = 5_757_001L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    EventSender sender;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "nq57.outbox.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @ConfigProperty(name = "nq57.outbox.send-timeout", defaultValue = "PT40S")
+    Duration sendTimeout;
+
+    @ConfigProperty(name = "nq57.outbox.max-backoff", defaultValue = "PT1M")
+    Duration maxBackoff;
+
+    @ConfigProperty(name = "nq57.outbox.retention", defaultValue = "P7D")
+    Duration retention;
+
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private Counter published;
+    private Counter failures;
+    private volatile Instant nextAttempt = Instant.EPOCH;
+    private volatile Duration backoff = Duration.ZERO;
+
+    @PostConstruct
+    void metrics() {
+        registry.gauge("nq57.outbox.pending", pending);
+        registry.gauge("nq57.outbox.oldest.pending.seconds", oldestPendingSeconds);
+        published = registry.counter("nq57.outbox.published");
+        failures = registry.counter("nq57.outbox.failures");
+    }
+
+    @Scheduled(every = "${nq57.outbox.relay-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        if (Instant.now().isBefore(nextAttempt)) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = relayOnce();
+            } while (sent == batchSize && backoff.isZero());
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay failed: %s", e.toString());
+            failed();
+        }
+    }
+
+    /** Publishes one batch; returns how many events were published. */
+    public int relayOnce() {
+        return QuarkusTransaction.requiringNew().timeout((int) sendTimeout.toSeconds() + 30).call(this::batch);
+    }
+
+    private int batch() {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK_KEY).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by seq")
+                .page(0, batchSize).list();
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent event : batch) {
+            acks.add(sender.send(event.topic, event.aggregateId, event.payload).toCompletableFuture());
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<java.util.UUID> done = new ArrayList<>();
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                done.add(event.id);
+            } catch (Exception e) {
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                event.attempts++;
+                event.lastError = String.valueOf(cause);
+                LOG.warnf("Outbox event %s (%s) not published, attempt %d: %s", event.id, event.eventType,
+                        event.attempts, cause);
+                break;
+            }
+        }
+        if (!done.isEmpty()) {
+            em.createQuery("update OutboxEvent set publishedAt = :now where id in :ids")
+                    .setParameter("now", now).setParameter("ids", done).executeUpdate();
+            published.increment(done.size());
+        }
+        if (done.size() < batch.size()) {
+            failed();
+        } else {
+            backoff = Duration.ZERO;
+            nextAttempt = Instant.EPOCH;
+        }
+        refreshLag();
+        return done.size();
+    }
+
+    private void failed() {
+        failures.increment();
+        backoff = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2);
+        if (backoff.compareTo(maxBackoff) > 0) {
+            backoff = maxBackoff;
+        }
+        nextAttempt = Instant.now().plus(backoff);
+    }
+
+    private void refreshLag() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT count(*), coalesce(extract(epoch FROM now() - "
+                + "min(created_at)), 0) FROM outbox WHERE published_at IS NULL").getSingleResult();
+        pending.set(((Number) row[0]).longValue());
+        oldestPendingSeconds.set(((Number) row[1]).longValue());
+    }
+
+    /** Lets the relay try again at once (after the broker is back, or in tests). */
+    public void resetBackoff() {
+        backoff = Duration.ZERO;
+        nextAttempt = Instant.EPOCH;
+    }
+
+    public long pendingCount() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                .getSingleResult()).longValue();
+    }
+
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgePublished() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < ?1")
+                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(retention)).executeUpdate());
+    }
+}
