@@ -183,6 +183,7 @@ public class InitiativeService {
         i.originInstance = instance.id();
         i.createdBy = caller.subject();
         i.createdAt = now;
+        i.updatedAt = now;
         apply(i, request, lead);
         int order = 0;
         for (OutputRequest o : request.outputs()) {
