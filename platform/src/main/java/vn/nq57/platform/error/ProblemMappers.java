@@ -74,6 +74,27 @@ public class ProblemMappers {
         return respond(request, 400, ProblemTypes.MALFORMED, "Malformed request", message, violations, Map.of());
     }
 
+    // Quarkus REST ships mappers for these subtypes; more specific mappers of ours win over them.
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e, ContainerRequestContext request) {
+        return json(e, request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidFormat(InvalidFormatException e, ContainerRequestContext request) {
+        return json(e, request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response jsonParse(com.fasterxml.jackson.core.JsonParseException e, ContainerRequestContext request) {
+        return json(e, request);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response jsonMapping(JsonMappingException e, ContainerRequestContext request) {
+        return json(e, request);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, ContainerRequestContext request) {
         return unauthenticated(request);
@@ -103,6 +124,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json(json, request);
+        }
         if (status >= 500) {
             return unexpected(e, request);
         }
