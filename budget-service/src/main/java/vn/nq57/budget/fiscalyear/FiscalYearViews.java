@@ -1,0 +1,59 @@
+package vn.nq57.budget.fiscalyear;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nq57.budget.json.Money;
+
+/** DTOs of fiscal years. Amounts are whole VND. */
+public final class FiscalYearViews {
+    private FiscalYearViews() {
+    }
+
+    /** Create a fiscal year (the year is in the body). */
+    public record FiscalYearRequest(
+            @Schema(examples = "2026") @NotNull @Min(value = 2000, message = "must be 2000 or later")
+            @Max(value = 2100, message = "must be 2100 or earlier") Integer year,
+            @Schema(description = "Total state budget expenditure of the year, whole VND", examples = "2548000000000000")
+            @NotNull @Min(value = 1, message = "must be positive")
+            @Max(value = Money.MAX_AMOUNT, message = "must be at most 10^18") Long totalStateExpenditure,
+            @Schema(description = "The S&T, innovation and digital-transformation budget line, whole VND",
+                    examples = "76440000000000")
+            @NotNull @Min(value = 0, message = "must be 0 or more")
+            @Max(value = Money.MAX_AMOUNT, message = "must be at most 10^18") Long stiBudget,
+            @Size(max = 5000) String note) {
+    }
+
+    /** Replace a fiscal year's figures (If-Match). */
+    public record FiscalYearUpdate(
+            @NotNull @Min(value = 1, message = "must be positive")
+            @Max(value = Money.MAX_AMOUNT, message = "must be at most 10^18") Long totalStateExpenditure,
+            @NotNull @Min(value = 0, message = "must be 0 or more")
+            @Max(value = Money.MAX_AMOUNT, message = "must be at most 10^18") Long stiBudget,
+            @Size(max = 5000) String note) {
+    }
+
+    public record FiscalYearView(UUID id, int year, long totalStateExpenditure, long stiBudget,
+                                 @Schema(description = "stiBudget / totalStateExpenditure in percent, 4 decimals")
+                                 BigDecimal stiShare, boolean meetsThreePercentRule, String note,
+                                 String originInstance, String updatedBy, OffsetDateTime updatedAt, long version) {
+        public static FiscalYearView of(FiscalYear f) {
+            return new FiscalYearView(f.id, f.year, f.totalStateExpenditure, f.stiBudget,
+                    Money.percent(f.stiBudget, f.totalStateExpenditure, 4),
+                    Money.atLeastPercent(f.stiBudget, f.totalStateExpenditure, FiscalYearService.STI_RULE_PERCENT),
+                    f.note, f.originInstance, f.updatedBy, f.updatedAt, f.version);
+        }
+    }
+
+    /** What other services learn of a fiscal year. */
+    public record FiscalYearEventData(UUID id, int year, long totalStateExpenditure, long stiBudget, long version) {
+        public static FiscalYearEventData of(FiscalYear f) {
+            return new FiscalYearEventData(f.id, f.year, f.totalStateExpenditure, f.stiBudget, f.version);
+        }
+    }
+}
