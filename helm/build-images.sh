@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds and pushes the container images of the NQ57 services with Jib (no Docker daemon).
+# Usage: helm/build-images.sh [-Dquarkus.container-image.registry=...] [-Dquarkus.container-image.tag=...] [...]
+#   NQ57_SERVICES="initiative-service kpi-service" helm/build-images.sh    (default: every service present)
+# Registry credentials: quarkus.container-image.username/password, or a docker config.json (~/.docker/config.json)
+# with the registry's auth, which Jib reads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+services=${NQ57_SERVICES:-}
+if [ -z "$services" ]; then
+  for s in initiative-service kpi-service budget-service; do [ -f "$s/pom.xml" ] && services="$services $s"; done
+fi
+props=()
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) continue ;; esac
+  props+=("-D$line")
+done < helm/images.properties
+modules=$(echo $services | tr ' ' ',')
+set -x
+./mvnw -B package -DskipTests -pl "$modules" -am "${props[@]}" "$@"

@@ -1,0 +1,35 @@
+{{/*
+The service's non-secret configuration, given to the container as environment variables.
+The Deployment's pod template carries its checksum, so a changed value rolls the pods.
+*/}}
+{{- define "nq57-common.configmap" -}}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "nq57-common.fullname" . }}
+  namespace: {{ .Release.Namespace }}
+  labels:
+    {{- include "nq57-common.labels" . | nindent 4 }}
+data:
+  QUARKUS_HTTP_PORT: {{ .Values.containerPort | quote }}
+  {{ .Values.component.databaseUrlEnv }}: {{ include "nq57-common.databaseUrl" . | quote }}
+  NQ57_DB_USER: {{ include "nq57-common.databaseUsername" . | quote }}
+  NQ57_INSTANCE_ID: {{ .Values.global.instance.id | quote }}
+  NQ57_INSTANCE_ROLE: {{ .Values.global.instance.role | quote }}
+  NQ57_OIDC_ISSUER: {{ include "nq57-common.oidcIssuer" . | quote }}
+  NQ57_OIDC_JWKS: {{ include "nq57-common.oidcJwks" . | quote }}
+  NQ57_KAFKA_BOOTSTRAP: {{ include "nq57-common.kafkaBootstrap" . | quote }}
+  {{- if eq .Values.global.instance.role "ministry" }}
+  NQ57_FEDERATION_CENTRAL_URL: {{ .Values.global.federation.centralUrl | quote }}
+  NQ57_FEDERATION_CLIENT_ID: {{ .Values.global.federation.clientId | quote }}
+  NQ57_FEDERATION_INTAKE_ENABLED: "false"
+  {{- else }}
+  NQ57_FEDERATION_INTAKE_ENABLED: {{ .Values.global.federation.intakeEnabled | toString | quote }}
+  {{- end }}
+  {{- with .Values.jvmOptions }}
+  JAVA_TOOL_OPTIONS: {{ . | quote }}
+  {{- end }}
+  {{- range $key, $value := .Values.config }}
+  {{ $key }}: {{ $value | toString | quote }}
+  {{- end }}
+{{- end -}}

@@ -1,0 +1,120 @@
+{{/*
+Names and labels. Every helper takes the chart context (.) of the service chart that includes it.
+*/}}
+{{- define "nq57-common.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "nq57-common.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "nq57-common.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "nq57-common.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "nq57-common.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "nq57-common.labels" -}}
+helm.sh/chart: {{ include "nq57-common.chart" . }}
+{{ include "nq57-common.selectorLabels" . }}
+app.kubernetes.io/version: {{ include "nq57-common.imageTag" . | trunc 63 | trimSuffix "-" | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: nq57
+app.kubernetes.io/component: api
+nq57.gov.vn/instance: {{ .Values.global.instance.id | quote }}
+{{- end -}}
+
+{{- define "nq57-common.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "nq57-common.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The image reference: registry/repository:tag or registry/repository@digest. */}}
+{{- define "nq57-common.imageTag" -}}
+{{- default .Chart.AppVersion .Values.image.tag -}}
+{{- end -}}
+
+{{- define "nq57-common.image" -}}
+{{- $registry := default .Values.global.imageRegistry .Values.image.registry -}}
+{{- $repo := ternary (printf "%s/%s" $registry .Values.image.repository) .Values.image.repository (ne $registry "") -}}
+{{- if .Values.image.digest -}}
+{{- printf "%s@%s" $repo .Values.image.digest -}}
+{{- else -}}
+{{- printf "%s:%s" $repo (include "nq57-common.imageTag" .) -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+Whether the cluster serves an API group/version. The renderer cannot see a cluster in `helm template`
+or in some GitOps tools, so versions listed in global.apiVersions count as served too.
+Usage: include "nq57-common.hasApi" (dict "api" "monitoring.coreos.com/v1" "context" $)  -> "true" or ""
+*/}}
+{{- define "nq57-common.hasApi" -}}
+{{- $ctx := .context -}}
+{{- if or ($ctx.Capabilities.APIVersions.Has .api) (has .api (default (list) $ctx.Values.global.apiVersions)) -}}
+true
+{{- end -}}
+{{- end -}}
+
+{{/*
+Connection settings. An empty global value means "the bundled one of the nq57 umbrella release":
+PostgreSQL <release>-postgresql, Kafka <release>-kafka-kafka-bootstrap:9092 (Strimzi), Keycloak <release>-keycloak.
+*/}}
+{{- define "nq57-common.databaseUrl" -}}
+{{- if .Values.database.jdbcUrl -}}
+{{- .Values.database.jdbcUrl -}}
+{{- else -}}
+{{- $pg := .Values.global.postgresql -}}
+{{- $host := default (printf "%s-postgresql" .Release.Name) $pg.host -}}
+{{- $url := printf "jdbc:postgresql://%s:%v/%s" $host $pg.port .Values.database.name -}}
+{{- if $pg.jdbcParameters -}}
+{{- printf "%s?%s" $url $pg.jdbcParameters -}}
+{{- else -}}
+{{- $url -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "nq57-common.databaseUsername" -}}
+{{- default .Values.global.postgresql.username .Values.database.username -}}
+{{- end -}}
+
+{{- define "nq57-common.databaseSecretName" -}}
+{{- default (default (printf "%s-postgresql" .Release.Name) .Values.global.postgresql.existingSecret) .Values.database.existingSecret -}}
+{{- end -}}
+
+{{- define "nq57-common.databaseSecretKey" -}}
+{{- if .Values.database.existingSecret -}}
+{{- .Values.database.passwordKey -}}
+{{- else -}}
+{{- .Values.global.postgresql.passwordKey -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "nq57-common.kafkaBootstrap" -}}
+{{- default (printf "%s-kafka-kafka-bootstrap:9092" .Release.Name) .Values.global.kafka.bootstrapServers -}}
+{{- end -}}
+
+{{- define "nq57-common.oidcIssuer" -}}
+{{- default (printf "http://%s-keycloak:8080/realms/nq57" .Release.Name) .Values.global.oidc.issuerUrl -}}
+{{- end -}}
+
+{{- define "nq57-common.oidcJwks" -}}
+{{- default (printf "%s/protocol/openid-connect/certs" (include "nq57-common.oidcIssuer" . | trimSuffix "/")) .Values.global.oidc.jwksUrl -}}
+{{- end -}}

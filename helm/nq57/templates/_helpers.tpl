@@ -1,0 +1,78 @@
+{{- define "nq57.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Labels of a bundled component; call with (dict "component" "postgresql" "context" $). */}}
+{{- define "nq57.labels" -}}
+helm.sh/chart: {{ include "nq57.chart" .context }}
+{{ include "nq57.selectorLabels" . }}
+app.kubernetes.io/managed-by: {{ .context.Release.Service }}
+app.kubernetes.io/part-of: nq57
+nq57.gov.vn/instance: {{ .context.Values.global.instance.id | quote }}
+{{- end -}}
+
+{{- define "nq57.selectorLabels" -}}
+app.kubernetes.io/name: {{ .component }}
+app.kubernetes.io/instance: {{ .context.Release.Name }}
+{{- end -}}
+
+{{/* Pods of this release that may use the bundled PostgreSQL, Kafka and Keycloak: the services and Keycloak. */}}
+{{- define "nq57.clientPodSelector" -}}
+matchLabels:
+  app.kubernetes.io/part-of: nq57
+  app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "nq57.postgresql.fullname" -}}
+{{- printf "%s-postgresql" .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "nq57.postgresql.secretName" -}}
+{{- default (include "nq57.postgresql.fullname" .) .Values.global.postgresql.existingSecret -}}
+{{- end -}}
+
+{{- define "nq57.keycloak.fullname" -}}
+{{- printf "%s-keycloak" .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "nq57.kafka.clusterName" -}}
+{{- printf "%s-kafka" .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "nq57.image" -}}
+{{- $registry := default .global.imageRegistry .image.registry -}}
+{{- if $registry -}}
+{{- printf "%s/%s:%s" $registry .image.repository .image.tag -}}
+{{- else -}}
+{{- printf "%s:%s" .image.repository .image.tag -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "nq57.hasApi" -}}
+{{- $ctx := .context -}}
+{{- if or ($ctx.Capabilities.APIVersions.Has .api) (has .api (default (list) $ctx.Values.global.apiVersions)) -}}
+true
+{{- end -}}
+{{- end -}}
+
+{{/* Whether the Strimzi resources are rendered: enabled and the operator's API is served. */}}
+{{- define "nq57.kafka.strimzi" -}}
+{{- if and .Values.kafka.strimzi.enabled (include "nq57.hasApi" (dict "api" "kafka.strimzi.io/v1beta2" "context" .)) -}}
+true
+{{- end -}}
+{{- end -}}
+
+{{/* A password kept across upgrades: the existing Secret's value, or a new random one. */}}
+{{- define "nq57.keptPassword" -}}
+{{- $secret := lookup "v1" "Secret" .context.Release.Namespace .name -}}
+{{- if and $secret $secret.data (hasKey $secret.data .key) -}}
+{{- index $secret.data .key -}}
+{{- else -}}
+{{- randAlphaNum 32 | b64enc -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "nq57.realmSource" -}}
+{{- $r := .Values.keycloak.realm -}}
+{{- if $r.existingConfigMap -}}configMap{{- else if or $r.existingSecret $r.json -}}secret{{- end -}}
+{{- end -}}

@@ -1,0 +1,181 @@
+package vn.nq57.helm;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every rendered instance must have, whatever its values: the "production habits". */
+class ProductionHabitsTest {
+
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|CREDENTIAL).*");
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void everyContainerHasStartupLivenessAndReadinessProbes(Scenario scenario) {
+        for (Pods.Workload workload : Pods.workloads(scenario.render())) {
+            for (Container c : workload.containers()) {
+                String where = workload.name() + " container " + c.getName();
+                assertAll(where,
+                        () -> assertNotNull(c.getStartupProbe(), where + " has no startupProbe"),
+                        () -> assertNotNull(c.getLivenessProbe(), where + " has no livenessProbe"),
+                        () -> assertNotNull(c.getReadinessProbe(), where + " has no readinessProbe"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void servicesProbeTheQuarkusHealthEndpoints(Scenario scenario) {
+        for (String service : Charts.SERVICES) {
+            Container c = Pods.service(scenario.render(), service).getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath());
+            assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath());
+            assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void everyContainerHasCpuAndMemoryRequestsAndLimits(Scenario scenario) {
+        for (Pods.Workload workload : Pods.workloads(scenario.render())) {
+            for (Container c : workload.containers()) {
+                String where = workload.name() + " container " + c.getName();
+                assertNotNull(c.getResources(), where);
+                Map<String, Quantity> limits = c.getResources().getLimits();
+                Map<String, Quantity> requests = c.getResources().getRequests();
+                assertAll(where,
+                        () -> assertTrue(limits != null && limits.containsKey("cpu") && limits.containsKey("memory"), where + " limits " + limits),
+                        () -> assertTrue(requests != null && requests.containsKey("cpu") && requests.containsKey("memory"), where + " requests " + requests));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void everyPodRunsAsNonRootWithoutPrivilegeEscalationOrCapabilities(Scenario scenario) {
+        for (Pods.Workload workload : Pods.workloads(scenario.render())) {
+            PodSecurityContext pod = workload.template().getSpec().getSecurityContext();
+            assertNotNull(pod, workload.name() + " has no pod securityContext");
+            assertEquals(Boolean.TRUE, pod.getRunAsNonRoot(), workload.name() + " pod runAsNonRoot");
+            assertTrue(pod.getRunAsUser() != null && pod.getRunAsUser() > 0, workload.name() + " runs as a non-zero uid");
+            assertEquals(Boolean.FALSE, workload.template().getSpec().getAutomountServiceAccountToken(), workload.name() + " mounts no API token");
+            for (Container c : workload.containers()) {
+                SecurityContext sc = c.getSecurityContext();
+                String where = workload.name() + " container " + c.getName();
+                assertNotNull(sc, where + " has no securityContext");
+                assertEquals(Boolean.TRUE, sc.getRunAsNonRoot(), where + " runAsNonRoot");
+                assertEquals(Boolean.FALSE, sc.getAllowPrivilegeEscalation(), where + " allowPrivilegeEscalation");
+                assertEquals(List.of("ALL"), sc.getCapabilities().getDrop(), where + " drops all capabilities");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void servicesAndPostgresqlHaveReadOnlyRootFilesystems(Scenario scenario) {
+        for (Pods.Workload workload : Pods.workloads(scenario.render())) {
+            if ("keycloak".equals(workload.owner().getMetadata().getLabels().get("app.kubernetes.io/name"))) {
+                continue; // Keycloak rebuilds itself into its installation directory at start
+            }
+            for (Container c : workload.containers()) {
+                assertEquals(Boolean.TRUE, c.getSecurityContext().getReadOnlyRootFilesystem(), workload.name() + " container " + c.getName());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void secretsAreReferencedFromSecretsNeverInlinedInPodsOrConfigMaps(Scenario scenario) {
+        Charts.Rendered rendered = scenario.render();
+        for (Pods.Workload workload : Pods.workloads(rendered)) {
+            for (Container c : workload.containers()) {
+                for (EnvVar var : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
+                    if (SECRET_NAME.matcher(var.getName()).matches()) {
+                        String where = workload.name() + " env " + var.getName();
+                        assertNull(var.getValue(), where + " is inlined");
+                        assertNotNull(var.getValueFrom(), where);
+                        assertNotNull(var.getValueFrom().getSecretKeyRef(), where + " must come from a Secret");
+                    }
+                }
+            }
+        }
+        for (ConfigMap map : rendered.all(ConfigMap.class)) {
+            for (String key : map.getData().keySet()) {
+                assertFalse(SECRET_NAME.matcher(key).matches(), "ConfigMap " + map.getMetadata().getName() + " holds " + key);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void everyServiceHasANetworkPolicyLettingInOnlyTheIngressControllerAndPrometheus(Scenario scenario) {
+        Charts.Rendered rendered = scenario.render();
+        for (String service : Charts.SERVICES) {
+            Deployment deployment = Pods.service(rendered, service);
+            NetworkPolicy policy = rendered.named(NetworkPolicy.class, Charts.RELEASE + "-" + service);
+            assertEquals(deployment.getSpec().getSelector().getMatchLabels(), policy.getSpec().getPodSelector().getMatchLabels(),
+                    service + "'s NetworkPolicy selects its pods");
+            assertEquals(List.of("Ingress"), policy.getSpec().getPolicyTypes());
+            assertEquals(1, policy.getSpec().getIngress().size(), service + ": one ingress rule");
+            List<NetworkPolicyPeer> peers = policy.getSpec().getIngress().get(0).getFrom();
+            assertEquals(List.of("ingress-nginx", "monitoring"), peers.stream()
+                    .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList());
+            assertEquals("http", policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getStrVal());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void bundledPostgresqlAcceptsOnlyThisReleasesPods(Scenario scenario) {
+        Charts.Rendered rendered = scenario.render();
+        rendered.all(NetworkPolicy.class).stream().filter(p -> p.getMetadata().getName().endsWith("-postgresql")).forEach(policy -> {
+            NetworkPolicyPeer peer = policy.getSpec().getIngress().get(0).getFrom().get(0);
+            assertNull(peer.getNamespaceSelector());
+            assertEquals(Map.of("app.kubernetes.io/part-of", "nq57", "app.kubernetes.io/instance", Charts.RELEASE),
+                    peer.getPodSelector().getMatchLabels());
+        });
+        assertEquals(scenario == Scenario.EVALUATION, rendered.all(NetworkPolicy.class).stream()
+                .anyMatch(p -> p.getMetadata().getName().endsWith("-postgresql")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void everyServiceHasAPodDisruptionBudget(Scenario scenario) {
+        Charts.Rendered rendered = scenario.render();
+        for (String service : Charts.SERVICES) {
+            PodDisruptionBudget pdb = rendered.named(PodDisruptionBudget.class, Charts.RELEASE + "-" + service);
+            assertEquals(Pods.service(rendered, service).getSpec().getSelector().getMatchLabels(), pdb.getSpec().getSelector().getMatchLabels());
+            assertEquals(1, pdb.getSpec().getMaxUnavailable().getIntVal(), service + " lets one pod go at a time");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
+    void servicesRollOneNewPodAtATimeWithoutLosingCapacity(Scenario scenario) {
+        for (String service : Charts.SERVICES) {
+            Deployment d = Pods.service(scenario.render(), service);
+            assertEquals(0, d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal());
+            assertNotNull(d.getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/config"), service + " carries its config checksum");
+        }
+    }
+}
