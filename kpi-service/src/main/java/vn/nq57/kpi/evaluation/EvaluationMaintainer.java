@@ -1,0 +1,306 @@
+package vn.nq57.kpi.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+import vn.nq57.kpi.evaluation.Evaluator.Facts;
+import vn.nq57.kpi.evaluation.Evaluator.Point;
+import vn.nq57.kpi.evaluation.Evaluator.Result;
+import vn.nq57.kpi.evaluation.Evaluator.Target;
+import vn.nq57.kpi.indicator.Direction;
+import vn.nq57.kpi.period.Frequency;
+import vn.nq57.kpi.period.Period;
+
+/**
+ * Keeps the evaluation incrementally maintained inside the measurement write transaction, so that no read scans the
+ * measurements: {@code indicator_period_agg} holds the national aggregate of each touched (indicator, period)
+ * (recomputed from that pair's few agency values), and {@code indicator_current} the evaluation of each touched
+ * indicator (recomputed from its aggregated series, at most one row per period). Writers of one indicator are
+ * serialised by a transaction-scoped advisory lock taken before they read, so two concurrent batches cannot leave a
+ * stale aggregate.
+ */
+@ApplicationScoped
+public class EvaluationMaintainer {
+
+    /** The statuses whose values count in the evaluation. */
+    public static final String COUNTED = "('SUBMITTED', 'APPROVED')";
+
+    /** The aggregation rule as SQL over {@code m} (measurement) and {@code i} (indicator). */
+    public static final String AGGREGATE = """
+            CASE i.aggregation WHEN 'SUM' THEN sum(m.value) WHEN 'AVERAGE' THEN round(avg(m.value), 6)
+                 WHEN 'MAX' THEN max(m.value) WHEN 'MIN' THEN min(m.value)
+                 ELSE (array_agg(m.value ORDER BY m.submitted_at DESC, m.id))[1] END""";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** A (indicator, period) pair touched by a write. */
+    public record Touched(UUID indicatorId, String period) {
+    }
+
+    /** Serialises the writers of these indicators until the transaction ends (sorted: no deadlock). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(Collection<UUID> indicatorIds) {
+        long[] keys = indicatorIds.stream().distinct().mapToLong(id -> 0x5757L << 48 ^ id.getMostSignificantBits()
+                ^ id.getLeastSignificantBits()).sorted().distinct().toArray();
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT pg_advisory_xact_lock(k)::text FROM unnest(?::bigint[]) AS t(k)")) {
+                ps.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(keys).boxed().toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Recomputes the aggregates of the touched pairs, then the evaluation of their indicators. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void touched(Collection<Touched> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        Set<Touched> distinct = new LinkedHashSet<>(pairs);
+        UUID[] ids = distinct.stream().map(Touched::indicatorId).toArray(UUID[]::new);
+        String[] periods = distinct.stream().map(Touched::period).toArray(String[]::new);
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH pairs AS (SELECT DISTINCT indicator_id, period FROM unnest(?::uuid[], ?::text[]) AS p(indicator_id, period)),
+                    agg AS (
+                        SELECT m.indicator_id, m.period, min(m.period_end) AS period_end, %s AS value, count(*) AS value_count,
+                               count(*) FILTER (WHERE m.status = 'APPROVED') AS approved_count, max(m.submitted_at) AS last_submitted_at
+                        FROM pairs p JOIN measurement m ON m.indicator_id = p.indicator_id AND m.period = p.period
+                        JOIN indicator i ON i.id = m.indicator_id
+                        WHERE m.status IN %s
+                        GROUP BY m.indicator_id, m.period, i.aggregation),
+                    gone AS (
+                        DELETE FROM indicator_period_agg g USING pairs p
+                        WHERE g.indicator_id = p.indicator_id AND g.period = p.period
+                          AND NOT EXISTS (SELECT 1 FROM agg a WHERE a.indicator_id = g.indicator_id AND a.period = g.period))
+                    INSERT INTO indicator_period_agg (indicator_id, period, period_end, value, value_count, approved_count, last_submitted_at)
+                    SELECT * FROM agg
+                    ON CONFLICT (indicator_id, period) DO UPDATE SET period_end = EXCLUDED.period_end, value = EXCLUDED.value,
+                        value_count = EXCLUDED.value_count, approved_count = EXCLUDED.approved_count,
+                        last_submitted_at = EXCLUDED.last_submitted_at""".formatted(AGGREGATE, COUNTED))) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("text", periods));
+                ps.executeUpdate();
+            }
+        });
+        refresh(new LinkedHashSet<>(List.of(ids)));
+    }
+
+    /** Recomputes every period aggregate of one indicator (after its aggregation rule changed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reaggregateIndicator(UUID indicatorId) {
+        reaggregate("WHERE m.indicator_id = ?", indicatorId);
+    }
+
+    /** Recomputes every aggregate and evaluation from the measurements (operations; the benchmark's set-up). */
+    @Transactional
+    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 3600)
+    public int rebuildAll() {
+        reaggregate("", null);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("SELECT id FROM indicator").getResultList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            refresh(ids.subList(from, Math.min(ids.size(), from + 500)));
+        }
+        return ids.size();
+    }
+
+    private void reaggregate(String where, UUID indicatorId) {
+        session().doWork(c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM indicator_period_agg"
+                    + (indicatorId == null ? "" : " WHERE indicator_id = ?"));
+                 PreparedStatement ins = c.prepareStatement("""
+                         INSERT INTO indicator_period_agg (indicator_id, period, period_end, value, value_count, approved_count, last_submitted_at)
+                         SELECT m.indicator_id, m.period, min(m.period_end), %s, count(*),
+                                count(*) FILTER (WHERE m.status = 'APPROVED'), max(m.submitted_at)
+                         FROM measurement m JOIN indicator i ON i.id = m.indicator_id
+                         %s %s m.status IN %s
+                         GROUP BY m.indicator_id, m.period, i.aggregation""".formatted(AGGREGATE, where,
+                         where.isEmpty() ? "WHERE" : "AND", COUNTED))) {
+                if (indicatorId != null) {
+                    del.setObject(1, indicatorId);
+                    ins.setObject(1, indicatorId);
+                }
+                del.executeUpdate();
+                ins.executeUpdate();
+            }
+        });
+    }
+
+    /** Re-evaluates these indicators from their aggregated series into {@code indicator_current}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refresh(Collection<UUID> indicatorIds) {
+        if (indicatorIds.isEmpty()) {
+            return;
+        }
+        em.flush();
+        LocalDate today = Period.today();
+        session().doWork(c -> {
+            Array ids = c.createArrayOf("uuid", indicatorIds.toArray());
+            Map<UUID, Row> rows = indicators(c, ids);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT indicator_id, period, period_end, value, value_count, approved_count, last_submitted_at
+                    FROM indicator_period_agg WHERE indicator_id = ANY(?) ORDER BY indicator_id, period_end""")) {
+                ps.setArray(1, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Row row = rows.get(rs.getObject(1, UUID.class));
+                        if (row != null) {
+                            row.points.add(point(rs, 2));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO indicator_current (indicator_id, system_code, initiative_id, tier, latest_period, actual,
+                        target_period, target_value, progress, expected_progress, status, forecast, forecast_meets,
+                        periods_with_data, values_used, approved_values, missing, as_of, computed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, now())
+                    ON CONFLICT (indicator_id) DO UPDATE SET system_code = EXCLUDED.system_code,
+                        initiative_id = EXCLUDED.initiative_id, tier = EXCLUDED.tier,
+                        latest_period = EXCLUDED.latest_period, actual = EXCLUDED.actual,
+                        target_period = EXCLUDED.target_period, target_value = EXCLUDED.target_value,
+                        progress = EXCLUDED.progress, expected_progress = EXCLUDED.expected_progress,
+                        status = EXCLUDED.status, forecast = EXCLUDED.forecast, forecast_meets = EXCLUDED.forecast_meets,
+                        periods_with_data = EXCLUDED.periods_with_data, values_used = EXCLUDED.values_used,
+                        approved_values = EXCLUDED.approved_values, missing = EXCLUDED.missing, as_of = EXCLUDED.as_of,
+                        computed_at = now()""")) {
+                for (Row row : rows.values()) {
+                    Result r = Evaluator.evaluate(row.facts, row.points, today);
+                    ps.setObject(1, row.id);
+                    ps.setString(2, row.system);
+                    ps.setObject(3, row.initiative);
+                    ps.setString(4, row.tier);
+                    ps.setString(5, r.latestPeriod());
+                    ps.setBigDecimal(6, r.actual());
+                    ps.setString(7, r.targetPeriod());
+                    ps.setBigDecimal(8, r.targetValue());
+                    ps.setBigDecimal(9, r.progress());
+                    ps.setBigDecimal(10, r.expectedProgress());
+                    ps.setString(11, r.status().name());
+                    ps.setBigDecimal(12, r.forecast());
+                    if (r.forecastMeetsTarget() == null) {
+                        ps.setNull(13, Types.BOOLEAN);
+                    } else {
+                        ps.setBoolean(13, r.forecastMeetsTarget());
+                    }
+                    ps.setInt(14, r.periodsWithData());
+                    ps.setInt(15, r.valuesUsed());
+                    ps.setInt(16, r.approvedValues());
+                    ps.setString(17, json(r.missing()));
+                    ps.setObject(18, r.asOf());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** An indicator's facts with its series, as {@link #refresh} and the evaluation reads assemble them. */
+    static final class Row {
+        final UUID id;
+        final String system;
+        final UUID initiative;
+        final String tier;
+        final Facts facts;
+        final List<Point> points = new ArrayList<>();
+
+        Row(UUID id, String system, UUID initiative, String tier, Facts facts) {
+            this.id = id;
+            this.system = system;
+            this.initiative = initiative;
+            this.tier = tier;
+            this.facts = facts;
+        }
+    }
+
+    static Map<UUID, Row> indicators(Connection c, Array ids) throws SQLException {
+        Map<UUID, List<Target>> targets = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT indicator_id, period, value FROM indicator_target WHERE indicator_id = ANY(?)")) {
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    targets.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Target(rs.getString(2), rs.getBigDecimal(3)));
+                }
+            }
+        }
+        Map<UUID, Row> rows = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT id, system_code, initiative_id, tier, direction, frequency, baseline_value, baseline_period,
+                       tolerance_points, grace_days FROM indicator WHERE id = ANY(?)""")) {
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    Facts facts = new Facts(Direction.valueOf(rs.getString(5)), Frequency.valueOf(rs.getString(6)),
+                            rs.getBigDecimal(7), rs.getString(8), targets.getOrDefault(id, List.of()),
+                            rs.getBigDecimal(9), rs.getInt(10));
+                    rows.put(id, new Row(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), facts));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Reads (period, period_end, value, count, approved, last_submitted_at) from column {@code from} on. */
+    static Point point(ResultSet rs, int from) throws SQLException {
+        Timestamp last = rs.getTimestamp(from + 5);
+        return new Point(rs.getString(from), rs.getObject(from + 1, LocalDate.class), rs.getBigDecimal(from + 2),
+                rs.getInt(from + 3), rs.getInt(from + 4),
+                last == null ? null : last.toInstant().atOffset(ZoneOffset.UTC));
+    }
+
+    private String json(List<String> missing) {
+        try {
+            return mapper.writeValueAsString(missing);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Session session() {
+        return em.unwrap(Session.class);
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static BigDecimal hundred() {
+        return BigDecimal.valueOf(100);
+    }
+}

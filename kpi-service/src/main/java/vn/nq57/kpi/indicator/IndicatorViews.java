@@ -1,0 +1,108 @@
+package vn.nq57.kpi.indicator;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nq57.kpi.period.Frequency;
+
+/** DTOs of indicators and their targets. */
+public final class IndicatorViews {
+    private IndicatorViews() {
+    }
+
+    /** Create or replace an indicator. Agencies are named by code. */
+    public record IndicatorRequest(
+            @Schema(examples = "H4-07-DATA-SHARED") @NotBlank @Size(max = 40)
+            @Pattern(regexp = "[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*", message = "letters and digits in groups joined by '-', '_' or '.'")
+            String code,
+            @Schema(examples = "Tỷ lệ cơ sở dữ liệu quốc gia được kết nối, chia sẻ") @NotBlank @Size(max = 1000) String nameVi,
+            @Size(max = 1000) String nameEn,
+            @NotNull Unit unit,
+            @Schema(description = "a rank improves downwards: RANK needs LOWER_IS_BETTER") @NotNull Direction direction,
+            @NotNull Aggregation aggregation,
+            @NotNull Frequency frequency,
+            @Valid Baseline baseline,
+            @NotEmpty @Valid List<@NotNull TargetRequest> targets,
+            @NotNull Tier tier,
+            @Schema(examples = "H4", description = "required for STRATEGIC") @Pattern(regexp = "H[1-6]", message = "must be one of H1..H6") String system,
+            @Schema(description = "required for OPERATIONAL: the initiative the indicator measures") UUID initiativeId,
+            @Schema(examples = "BKHCN") @NotBlank @Size(max = 50) String ownerAgency,
+            @Schema(description = "agencies expected to report each period; default: the owner agency")
+            List<@NotBlank @Size(max = 50) String> reportingAgencies,
+            @Size(max = 2000) String dataSource,
+            @Size(max = 5000) String method,
+            @Schema(description = "days after a period ends within which a value is on time (default 30)")
+            @Min(0) @Max(366) Integer graceDays,
+            @Schema(description = "how many points behind the expected trajectory is still AMBER (default 10)")
+            @DecimalMin("0") @DecimalMax("100") BigDecimal tolerancePoints) {
+    }
+
+    /** The value at the start, in a period of the indicator's frequency. */
+    public record Baseline(@NotNull @Digits(integer = 18, fraction = 6) BigDecimal value,
+                           @Schema(examples = "2024") @NotBlank String period) {
+    }
+
+    /** A target: the value to reach by the end of a target year. */
+    public record TargetRequest(@Schema(examples = "2030") @NotBlank @Pattern(regexp = "\\d{4}", message = "a target period is a year (YYYY)") String period,
+                                @NotNull @Digits(integer = 18, fraction = 6) BigDecimal value,
+                                @Size(max = 500) String note) {
+    }
+
+    public record TargetView(String period, BigDecimal value, String note) {
+        static TargetView of(IndicatorTarget t) {
+            return new TargetView(t.period, t.value, t.note);
+        }
+    }
+
+    /** An indicator in full. */
+    public record IndicatorView(UUID id, String code, String nameVi, String nameEn, Unit unit, Direction direction,
+                                Aggregation aggregation, Frequency frequency, Baseline baseline,
+                                List<TargetView> targets, Tier tier, String system, UUID initiativeId,
+                                String ownerAgency, List<String> reportingAgencies, String dataSource, String method,
+                                int graceDays, BigDecimal tolerancePoints, String originInstance, long version,
+                                OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        public static IndicatorView of(Indicator i) {
+            return new IndicatorView(i.id, i.code, i.nameVi, i.nameEn, i.unit, i.direction, i.aggregation, i.frequency,
+                    i.baselineValue == null ? null : new Baseline(i.baselineValue, i.baselinePeriod),
+                    i.targets.stream().map(TargetView::of).toList(), i.tier, i.systemCode, i.initiativeId,
+                    i.ownerAgency, List.copyOf(i.reportingAgencies), i.dataSource, i.method, i.graceDays,
+                    i.tolerancePoints, i.originInstance, i.version, i.createdAt, i.updatedAt);
+        }
+    }
+
+    /** An indicator in a list. */
+    public record IndicatorSummary(UUID id, String code, String nameVi, Unit unit, Direction direction,
+                                   Frequency frequency, Tier tier, String system, UUID initiativeId,
+                                   String ownerAgency, long version) {
+        public static IndicatorSummary of(Indicator i) {
+            return new IndicatorSummary(i.id, i.code, i.nameVi, i.unit, i.direction, i.frequency, i.tier,
+                    i.systemCode, i.initiativeId, i.ownerAgency, i.version);
+        }
+    }
+
+    /** What other services replicate (events carry it). */
+    public record IndicatorEventData(UUID id, String code, String nameVi, Unit unit, Direction direction,
+                                     Aggregation aggregation, Frequency frequency, Baseline baseline,
+                                     List<TargetView> targets, Tier tier, String system, UUID initiativeId,
+                                     String ownerAgency, String originInstance, long version) {
+        public static IndicatorEventData of(Indicator i) {
+            IndicatorView v = IndicatorView.of(i);
+            return new IndicatorEventData(v.id(), v.code(), v.nameVi(), v.unit(), v.direction(), v.aggregation(),
+                    v.frequency(), v.baseline(), v.targets(), v.tier(), v.system(), v.initiativeId(), v.ownerAgency(),
+                    v.originInstance(), v.version());
+        }
+    }
+}

@@ -1,0 +1,601 @@
+package vn.nq57.kpi.measurement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+import vn.nq57.kpi.evaluation.EvaluationMaintainer;
+import vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched;
+import vn.nq57.kpi.events.KpiEvents;
+import vn.nq57.kpi.measurement.MeasurementViews.BatchEventData;
+import vn.nq57.kpi.measurement.MeasurementViews.ImportCount;
+import vn.nq57.kpi.measurement.MeasurementViews.ImportSummary;
+import vn.nq57.kpi.measurement.MeasurementViews.MeasurementEventData;
+import vn.nq57.kpi.measurement.MeasurementViews.Row;
+import vn.nq57.kpi.measurement.MeasurementViews.RowResult;
+import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
+import vn.nq57.kpi.period.Frequency;
+import vn.nq57.kpi.period.Period;
+import vn.nq57.platform.InstanceConfig;
+import vn.nq57.platform.audit.AuditTrail;
+import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.error.Problem;
+import vn.nq57.platform.outbox.Outbox;
+import vn.nq57.platform.security.AgencyHierarchy;
+import vn.nq57.platform.security.Caller;
+import vn.nq57.platform.text.Text;
+
+/**
+ * Records measurement values, one or many, with set-based SQL on the transaction's connection: the rows are checked
+ * in memory (indicators and agencies read once per request), the current values they replace are read and locked in
+ * one statement, and the new values, their history and the evaluation aggregates are written with a few multi-row
+ * statements whatever the number of rows. A single submission is a batch of one with its own error mapping.
+ */
+@ApplicationScoped
+public class MeasurementImport {
+
+    public static final int MAX_ROWS = 10_000;
+    static final int MAX_NOTE = 5000;
+    static final int MAX_LINK = 2000;
+
+    /** All-or-nothing (default) or keep the valid rows. */
+    public enum Mode { ATOMIC, PARTIAL }
+
+    /** Why a row is refused; a single submission answers with the matching status. */
+    enum Kind { INVALID, UNKNOWN, FORBIDDEN, LOCKED }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AgencyHierarchy hierarchy;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    InstanceConfig instance;
+
+    @Inject
+    EvaluationMaintainer evaluation;
+
+    record IndicatorRef(UUID id, String code, Frequency frequency) {
+    }
+
+    record Existing(UUID id, BigDecimal value, MeasurementStatus status, String note, String evidenceLink,
+                    long version) {
+    }
+
+    /** A row once checked: its parsed fields, or why it is refused; then its outcome. */
+    static final class Checked {
+        final Row row;
+        final List<Problem.Violation> reasons = new ArrayList<>();
+        Kind kind;
+        IndicatorRef indicator;
+        Period period;
+        String agency;
+        BigDecimal value;
+        String note;
+        String evidenceLink;
+        MeasurementStatus status;
+        Existing existing;
+        RowStatus outcome;
+        UUID id;
+        long version;
+
+        Checked(Row row) {
+            this.row = row;
+        }
+
+        void reject(Kind k, String field, String message) {
+            if (kind == null || k == Kind.FORBIDDEN) {
+                kind = k;
+            }
+            reasons.add(new Problem.Violation(field, message));
+        }
+
+        boolean rejected() {
+            return !reasons.isEmpty();
+        }
+
+        RowResult result() {
+            return new RowResult(row.row(), rejected() ? RowStatus.REJECTED : outcome,
+                    indicator == null ? row.indicator() : indicator.code(),
+                    period == null ? row.period() : period.toString(), agency == null ? row.agency() : agency,
+                    rejected() ? null : id, rejected() ? null : version, List.copyOf(reasons));
+        }
+    }
+
+    /** The outcome of a single submission. */
+    public record Single(UUID id, RowStatus outcome, Existing before) {
+    }
+
+    /** Imports a JSON or CSV batch and answers with its summary; an all-or-nothing failure is a problem. */
+    @Transactional
+    public ImportSummary importRows(List<Row> rows, Mode mode, String source) {
+        if (rows.isEmpty()) {
+            throw ApiException.badRequest("measurements", "the batch has no rows");
+        }
+        if (rows.size() > MAX_ROWS) {
+            throw ApiException.badRequest("measurements", "a batch holds at most " + MAX_ROWS + " rows (got "
+                    + rows.size() + "); split it");
+        }
+        UUID batchId = UUID.randomUUID();
+        List<Checked> checked = check(rows);
+        List<Checked> valid = checked.stream().filter(c -> !c.rejected()).toList();
+        lockAndLoad(valid);
+        valid.forEach(MeasurementImport::classify);
+        if (mode == Mode.ATOMIC) {
+            List<Integer> forbidden = checked.stream().filter(c -> c.kind == Kind.FORBIDDEN).map(c -> c.row.row())
+                    .toList();
+            if (!forbidden.isEmpty()) {
+                throw ApiException.forbidden("row(s) " + abbreviate(forbidden) + " report for agencies outside your "
+                                + "scope (" + scopeText() + "); nothing was written")
+                        .with("importSummary", summary(checked, mode, false, batchId));
+            }
+        }
+        long rejected = checked.stream().filter(Checked::rejected).count();
+        if (mode == Mode.ATOMIC && rejected > 0) {
+            throw ApiException.unprocessable(rejected + " of " + rows.size() + " row(s) were rejected; nothing was "
+                            + "written (send ?mode=partial to keep the valid rows)")
+                    .with("importSummary", summary(checked, mode, false, batchId));
+        }
+        List<Checked> changed = checked.stream().filter(c -> !c.rejected() && c.outcome != RowStatus.UNCHANGED)
+                .toList();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        write(changed, now, null);
+        ImportSummary summary = summary(checked, mode, !changed.isEmpty(), batchId);
+        if (!changed.isEmpty()) {
+            publishBatch(batchId, changed, now);
+        }
+        audit.record("measurement.batch-imported", "measurement-batch", batchId, null,
+                Map.of("source", source, "mode", mode.name(), "importCount", summary.importCount()));
+        return summary;
+    }
+
+    /**
+     * Records one value. Refusals: bad field 400, unknown indicator or agency 422, agency outside the caller's scope
+     * 403, approved (locked) value 409, stale If-Match 412.
+     */
+    @Transactional
+    public Single single(Row row, String ifMatch) {
+        Checked c = check(List.of(row)).get(0);
+        if (c.rejected()) {
+            throw problem(c);
+        }
+        lockAndLoad(List.of(c));
+        if (ifMatch != null) {
+            if (c.existing == null) {
+                throw ApiException.preconditionFailed("If-Match was sent but there is no value yet for "
+                        + c.indicator.code() + " " + c.period + " " + c.agency);
+            }
+            vn.nq57.platform.http.ETags.require(ifMatch, c.existing.version());
+        }
+        classify(c);
+        if (c.rejected()) {
+            throw problem(c);
+        }
+        if (c.outcome != RowStatus.UNCHANGED) {
+            write(List.of(c), OffsetDateTime.now(ZoneOffset.UTC), null);
+        }
+        return new Single(c.id, c.outcome, c.existing);
+    }
+
+    private ApiException problem(Checked c) {
+        return switch (c.kind) {
+            case FORBIDDEN -> ApiException.forbidden(c.reasons.stream().filter(r -> r.field().equals("agency"))
+                    .findFirst().orElse(c.reasons.get(0)).message());
+            case UNKNOWN -> ApiException.unprocessable(c.reasons.get(0).message())
+                    .with("field", c.reasons.get(0).field());
+            case LOCKED -> ApiException.conflict(c.reasons.get(0).message())
+                    .with("currentStatus", MeasurementStatus.APPROVED);
+            case INVALID -> ApiException.badRequest(c.reasons.size() + " field(s) are invalid: "
+                    + c.reasons.get(0).message(), c.reasons);
+        };
+    }
+
+    List<Checked> check(List<Row> rows) {
+        Map<String, IndicatorRef> indicators = indicators(rows);
+        Set<String> agencies = agencies();
+        Set<String> scope = scope();
+        LocalDate today = Period.today();
+        Map<String, Integer> seen = new HashMap<>();
+        List<Checked> result = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Checked c = new Checked(row);
+            result.add(c);
+            if (row.malformed() != null) {
+                c.reject(Kind.INVALID, "row", row.malformed());
+                continue;
+            }
+            String ind = trim(row.indicator());
+            if (ind == null) {
+                c.reject(Kind.INVALID, "indicator", "an indicator (code or id) is required");
+            } else {
+                c.indicator = indicators.get(ind.toUpperCase(Locale.ROOT));
+                if (c.indicator == null) {
+                    c.reject(Kind.UNKNOWN, "indicator", "indicator " + ind + " does not exist");
+                }
+            }
+            String period = trim(row.period());
+            try {
+                c.period = c.indicator == null ? Period.parse(period)
+                        : Period.reported(period, c.indicator.frequency(), today);
+                if (c.indicator == null && c.period.start().isAfter(today)) {
+                    c.reject(Kind.INVALID, "period", "period " + c.period + " lies in the future");
+                }
+            } catch (IllegalArgumentException e) {
+                c.reject(Kind.INVALID, "period", e.getMessage());
+            }
+            String agency = trim(row.agency());
+            if (agency == null) {
+                c.reject(Kind.INVALID, "agency", "a reporting agency (code) is required");
+            } else {
+                c.agency = agency.toUpperCase(Locale.ROOT);
+                if (!agencies.contains(c.agency)) {
+                    c.reject(Kind.UNKNOWN, "agency", "agency " + agency + " does not exist");
+                } else if (scope != null && !scope.contains(c.agency)) {
+                    c.reject(Kind.FORBIDDEN, "agency", "agency " + c.agency + " is outside your scope ("
+                            + scopeText() + ")");
+                }
+            }
+            c.value = value(c, row.value());
+            String status = trim(row.status());
+            if (status == null) {
+                c.status = MeasurementStatus.SUBMITTED;
+            } else {
+                switch (status.toUpperCase(Locale.ROOT)) {
+                    case "DRAFT" -> c.status = MeasurementStatus.DRAFT;
+                    case "SUBMITTED" -> c.status = MeasurementStatus.SUBMITTED;
+                    default -> c.reject(Kind.INVALID, "status", "'" + status + "' cannot be submitted: a value is "
+                            + "sent as DRAFT or SUBMITTED (approval is a separate step)");
+                }
+            }
+            c.note = Text.nfc(trim(row.note()));
+            if (c.note != null && c.note.length() > MAX_NOTE) {
+                c.reject(Kind.INVALID, "note", "at most " + MAX_NOTE + " characters");
+            }
+            c.evidenceLink = trim(row.evidenceLink());
+            if (c.evidenceLink != null && c.evidenceLink.length() > MAX_LINK) {
+                c.reject(Kind.INVALID, "evidenceLink", "at most " + MAX_LINK + " characters");
+            }
+            if (!c.rejected()) {
+                String key = c.indicator.id() + "|" + c.period + "|" + c.agency;
+                Integer first = seen.putIfAbsent(key, row.row());
+                if (first != null) {
+                    c.reject(Kind.INVALID, "row", "row " + first + " already gives a value for " + c.indicator.code()
+                            + " " + c.period + " " + c.agency);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static BigDecimal value(Checked c, String text) {
+        String v = trim(text);
+        if (v == null) {
+            c.reject(Kind.INVALID, "value", "a value is required");
+            return null;
+        }
+        BigDecimal d;
+        try {
+            d = new BigDecimal(v.replace(" ", "").replace("\u00a0", ""));
+        } catch (NumberFormatException e) {
+            c.reject(Kind.INVALID, "value", "'" + v + "' is not a number (use '.' as the decimal point)");
+            return null;
+        }
+        if (d.scale() > 6 || d.precision() - d.scale() > 18) {
+            c.reject(Kind.INVALID, "value", "'" + v + "' has too many digits: at most 18 before and 6 after the "
+                    + "decimal point");
+            return null;
+        }
+        return d;
+    }
+
+    private Map<String, IndicatorRef> indicators(List<Row> rows) {
+        Set<String> codes = new LinkedHashSet<>();
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (Row r : rows) {
+            String k = trim(r.indicator());
+            if (k == null) {
+                continue;
+            }
+            try {
+                ids.add(UUID.fromString(k));
+            } catch (IllegalArgumentException notUuid) {
+                codes.add(k.toUpperCase(Locale.ROOT));
+            }
+        }
+        Map<String, IndicatorRef> result = new HashMap<>();
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, code, frequency FROM indicator WHERE code = ANY(?) OR id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+                ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        IndicatorRef ref = new IndicatorRef(rs.getObject(1, UUID.class), rs.getString(2),
+                                Frequency.valueOf(rs.getString(3)));
+                        result.put(ref.code(), ref);
+                        result.put(ref.id().toString().toUpperCase(Locale.ROOT), ref);
+                    }
+                }
+            }
+        });
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> agencies() {
+        return new HashSet<>(em.createNativeQuery("SELECT code FROM agency_replica").getResultList());
+    }
+
+    /** The agencies the caller may report for; null for all (central admin). */
+    private Set<String> scope() {
+        if (caller.isCentralAdmin()) {
+            return null;
+        }
+        return caller.agency() == null ? Set.of() : hierarchy.subtree(caller.agency());
+    }
+
+    private String scopeText() {
+        return caller.agency() == null ? "your token names no agency"
+                : "you act for " + caller.agency() + " and the agencies below it";
+    }
+
+    /** Serialises writers per indicator, then reads and locks the current values these rows replace. */
+    private void lockAndLoad(List<Checked> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        evaluation.lock(rows.stream().map(c -> c.indicator.id()).collect(Collectors.toSet()));
+        Map<String, Checked> byKey = new HashMap<>();
+        for (Checked c : rows) {
+            byKey.put(c.indicator.id() + "|" + c.period + "|" + c.agency, c);
+        }
+        session().doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    SELECT m.id, m.indicator_id, m.period, m.agency_code, m.value, m.status, m.note, m.evidence_link, m.version
+                    FROM measurement m JOIN unnest(?::uuid[], ?::text[], ?::text[]) AS k(indicator_id, period, agency)
+                      ON m.indicator_id = k.indicator_id AND m.period = k.period AND m.agency_code = k.agency
+                    FOR UPDATE OF m""")) {
+                ps.setArray(1, conn.createArrayOf("uuid", rows.stream().map(c -> c.indicator.id()).toArray()));
+                ps.setArray(2, conn.createArrayOf("text", rows.stream().map(c -> c.period.toString()).toArray()));
+                ps.setArray(3, conn.createArrayOf("text", rows.stream().map(c -> c.agency).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Checked c = byKey.get(rs.getObject(2, UUID.class) + "|" + rs.getString(3) + "|"
+                                + rs.getString(4));
+                        if (c != null) {
+                            c.existing = new Existing(rs.getObject(1, UUID.class), rs.getBigDecimal(5),
+                                    MeasurementStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
+                                    rs.getLong(9));
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** New, updated, unchanged, or refused because the current value is approved (locked). */
+    static void classify(Checked c) {
+        Existing e = c.existing;
+        if (e == null) {
+            c.outcome = RowStatus.IMPORTED;
+            c.id = UUID.randomUUID();
+            c.version = 0;
+            return;
+        }
+        c.id = e.id();
+        c.version = e.version();
+        boolean sameContent = e.value().compareTo(c.value) == 0 && Objects.equals(e.note(), c.note)
+                && Objects.equals(e.evidenceLink(), c.evidenceLink);
+        boolean sameStatus = e.status() == c.status
+                || (e.status() == MeasurementStatus.APPROVED && c.status == MeasurementStatus.SUBMITTED);
+        if (sameContent && sameStatus) {
+            c.outcome = RowStatus.UNCHANGED;
+        } else if (e.status() == MeasurementStatus.APPROVED) {
+            c.reject(Kind.LOCKED, "value", "the value of " + c.indicator.code() + " " + c.period + " " + c.agency
+                    + " is APPROVED and locked; an approver must reopen it before it can change");
+        } else {
+            c.outcome = RowStatus.UPDATED;
+        }
+    }
+
+    /** Upserts the rows, appends their history, and maintains the evaluation of the touched indicators. */
+    private void write(List<Checked> rows, OffsetDateTime now, String reason) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String actor = caller.subject();
+        String actorAgency = caller.agency();
+        session().doWork(conn -> {
+            upsert(conn, rows, now, actor);
+            history(conn, rows, now, actor, actorAgency, reason);
+        });
+        evaluation.touched(rows.stream().map(c -> new Touched(c.indicator.id(), c.period.toString())).toList());
+    }
+
+    private void upsert(Connection conn, List<Checked> rows, OffsetDateTime now, String actor) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                INSERT INTO measurement AS m (id, indicator_id, period, period_end, agency_code, value, status, note,
+                    evidence_link, submitted_by, submitted_at, first_submitted_at, origin_instance, version, created_at)
+                SELECT t.id, t.indicator_id, t.period, t.period_end::date, t.agency, t.value::numeric, t.status, t.note,
+                       t.evidence, ?, ?, CASE WHEN t.status = 'SUBMITTED' THEN ?::timestamptz END, ?, 0, ?
+                FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     AS t(id, indicator_id, period, period_end, agency, value, status, note, evidence)
+                ON CONFLICT (indicator_id, period, agency_code) DO UPDATE SET value = EXCLUDED.value,
+                    status = EXCLUDED.status, note = EXCLUDED.note, evidence_link = EXCLUDED.evidence_link,
+                    return_reason = NULL, submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at,
+                    first_submitted_at = coalesce(m.first_submitted_at, EXCLUDED.first_submitted_at),
+                    decided_by = NULL, decided_at = NULL, version = m.version + 1
+                RETURNING id, version""")) {
+            int n = rows.size();
+            Object[] ids = new Object[n];
+            Object[] indicators = new Object[n];
+            Object[] periods = new Object[n];
+            Object[] ends = new Object[n];
+            Object[] agencies = new Object[n];
+            Object[] values = new Object[n];
+            Object[] statuses = new Object[n];
+            Object[] notes = new Object[n];
+            Object[] links = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Checked c = rows.get(i);
+                ids[i] = c.id;
+                indicators[i] = c.indicator.id();
+                periods[i] = c.period.toString();
+                ends[i] = c.period.end().toString();
+                agencies[i] = c.agency;
+                values[i] = c.value.toPlainString();
+                statuses[i] = c.status.name();
+                notes[i] = c.note;
+                links[i] = c.evidenceLink;
+            }
+            ps.setString(1, actor);
+            ps.setObject(2, now);
+            ps.setObject(3, now);
+            ps.setString(4, instance.id());
+            ps.setObject(5, now);
+            ps.setArray(6, conn.createArrayOf("uuid", ids));
+            ps.setArray(7, conn.createArrayOf("uuid", indicators));
+            ps.setArray(8, conn.createArrayOf("text", periods));
+            ps.setArray(9, conn.createArrayOf("text", ends));
+            ps.setArray(10, conn.createArrayOf("text", agencies));
+            ps.setArray(11, conn.createArrayOf("text", values));
+            ps.setArray(12, conn.createArrayOf("text", statuses));
+            ps.setArray(13, conn.createArrayOf("text", notes));
+            ps.setArray(14, conn.createArrayOf("text", links));
+            Map<UUID, Long> versions = new HashMap<>(n * 2);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                }
+            }
+            for (Checked c : rows) {
+                Long v = versions.get(c.id);
+                if (v == null) {
+                    throw new IllegalStateException("measurement " + c.id + " was not written");
+                }
+                c.version = v;
+            }
+        }
+    }
+
+    private void history(Connection conn, List<Checked> rows, OffsetDateTime now, String actor, String actorAgency,
+                         String reason) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                INSERT INTO measurement_history (measurement_id, action, old_value, new_value, old_status, new_status,
+                    reason, actor, actor_agency, occurred_at, version)
+                SELECT t.id, t.action, t.old_value::numeric, t.new_value::numeric, t.old_status, t.new_status, ?, ?, ?, ?, t.version
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                     AS t(id, action, old_value, new_value, old_status, new_status, version)""")) {
+            int n = rows.size();
+            Object[] ids = new Object[n];
+            Object[] actions = new Object[n];
+            Object[] olds = new Object[n];
+            Object[] news = new Object[n];
+            Object[] oldStatuses = new Object[n];
+            Object[] newStatuses = new Object[n];
+            Object[] versions = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Checked c = rows.get(i);
+                ids[i] = c.id;
+                actions[i] = c.existing == null ? "RECORDED" : "UPDATED";
+                olds[i] = c.existing == null ? null : c.existing.value().toPlainString();
+                news[i] = c.value.toPlainString();
+                oldStatuses[i] = c.existing == null ? null : c.existing.status().name();
+                newStatuses[i] = c.status.name();
+                versions[i] = c.version;
+            }
+            ps.setString(1, reason);
+            ps.setString(2, actor);
+            ps.setString(3, actorAgency);
+            ps.setObject(4, now);
+            ps.setArray(5, conn.createArrayOf("uuid", ids));
+            ps.setArray(6, conn.createArrayOf("text", actions));
+            ps.setArray(7, conn.createArrayOf("text", olds));
+            ps.setArray(8, conn.createArrayOf("text", news));
+            ps.setArray(9, conn.createArrayOf("text", oldStatuses));
+            ps.setArray(10, conn.createArrayOf("text", newStatuses));
+            ps.setArray(11, conn.createArrayOf("bigint", versions));
+            ps.executeUpdate();
+        }
+    }
+
+    private void publishBatch(UUID batchId, List<Checked> changed, OffsetDateTime now) {
+        int chunk = KpiEvents.BATCH_EVENT_CHUNK;
+        int chunks = (changed.size() + chunk - 1) / chunk;
+        for (int k = 0; k < chunks; k++) {
+            List<MeasurementEventData> data = changed.subList(k * chunk, Math.min(changed.size(), (k + 1) * chunk))
+                    .stream().map(c -> eventData(c, now)).toList();
+            outbox.publish(KpiEvents.TOPIC, KpiEvents.MEASUREMENTS_RECORDED, "measurement-batch", batchId, k + 1,
+                    new BatchEventData(batchId, k + 1, chunks, data));
+        }
+    }
+
+    MeasurementEventData eventData(Checked c, OffsetDateTime now) {
+        return new MeasurementEventData(c.id, c.indicator.id(), c.indicator.code(), c.period.toString(), c.agency,
+                c.value, c.status, null, caller.subject(), now, instance.id(), c.version);
+    }
+
+    private static ImportSummary summary(List<Checked> checked, Mode mode, boolean committed, UUID batchId) {
+        List<RowResult> results = checked.stream().map(Checked::result).toList();
+        Map<RowStatus, Integer> counts = new LinkedHashMap<>();
+        for (RowResult r : results) {
+            counts.merge(r.status(), 1, Integer::sum);
+        }
+        int rejected = counts.getOrDefault(RowStatus.REJECTED, 0);
+        ImportCount count = new ImportCount(counts.getOrDefault(RowStatus.IMPORTED, 0),
+                counts.getOrDefault(RowStatus.UPDATED, 0), counts.getOrDefault(RowStatus.UNCHANGED, 0), rejected,
+                results.size());
+        String status = rejected == 0 ? "SUCCESS" : mode == Mode.PARTIAL && rejected < results.size() ? "WARNING"
+                : "ERROR";
+        if (mode == Mode.ATOMIC && rejected > 0) {
+            // nothing is written: the accepted rows are reported as they would have been, but not committed
+            status = "ERROR";
+        }
+        return new ImportSummary(status, mode.name(), committed, batchId, count, results);
+    }
+
+    private static String abbreviate(List<Integer> rows) {
+        return rows.size() <= 20 ? rows.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                : rows.subList(0, 20).stream().map(String::valueOf).collect(Collectors.joining(", ")) + " and "
+                + (rows.size() - 20) + " more";
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}

@@ -1,0 +1,183 @@
+package vn.nq57.kpi.measurement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nq57.kpi.measurement.MeasurementViews.BatchRequest;
+import vn.nq57.kpi.measurement.MeasurementViews.BatchRow;
+import vn.nq57.kpi.measurement.MeasurementViews.DecisionRequest;
+import vn.nq57.kpi.measurement.MeasurementViews.HistoryView;
+import vn.nq57.kpi.measurement.MeasurementViews.ImportSummary;
+import vn.nq57.kpi.measurement.MeasurementViews.MeasurementRequest;
+import vn.nq57.kpi.measurement.MeasurementViews.MeasurementView;
+import vn.nq57.kpi.measurement.MeasurementViews.Row;
+import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
+import vn.nq57.platform.http.ETags;
+import vn.nq57.platform.http.Params;
+import vn.nq57.platform.idempotency.Idempotent;
+import vn.nq57.platform.paging.Page;
+import vn.nq57.platform.paging.PageRequest;
+import vn.nq57.platform.security.Roles;
+
+@Path("/api/v1/measurements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Measurements", description = "Values agencies report for indicators: single, JSON batch, CSV; approval")
+@RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
+public class MeasurementResource {
+
+    public static final String CSV = "text/csv";
+
+    @Inject
+    MeasurementService service;
+
+    @Inject
+    MeasurementImport importer;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "Measurements, paginated, newest period first", description = "Filters: indicator (code or "
+            + "id), agency (code), period, status.")
+    public Page<MeasurementView> list(@QueryParam("indicator") String indicator, @QueryParam("agency") String agency,
+                                      @QueryParam("period") String period, @QueryParam("status") String status,
+                                      @BeanParam @Valid PageRequest page) {
+        return service.list(new MeasurementService.Filter(indicator, agency, period,
+                Params.enumValue(MeasurementStatus.class, "status", status)), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One measurement, with its ETag")
+    public Response get(@PathParam("id") UUID id) {
+        Measurement m = service.get(id);
+        return ETags.ok(service.view(m), m.version);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every change of the value: who, when, old and new value and status, why")
+    public List<HistoryView> history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
+    @Operation(summary = "Record one value", description = "One current value per (indicator, period, agency): a new "
+            + "one is 201, a changed or identical one 200 (the old value stays in the history). If-Match (optional) "
+            + "guards against overwriting a value changed since it was read. Wrong or future period 400; unknown "
+            + "indicator or agency 422; agency outside your scope 403; approved (locked) value 409.")
+    public Response record(@HeaderParam("If-Match") String ifMatch, @NotNull @Valid MeasurementRequest request) {
+        MeasurementService.Recorded r = service.record(request, ifMatch);
+        Response.ResponseBuilder builder = r.outcome() == RowStatus.IMPORTED
+                ? Response.created(uri.getAbsolutePathBuilder().path(r.view().id().toString()).build())
+                : Response.ok();
+        return builder.entity(r.view()).tag(ETags.of(r.view().version())).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Idempotent
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
+    @Operation(summary = "Record up to 10,000 values (JSON)", description = "Answers an import summary with one entry "
+            + "per row (IMPORTED, UPDATED, UNCHANGED, REJECTED with reasons) and totals. mode=atomic (default): any "
+            + "rejected row refuses the whole batch (422, or 403 when a row's agency is outside your scope) with the "
+            + "summary under 'importSummary'; mode=partial writes the valid rows and answers 200 with status WARNING.")
+    public Response batch(@QueryParam("mode") String mode, @NotNull @Valid BatchRequest request) {
+        List<BatchRow> rows = request.measurements();
+        List<Row> numbered = IntStream.range(0, rows.size()).mapToObj(i -> {
+            BatchRow r = rows.get(i);
+            return new Row(i + 1, r.indicator(), r.period(), r.agency(), r.value(), r.note(), r.evidenceLink(),
+                    r.status());
+        }).toList();
+        ImportSummary summary = importer.importRows(numbered, mode(mode), "json");
+        return Response.ok(summary).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Idempotent
+    @Consumes({CSV, "application/csv"})
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
+    @Operation(summary = "Record up to 10,000 values (CSV upload)", description = "text/csv, UTF-8 with or without "
+            + "BOM, a header row: indicator, period, agency, value, note, evidenceLink, status (Vietnamese names "
+            + "accepted: mã chỉ tiêu, kỳ, cơ quan / đơn vị, giá trị, ghi chú, minh chứng, trạng thái). Same summary "
+            + "and modes as the JSON batch.")
+    public Response csv(@QueryParam("mode") String mode, byte[] body) {
+        List<Row> rows = CsvMeasurements.parse(body == null ? new byte[0] : body, MeasurementImport.MAX_ROWS);
+        ImportSummary summary = importer.importRows(rows, mode(mode), "csv");
+        return Response.ok(summary).build();
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
+    @Operation(summary = "Submit a DRAFT or RETURNED value (If-Match optional)")
+    public Response submit(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid DecisionRequest request) {
+        MeasurementView view = service.submit(id, ifMatch, reason(request));
+        return ETags.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(summary = "Approve a SUBMITTED value (locks it)", description = "Bottom-up: an approver (ministry "
+            + "admin) approves values of its own agency and of the agencies below it.")
+    public Response approve(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @Valid DecisionRequest request) {
+        MeasurementView view = service.approve(id, ifMatch, reason(request));
+        return ETags.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(summary = "Return a SUBMITTED value to its submitter, with a reason")
+    public Response returnValue(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                @Valid DecisionRequest request) {
+        MeasurementView view = service.returnValue(id, ifMatch, reason(request));
+        return ETags.ok(view, view.version());
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(summary = "Reopen an APPROVED value, with a reason (audited)", description = "The value goes back to "
+            + "SUBMITTED and can be corrected by a new submission, then approved again.")
+    public Response reopen(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid DecisionRequest request) {
+        MeasurementView view = service.reopen(id, ifMatch, reason(request));
+        return ETags.ok(view, view.version());
+    }
+
+    private static String reason(DecisionRequest request) {
+        return request == null ? null : request.reason();
+    }
+
+    private static MeasurementImport.Mode mode(String mode) {
+        MeasurementImport.Mode m = Params.enumValue(MeasurementImport.Mode.class, "mode", mode);
+        return m == null ? MeasurementImport.Mode.ATOMIC : m;
+    }
+}

@@ -1,0 +1,272 @@
+package vn.nq57.kpi.measurement;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import vn.nq57.kpi.evaluation.EvaluationMaintainer;
+import vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched;
+import vn.nq57.kpi.events.KpiEvents;
+import vn.nq57.kpi.indicator.Indicator;
+import vn.nq57.kpi.indicator.IndicatorService;
+import vn.nq57.kpi.measurement.MeasurementViews.HistoryView;
+import vn.nq57.kpi.measurement.MeasurementViews.MeasurementEventData;
+import vn.nq57.kpi.measurement.MeasurementViews.MeasurementRequest;
+import vn.nq57.kpi.measurement.MeasurementViews.MeasurementView;
+import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
+import vn.nq57.kpi.period.Period;
+import vn.nq57.platform.InstanceConfig;
+import vn.nq57.platform.audit.AuditTrail;
+import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.http.ETags;
+import vn.nq57.platform.outbox.Outbox;
+import vn.nq57.platform.paging.Page;
+import vn.nq57.platform.paging.PageRequest;
+import vn.nq57.platform.security.AgencyAccess;
+import vn.nq57.platform.security.Caller;
+import vn.nq57.platform.security.Roles;
+
+/** Reads of measurements, single submissions, and the approval workflow (bottom-up, audited, with events). */
+@ApplicationScoped
+public class MeasurementService {
+
+    @Inject
+    MeasurementImport importer;
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    EvaluationMaintainer evaluation;
+
+    @Inject
+    AgencyAccess access;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    InstanceConfig instance;
+
+    @Inject
+    EntityManager em;
+
+    /** The fields an audit entry of a measurement compares. */
+    record Audited(BigDecimal value, MeasurementStatus status, String note, String evidenceLink, String returnReason) {
+        static Audited of(Measurement m) {
+            return new Audited(m.value, m.status, m.note, m.evidenceLink, m.returnReason);
+        }
+    }
+
+    /** The answer to a single submission. */
+    public record Recorded(MeasurementView view, RowStatus outcome) {
+    }
+
+    /** Filters of the measurement list; null means "any". */
+    public record Filter(String indicator, String agency, String period, MeasurementStatus status) {
+    }
+
+    public Page<MeasurementView> list(Filter f, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (f.indicator() != null && !f.indicator().isBlank()) {
+            where.append(" and m.indicatorId = :indicator");
+            params.and("indicator", indicators.byIdOrCode(f.indicator().trim()).id);
+        }
+        if (f.agency() != null && !f.agency().isBlank()) {
+            where.append(" and m.agencyCode = :agency");
+            params.and("agency", f.agency().trim().toUpperCase(Locale.ROOT));
+        }
+        if (f.period() != null && !f.period().isBlank()) {
+            where.append(" and m.period = :period");
+            params.and("period", Period.param("period", f.period()).toString());
+        }
+        if (f.status() != null) {
+            where.append(" and m.status = :status");
+            params.and("status", f.status());
+        }
+        long total = Measurement.count("from Measurement m where " + where, params);
+        List<Measurement> rows = Measurement.<Measurement>find("from Measurement m where " + where,
+                Sort.descending("m.periodEnd").and("m.agencyCode").and("m.id"), params)
+                .page(page.page, page.size).list();
+        Map<UUID, String> codes = codes(rows.stream().map(m -> m.indicatorId).distinct().toList());
+        return Page.of(rows.stream().map(m -> MeasurementView.of(m, codes.get(m.indicatorId))).toList(), page, total);
+    }
+
+    private Map<UUID, String> codes(List<UUID> ids) {
+        Map<UUID, String> codes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select i.id, i.code from Indicator i where i.id in :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList().forEach(r -> codes.put((UUID) r[0], (String) r[1]));
+        }
+        return codes;
+    }
+
+    public Measurement get(UUID id) {
+        Measurement m = Measurement.findById(id);
+        if (m == null) {
+            throw ApiException.notFound("Measurement", id);
+        }
+        return m;
+    }
+
+    public MeasurementView view(Measurement m) {
+        Indicator i = Indicator.findById(m.indicatorId);
+        return MeasurementView.of(m, i == null ? null : i.code);
+    }
+
+    @Transactional
+    public Recorded record(MeasurementRequest request, String ifMatch) {
+        MeasurementImport.Single result = importer.single(request.toRow(), ifMatch);
+        Measurement m = get(result.id());
+        MeasurementView view = view(m);
+        if (result.outcome() != RowStatus.UNCHANGED) {
+            MeasurementImport.Existing before = result.before();
+            audit.record("measurement.recorded", "measurement", m.id, before == null ? null
+                    : new Audited(before.value(), before.status(), before.note(), before.evidenceLink(), null),
+                    Audited.of(m));
+            outbox.publish(KpiEvents.TOPIC, KpiEvents.MEASUREMENT_RECORDED, "measurement", m.id, m.version,
+                    eventData(m, view.indicatorCode(), null));
+        }
+        return new Recorded(view, result.outcome());
+    }
+
+    public List<HistoryView> history(UUID id) {
+        get(id);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT action, old_value, new_value, old_status, new_status, reason, actor, actor_agency, occurred_at, version
+                FROM measurement_history WHERE measurement_id = ?1 ORDER BY id""").setParameter(1, id).getResultList();
+        return rows.stream().map(r -> new HistoryView((String) r[0], (BigDecimal) r[1], (BigDecimal) r[2],
+                r[3] == null ? null : MeasurementStatus.valueOf((String) r[3]), MeasurementStatus.valueOf((String) r[4]),
+                (String) r[5], (String) r[6], (String) r[7], toOffset(r[8]), ((Number) r[9]).longValue())).toList();
+    }
+
+    private static OffsetDateTime toOffset(Object o) {
+        if (o instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (o instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (o instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    /** DRAFT or RETURNED → SUBMITTED, by a submitter of the agency (or above it). */
+    @Transactional
+    public MeasurementView submit(UUID id, String ifMatch, String reason) {
+        return decide(id, ifMatch, EnumSet.of(MeasurementStatus.DRAFT, MeasurementStatus.RETURNED),
+                MeasurementStatus.SUBMITTED, reason, false, "SUBMITTED", KpiEvents.MEASUREMENT_SUBMITTED,
+                Roles.DATA_SUBMITTER, Roles.MINISTRY_ADMIN);
+    }
+
+    /** SUBMITTED → APPROVED, by an approver of the agency or of an agency above it; the value is then locked. */
+    @Transactional
+    public MeasurementView approve(UUID id, String ifMatch, String reason) {
+        return decide(id, ifMatch, EnumSet.of(MeasurementStatus.SUBMITTED), MeasurementStatus.APPROVED, reason, false,
+                "APPROVED", KpiEvents.MEASUREMENT_APPROVED, Roles.MINISTRY_ADMIN);
+    }
+
+    /** SUBMITTED → RETURNED with a reason, by an approver. */
+    @Transactional
+    public MeasurementView returnValue(UUID id, String ifMatch, String reason) {
+        return decide(id, ifMatch, EnumSet.of(MeasurementStatus.SUBMITTED), MeasurementStatus.RETURNED, reason, true,
+                "RETURNED", KpiEvents.MEASUREMENT_RETURNED, Roles.MINISTRY_ADMIN);
+    }
+
+    /** APPROVED → SUBMITTED with a reason, by an approver: unlocks the value so it can be corrected. */
+    @Transactional
+    public MeasurementView reopen(UUID id, String ifMatch, String reason) {
+        return decide(id, ifMatch, EnumSet.of(MeasurementStatus.APPROVED), MeasurementStatus.SUBMITTED, reason, true,
+                "REOPENED", KpiEvents.MEASUREMENT_REOPENED, Roles.MINISTRY_ADMIN);
+    }
+
+    private MeasurementView decide(UUID id, String ifMatch, Set<MeasurementStatus> from, MeasurementStatus to,
+                                   String reason, boolean reasonRequired, String action, String eventType,
+                                   String... roles) {
+        Measurement m = get(id);
+        evaluation.lock(Set.of(m.indicatorId));
+        em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
+        access.requireRoleInScope(m.agencyCode, roles);
+        if (ifMatch != null) {
+            ETags.require(ifMatch, m.version);
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        if (reasonRequired && why == null) {
+            throw ApiException.badRequest("reason", "a reason is required to " + action.toLowerCase(Locale.ROOT)
+                    .replace("returned", "return").replace("reopened", "reopen") + " a value");
+        }
+        if (!from.contains(m.status)) {
+            throw ApiException.conflict("the value is " + m.status + "; this step applies to " + from
+                            + (m.status == MeasurementStatus.APPROVED ? " (an approved value is locked until reopened)" : ""))
+                    .with("currentStatus", m.status).with("allowed", m.status.allowedNext());
+        }
+        Audited before = Audited.of(m);
+        MeasurementStatus old = m.status;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        m.status = to;
+        switch (action) {
+            case "SUBMITTED" -> {
+                m.submittedBy = caller.subject();
+                m.submittedAt = now;
+                if (m.firstSubmittedAt == null) {
+                    m.firstSubmittedAt = now;
+                }
+                m.returnReason = null;
+            }
+            case "APPROVED" -> {
+                m.decidedBy = caller.subject();
+                m.decidedAt = now;
+            }
+            case "RETURNED" -> {
+                m.decidedBy = caller.subject();
+                m.decidedAt = now;
+                m.returnReason = why;
+            }
+            default -> {
+                m.decidedBy = null;
+                m.decidedAt = null;
+            }
+        }
+        em.flush();
+        em.createNativeQuery("""
+                INSERT INTO measurement_history (measurement_id, action, old_value, new_value, old_status, new_status,
+                    reason, actor, actor_agency, occurred_at, version) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
+                .setParameter(1, m.id).setParameter(2, action).setParameter(3, m.value).setParameter(4, old.name())
+                .setParameter(5, to.name()).setParameter(6, why).setParameter(7, caller.subject())
+                .setParameter(8, caller.agency()).setParameter(9, now).setParameter(10, m.version).executeUpdate();
+        evaluation.touched(List.of(new Touched(m.indicatorId, m.period)));
+        MeasurementView view = view(m);
+        audit.record("measurement." + action.toLowerCase(Locale.ROOT), "measurement", m.id, before, Audited.of(m));
+        outbox.publish(KpiEvents.TOPIC, eventType, "measurement", m.id, m.version,
+                eventData(m, view.indicatorCode(), why));
+        return view;
+    }
+
+    private MeasurementEventData eventData(Measurement m, String code, String reason) {
+        return new MeasurementEventData(m.id, m.indicatorId, code, m.period, m.agencyCode, m.value, m.status, reason,
+                caller.subject(), OffsetDateTime.now(ZoneOffset.UTC), m.originInstance, m.version);
+    }
+}

@@ -1,0 +1,25 @@
+package vn.nq57.kpi.measurement;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * DRAFT → SUBMITTED → APPROVED or RETURNED (with reason); RETURNED → SUBMITTED again; an APPROVED value is locked
+ * until an approver reopens it (APPROVED → SUBMITTED, with reason).
+ */
+public enum MeasurementStatus {
+    DRAFT, SUBMITTED, APPROVED, RETURNED;
+
+    /** Whether the value counts in the evaluation. */
+    public boolean counted() {
+        return this == SUBMITTED || this == APPROVED;
+    }
+
+    public Set<MeasurementStatus> allowedNext() {
+        return switch (this) {
+            case DRAFT, RETURNED -> EnumSet.of(SUBMITTED);
+            case SUBMITTED -> EnumSet.of(APPROVED, RETURNED);
+            case APPROVED -> EnumSet.of(SUBMITTED);
+        };
+    }
+}

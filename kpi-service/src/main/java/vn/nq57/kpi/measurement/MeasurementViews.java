@@ -1,0 +1,108 @@
+package vn.nq57.kpi.measurement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nq57.platform.error.Problem;
+
+/** DTOs of measurements, their history, approval and import summaries. */
+public final class MeasurementViews {
+    private MeasurementViews() {
+    }
+
+    /** One value to record (single submission). */
+    public record MeasurementRequest(
+            @Schema(examples = "R57-RD-GDP", description = "the indicator's code or id") @NotBlank @Size(max = 40) String indicator,
+            @Schema(examples = "2025", description = "YYYY, YYYYQn or YYYY-MM, matching the indicator's frequency") @NotBlank @Size(max = 10) String period,
+            @Schema(examples = "BKHCN") @NotBlank @Size(max = 50) String agency,
+            @Schema(examples = "0.52") @NotNull @Digits(integer = 18, fraction = 6) BigDecimal value,
+            @Size(max = 5000) String note,
+            @Size(max = 2000) String evidenceLink,
+            @Schema(description = "DRAFT or SUBMITTED (default)") MeasurementStatus status) {
+
+        Row toRow() {
+            return new Row(1, indicator, period, agency, value == null ? null : value.toPlainString(), note,
+                    evidenceLink, status == null ? null : status.name());
+        }
+    }
+
+    /**
+     * One row of a JSON batch. Fields are read as text so that a bad row is reported in the summary instead of
+     * failing the whole request; {@code value} may be a JSON number or a string.
+     */
+    public record BatchRow(String indicator, String period, String agency, String value, String note,
+                           String evidenceLink, String status) {
+    }
+
+    /** A JSON batch of up to 10,000 rows. */
+    public record BatchRequest(@NotNull @Size(min = 1, max = MeasurementImport.MAX_ROWS) List<@NotNull BatchRow> measurements) {
+    }
+
+    /** A row as the import reads it, from JSON or CSV; {@code row} counts data rows from 1. */
+    public record Row(int row, String indicator, String period, String agency, String value, String note,
+                      String evidenceLink, String status, String malformed) {
+        public Row(int row, String indicator, String period, String agency, String value, String note,
+                   String evidenceLink, String status) {
+            this(row, indicator, period, agency, value, note, evidenceLink, status, null);
+        }
+    }
+
+    public record MeasurementView(UUID id, UUID indicatorId, String indicatorCode, String period, String agency,
+                                  BigDecimal value, MeasurementStatus status, String note, String evidenceLink,
+                                  String returnReason, String submittedBy, OffsetDateTime submittedAt,
+                                  OffsetDateTime firstSubmittedAt, String decidedBy, OffsetDateTime decidedAt,
+                                  String originInstance, long version) {
+        public static MeasurementView of(Measurement m, String indicatorCode) {
+            return new MeasurementView(m.id, m.indicatorId, indicatorCode, m.period, m.agencyCode, m.value, m.status,
+                    m.note, m.evidenceLink, m.returnReason, m.submittedBy, m.submittedAt, m.firstSubmittedAt,
+                    m.decidedBy, m.decidedAt, m.originInstance, m.version);
+        }
+    }
+
+    /** One change of a measurement: who, when, old and new value and status, why. */
+    public record HistoryView(String action, BigDecimal oldValue, BigDecimal newValue, MeasurementStatus oldStatus,
+                              MeasurementStatus newStatus, String reason, String actor, String actorAgency,
+                              OffsetDateTime occurredAt, long version) {
+    }
+
+    /** Why: required to return or reopen a value, optional to approve or submit. */
+    public record DecisionRequest(@Size(max = 5000) String reason) {
+    }
+
+    /** What the events of a measurement carry. */
+    public record MeasurementEventData(UUID id, UUID indicatorId, String indicatorCode, String period, String agency,
+                                       BigDecimal value, MeasurementStatus status, String reason, String actor,
+                                       OffsetDateTime at, String originInstance, long version) {
+    }
+
+    /** A batch event: the measurements one chunk of a batch recorded or changed. */
+    public record BatchEventData(UUID batchId, int chunk, int chunks, List<MeasurementEventData> measurements) {
+    }
+
+    public enum RowStatus { IMPORTED, UPDATED, UNCHANGED, REJECTED }
+
+    /** The outcome of one row: the reasons are set for a rejected row. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record RowResult(int row, RowStatus status, String indicator, String period, String agency,
+                            UUID measurementId, Long version, List<Problem.Violation> reasons) {
+    }
+
+    public record ImportCount(int imported, int updated, int unchanged, int rejected, int total) {
+    }
+
+    /**
+     * The answer to a batch, modelled on DHIS2's import summary: {@code status} SUCCESS (every row accepted),
+     * WARNING (partial mode, some rows rejected) or ERROR (nothing written); {@code committed} says whether anything
+     * was written; one entry per row.
+     */
+    public record ImportSummary(String status, String mode, boolean committed, UUID batchId, ImportCount importCount,
+                                List<RowResult> rows) {
+    }
+}

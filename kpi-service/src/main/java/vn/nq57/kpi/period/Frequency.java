@@ -1,0 +1,18 @@
+package vn.nq57.kpi.period;
+
+/** How often an indicator is reported; a measurement's period must be of the matching type. */
+public enum Frequency {
+    ANNUAL("YYYY, e.g. 2026"),
+    QUARTERLY("YYYYQn, e.g. 2026Q1"),
+    MONTHLY("YYYY-MM, e.g. 2026-03");
+
+    private final String format;
+
+    Frequency(String format) {
+        this.format = format;
+    }
+
+    public String format() {
+        return format;
+    }
+}

@@ -1,0 +1,121 @@
+package vn.nq57.kpi.period;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.nq57.platform.error.ApiException;
+
+/**
+ * A reporting period, typed by its form: {@code 2026} (a year), {@code 2026Q1} (a quarter), {@code 2026-03} (a
+ * month). Its {@link #end()} orders periods of any type on one time line.
+ */
+public record Period(Frequency type, int year, int part) implements Comparable<Period> {
+
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2100;
+
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})Q([1-4])");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
+
+    /** Reads a period, or explains why it is not one. */
+    public static Period parse(String text) throws IllegalArgumentException {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a period is required (YYYY, YYYYQn or YYYY-MM)");
+        }
+        String s = text.trim().toUpperCase(java.util.Locale.ROOT);
+        Period p;
+        Matcher m;
+        if ((m = YEAR.matcher(s)).matches()) {
+            p = new Period(Frequency.ANNUAL, Integer.parseInt(m.group(1)), 0);
+        } else if ((m = QUARTER.matcher(s)).matches()) {
+            p = new Period(Frequency.QUARTERLY, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } else if ((m = MONTH.matcher(s)).matches()) {
+            p = new Period(Frequency.MONTHLY, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } else {
+            throw new IllegalArgumentException("'" + text + "' is not a period: use YYYY (2026), YYYYQn (2026Q1) "
+                    + "or YYYY-MM (2026-03)");
+        }
+        if (p.year < MIN_YEAR || p.year > MAX_YEAR) {
+            throw new IllegalArgumentException("'" + text + "' is outside " + MIN_YEAR + ".." + MAX_YEAR);
+        }
+        return p;
+    }
+
+    /** Reads a period of the given frequency that has already begun (a value cannot be reported ahead). */
+    public static Period reported(String text, Frequency frequency, LocalDate today) throws IllegalArgumentException {
+        Period p = parse(text);
+        if (p.type != frequency) {
+            throw new IllegalArgumentException("period " + p + " is " + p.type.name().toLowerCase()
+                    + " but the indicator is reported " + frequency + ": use " + frequency.format());
+        }
+        if (p.start().isAfter(today)) {
+            throw new IllegalArgumentException("period " + p + " lies in the future (it starts on " + p.start() + ")");
+        }
+        return p;
+    }
+
+    /** As {@link #parse} but a bad period is a 400 problem naming {@code field}. */
+    public static Period param(String field, String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(field, e.getMessage());
+        }
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(VIETNAM);
+    }
+
+    public LocalDate start() {
+        return switch (type) {
+            case ANNUAL -> LocalDate.of(year, 1, 1);
+            case QUARTERLY -> LocalDate.of(year, (part - 1) * 3 + 1, 1);
+            case MONTHLY -> LocalDate.of(year, part, 1);
+        };
+    }
+
+    public LocalDate end() {
+        return switch (type) {
+            case ANNUAL -> LocalDate.of(year, 12, 31);
+            case QUARTERLY -> YearMonth.of(year, part * 3).atEndOfMonth();
+            case MONTHLY -> YearMonth.of(year, part).atEndOfMonth();
+        };
+    }
+
+    /** The period of the same type that follows this one. */
+    public Period next() {
+        return switch (type) {
+            case ANNUAL -> new Period(type, year + 1, 0);
+            case QUARTERLY -> part == 4 ? new Period(type, year + 1, 1) : new Period(type, year, part + 1);
+            case MONTHLY -> part == 12 ? new Period(type, year + 1, 1) : new Period(type, year, part + 1);
+        };
+    }
+
+    /** The period of the given type that contains {@code date}. */
+    public static Period containing(Frequency type, LocalDate date) {
+        return switch (type) {
+            case ANNUAL -> new Period(type, date.getYear(), 0);
+            case QUARTERLY -> new Period(type, date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
+            case MONTHLY -> new Period(type, date.getYear(), date.getMonthValue());
+        };
+    }
+
+    @Override
+    public int compareTo(Period o) {
+        return end().compareTo(o.end());
+    }
+
+    @Override
+    public String toString() {
+        return switch (type) {
+            case ANNUAL -> Integer.toString(year);
+            case QUARTERLY -> year + "Q" + part;
+            case MONTHLY -> String.format("%d-%02d", year, part);
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package vn.nq57.kpi;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import vn.nq57.platform.testing.TestTokens;
+
+/** Test data made through the API, with random codes so that tests do not depend on leftover data. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    public static String code(String prefix) {
+        return prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36 * 36), 36)
+                .toUpperCase();
+    }
+
+    /** A STRATEGIC annual indicator body; tweak the map before posting. */
+    public static Map<String, Object> indicator(String code) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("code", code);
+        body.put("nameVi", "Tỷ lệ cơ sở dữ liệu quốc gia được kết nối, chia sẻ");
+        body.put("nameEn", "Share of national databases connected and shared");
+        body.put("unit", "PERCENT");
+        body.put("direction", "HIGHER_IS_BETTER");
+        body.put("aggregation", "SUM");
+        body.put("frequency", "ANNUAL");
+        body.put("baseline", Map.of("value", 10, "period", "2020"));
+        body.put("targets", new ArrayList<>(List.of(Map.of("period", "2030", "value", 60, "note", "≥ 60%"))));
+        body.put("tier", "STRATEGIC");
+        body.put("system", "H4");
+        body.put("ownerAgency", "BKHCN");
+        body.put("graceDays", 30);
+        return body;
+    }
+
+    /** Creates the indicator as a central admin and answers its id. */
+    public static String create(Map<String, Object> body) {
+        return given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/indicators")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public static String createIndicator(String code) {
+        return create(indicator(code));
+    }
+
+    public static Map<String, Object> value(String indicator, String period, String agency, Object value) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("indicator", indicator);
+        row.put("period", period);
+        row.put("agency", agency);
+        row.put("value", value);
+        return row;
+    }
+
+    public static String idempotencyKey() {
+        return UUID.randomUUID().toString();
+    }
+}
