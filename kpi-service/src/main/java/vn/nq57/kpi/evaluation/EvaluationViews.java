@@ -1,0 +1,84 @@
+package vn.nq57.kpi.evaluation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.nq57.kpi.evaluation.Evaluator.Status;
+import vn.nq57.kpi.evaluation.Evaluator.TargetProgress;
+import vn.nq57.kpi.indicator.Aggregation;
+import vn.nq57.kpi.indicator.Direction;
+import vn.nq57.kpi.indicator.IndicatorViews.Baseline;
+import vn.nq57.kpi.indicator.Unit;
+import vn.nq57.kpi.period.Frequency;
+
+/** DTOs of the evaluation: one indicator in full, scorecards and roll-ups. */
+public final class EvaluationViews {
+    private EvaluationViews() {
+    }
+
+    /** One period of a series: the aggregated value, how many agency values it combines, how many approved. */
+    public record SeriesPoint(String period, BigDecimal value, int values, int approved) {
+    }
+
+    public enum Timeliness { ON_TIME, LATE, MISSING, NOT_DUE }
+
+    public record AgencyTimeliness(String agency, Timeliness status, OffsetDateTime firstSubmittedAt) {
+    }
+
+    /** Per reporting agency, whether the period's value came within the grace days after the period ended. */
+    public record TimelinessView(String period, LocalDate due, int onTime, int late, int missing,
+                                 List<AgencyTimeliness> agencies) {
+    }
+
+    /**
+     * An indicator's evaluation at the national level ({@code scope} NATIONAL) or over an agency subtree. Percent
+     * figures are points; {@code missing} names what the figures lack (baseline, targets, values, periods).
+     */
+    public record IndicatorEvaluation(UUID indicatorId, String code, String nameVi, Unit unit, Direction direction,
+                                      Aggregation aggregation, Frequency frequency, String scope, Baseline baseline,
+                                      String latestPeriod, BigDecimal actual, String targetPeriod,
+                                      BigDecimal targetValue, BigDecimal progress, BigDecimal expectedValue,
+                                      BigDecimal expectedProgress, Status status, BigDecimal forecast,
+                                      Boolean forecastMeetsTarget, List<TargetProgress> targets,
+                                      List<SeriesPoint> series, int periodsWithData, int valuesUsed,
+                                      int approvedValues, int missingPeriods, List<String> missing,
+                                      OffsetDateTime asOf, TimelinessView timeliness) {
+    }
+
+    /** An indicator's line in a scorecard (read from the maintained {@code indicator_current}). */
+    public record IndicatorScore(UUID id, String code, String nameVi, Unit unit, Direction direction, Status status,
+                                 String latestPeriod, BigDecimal actual, String targetPeriod, BigDecimal targetValue,
+                                 BigDecimal progress, BigDecimal expectedProgress, BigDecimal forecast,
+                                 Boolean forecastMeetsTarget, int valuesUsed, List<String> missing,
+                                 OffsetDateTime asOf) {
+    }
+
+    /**
+     * A roll-up of indicators: how many in each status, the overall status, the mean progress (each indicator capped
+     * at 100), the values used, the newest value's time, and the indicators without data (named up to 20).
+     */
+    public record RollUp(int indicators, int green, int amber, int red, int grey, Status status,
+                         BigDecimal averageProgress, long valuesUsed, OffsetDateTime asOf, int withoutData,
+                         List<String> withoutDataCodes) {
+    }
+
+    public record InitiativeRollUp(UUID initiativeId, String code, String titleVi, RollUp rollUp) {
+    }
+
+    public record InitiativeScorecard(UUID initiativeId, String code, String titleVi, RollUp rollUp,
+                                      List<IndicatorScore> indicators, OffsetDateTime computedAt) {
+    }
+
+    /** A System: its STRATEGIC indicators, its initiatives' OPERATIONAL indicators, and both together. */
+    public record SystemScorecard(String system, RollUp overall, RollUp strategic, List<IndicatorScore> indicators,
+                                  List<InitiativeRollUp> initiatives, OffsetDateTime computedAt) {
+    }
+
+    public record SystemRollUp(String system, RollUp rollUp) {
+    }
+
+    public record PlanScorecard(RollUp overall, List<SystemRollUp> systems, OffsetDateTime computedAt) {
+    }
+}
