@@ -18,6 +18,9 @@ spec:
       {{- include "nq57-common.selectorLabels" . | nindent 6 }}
   policyTypes:
     - Ingress
+    {{- if $np.egress.enabled }}
+    - Egress
+    {{- end }}
   ingress:
     - from:
         - namespaceSelector:
@@ -38,6 +41,32 @@ spec:
     {{- with .Values.networkPolicy.extraIngress }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
+  {{- if $np.egress.enabled }}
+  egress:
+    # DNS
+    - to:
+        - namespaceSelector:
+            {{- toYaml $np.egress.dnsNamespaceSelector | nindent 12 }}
+      ports:
+        - port: 53
+          protocol: UDP
+        - port: 53
+          protocol: TCP
+    # this release's PostgreSQL and Keycloak, when bundled
+    - to:
+        - podSelector:
+            matchLabels:
+              app.kubernetes.io/part-of: nq57
+              app.kubernetes.io/instance: {{ .Release.Name }}
+    # this release's Strimzi Kafka, when bundled
+    - to:
+        - podSelector:
+            matchLabels:
+              strimzi.io/cluster: {{ printf "%s-kafka" .Release.Name | trunc 40 | trimSuffix "-" }}
+    {{- with $np.egress.extra }}
+    {{- toYaml . | nindent 4 }}
+    {{- end }}
+  {{- end }}
 {{- end -}}
 {{- end -}}
 
