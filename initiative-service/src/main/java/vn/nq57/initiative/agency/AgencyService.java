@@ -146,10 +146,11 @@ public class AgencyService {
     }
 
     private void apply(Agency a, AgencyRequest request) {
+        // resolve references before changing the entity: a query on a dirty entity's table flushes it early
+        Agency parent = referenced("parentCode", request.parentCode());
         a.nameVi = request.nameVi().trim();
         a.nameEn = request.nameEn() == null ? null : request.nameEn().trim();
         a.level = request.level();
-        Agency parent = referenced("parentCode", request.parentCode());
         for (Agency p = parent; p != null; p = p.parent) {
             if (p.id.equals(a.id)) {
                 throw ApiException.unprocessable("agency " + a.code + " cannot be placed below itself")

@@ -276,17 +276,7 @@ public class InitiativeService {
         if (r.deadline().isBefore(EARLIEST_DEADLINE) || r.deadline().isAfter(LATEST_DEADLINE)) {
             throw ApiException.badRequest("deadline", "must lie within the plan, 2025-01-01 to 2045-12-31");
         }
-        i.systemCode = r.system().trim().toUpperCase();
-        i.phaseCode = r.phase().trim().toUpperCase();
-        i.titleVi = r.titleVi().trim();
-        i.titleEn = r.titleEn() == null || r.titleEn().isBlank() ? null : r.titleEn().trim();
-        i.contentOrientation = r.contentOrientation().trim();
-        i.deadline = r.deadline();
-        i.leadAgency = lead;
-        i.key = Boolean.TRUE.equals(r.key());
-        i.evaluationCriteria = new ArrayList<>(r.evaluationCriteria().stream().map(String::trim).toList());
-        i.linkedProgrammes = r.linkedProgrammes() == null ? new ArrayList<>()
-                : new ArrayList<>(r.linkedProgrammes().stream().map(String::trim).toList());
+        // resolve every reference before changing the entity (queries would flush a dirty entity early)
         Set<Agency> coordinators = new LinkedHashSet<>();
         if (r.coordinatingAgencies() != null) {
             for (String code : r.coordinatingAgencies()) {
@@ -298,17 +288,26 @@ public class InitiativeService {
                 coordinators.add(a);
             }
         }
-        i.coordinators.clear();
-        i.coordinators.addAll(coordinators);
-        if (r.chiefArchitect() == null) {
-            i.chiefArchitectName = null;
-            i.chiefArchitectPosition = null;
-            i.chiefArchitectAgency = null;
-        } else {
-            i.chiefArchitectName = r.chiefArchitect().name().trim();
-            i.chiefArchitectPosition = r.chiefArchitect().position();
-            i.chiefArchitectAgency = agencies.referenced("chiefArchitect.agency", r.chiefArchitect().agency());
+        Agency architectAgency = r.chiefArchitect() == null ? null
+                : agencies.referenced("chiefArchitect.agency", r.chiefArchitect().agency());
+        i.systemCode = r.system().trim().toUpperCase();
+        i.phaseCode = r.phase().trim().toUpperCase();
+        i.titleVi = r.titleVi().trim();
+        i.titleEn = r.titleEn() == null || r.titleEn().isBlank() ? null : r.titleEn().trim();
+        i.contentOrientation = r.contentOrientation().trim();
+        i.deadline = r.deadline();
+        i.leadAgency = lead;
+        i.key = Boolean.TRUE.equals(r.key());
+        i.evaluationCriteria = new ArrayList<>(r.evaluationCriteria().stream().map(String::trim).toList());
+        i.linkedProgrammes = r.linkedProgrammes() == null ? new ArrayList<>()
+                : new ArrayList<>(r.linkedProgrammes().stream().map(String::trim).toList());
+        if (!i.coordinators.equals(coordinators)) {
+            i.coordinators.clear();
+            i.coordinators.addAll(coordinators);
         }
+        i.chiefArchitectName = r.chiefArchitect() == null ? null : r.chiefArchitect().name().trim();
+        i.chiefArchitectPosition = r.chiefArchitect() == null ? null : r.chiefArchitect().position();
+        i.chiefArchitectAgency = architectAgency;
         i.milestones.clear();
         if (r.milestones() != null) {
             int order = 0;
