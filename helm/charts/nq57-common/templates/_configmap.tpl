@@ -19,6 +19,7 @@ data:
   NQ57_OIDC_ISSUER: {{ include "nq57-common.oidcIssuer" . | quote }}
   NQ57_OIDC_JWKS: {{ include "nq57-common.oidcJwks" . | quote }}
   NQ57_KAFKA_BOOTSTRAP: {{ include "nq57-common.kafkaBootstrap" . | quote }}
+  QUARKUS_SHUTDOWN_TIMEOUT: {{ .Values.shutdownTimeout | quote }}
   {{- if eq .Values.global.instance.role "ministry" }}
   NQ57_FEDERATION_CENTRAL_URL: {{ .Values.global.federation.centralUrl | quote }}
   NQ57_FEDERATION_CLIENT_ID: {{ .Values.global.federation.clientId | quote }}

@@ -171,6 +171,23 @@ class ProductionHabitsTest {
 
     @ParameterizedTest
     @EnumSource(Scenario.class)
+    void stoppingServicePodsFinishTheirRequestsWithinTheGracePeriod(Scenario scenario) {
+        Charts.Rendered rendered = scenario.render();
+        for (String service : Charts.SERVICES) {
+            Deployment d = Pods.service(rendered, service);
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            List<String> preStop = c.getLifecycle().getPreStop().getExec().getCommand();
+            int pause = Integer.parseInt(preStop.get(2).replace("sleep ", ""));
+            String timeout = Pods.literalEnv(rendered, c).get("QUARKUS_SHUTDOWN_TIMEOUT");
+            int shutdown = Integer.parseInt(timeout.replace("s", ""));
+            assertTrue(d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds() > pause + shutdown,
+                    service + ": grace period " + d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()
+                            + " s must exceed the preStop pause " + pause + " s plus the shutdown timeout " + timeout);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Scenario.class)
     void servicesRollOneNewPodAtATimeWithoutLosingCapacity(Scenario scenario) {
         for (String service : Charts.SERVICES) {
             Deployment d = Pods.service(scenario.render(), service);
