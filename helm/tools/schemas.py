@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""Writes values.schema.json of the three service charts (one schema) and of the umbrella chart nq57.
+
+The `global` block is one schema, used by all four charts; ChartConsistencyTest checks the files stay as this
+script writes them. Run from anywhere: python3 helm/tools/schemas.py
+"""
+import json
+import os
+S = lambda **kw: kw
+string = {"type": "string"}
+url_or_empty = {"type": "string", "pattern": "^(|https?://\\S+)$"}
+selector = {"type": "object", "properties": {
+    "matchLabels": {"type": "object", "additionalProperties": {"type": "string"}},
+    "matchExpressions": {"type": "array"}}, "additionalProperties": False}
+quantity = {"type": ["string", "integer", "number"], "pattern": "^[0-9]+(\\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|M|G|T)?$"}
+nonEmptyQuantity = dict(quantity)
+
+glob = {
+  "type": "object",
+  "description": "Settings the services of one instance share.",
+  "properties": {
+    "instance": {"type": "object", "additionalProperties": False, "required": ["id", "role"], "properties": {
+        "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{1,30}$", "description": "instance id: lower-case letters, digits and '-', 2-31 characters, e.g. central or bkhcn"},
+        "role": {"type": "string", "enum": ["central", "ministry"]}}},
+    "imageRegistry": string,
+    "imagePullSecrets": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "minLength": 1}}}},
+    "apiVersions": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9.-]+/[a-z0-9]+$"}},
+    "postgresql": {"type": "object", "additionalProperties": False, "properties": {
+        "host": string,
+        "port": {"type": "integer", "minimum": 1, "maximum": 65535},
+        "username": {"type": "string", "minLength": 1},
+        "existingSecret": string,
+        "passwordKey": {"type": "string", "minLength": 1},
+        "jdbcParameters": string}},
+    "kafka": {"type": "object", "additionalProperties": False, "properties": {
+        "bootstrapServers": {"type": "string", "pattern": "^(|[A-Za-z0-9.-]+:[0-9]+(,[A-Za-z0-9.-]+:[0-9]+)*)$"}}},
+    "oidc": {"type": "object", "additionalProperties": False, "properties": {
+        "issuerUrl": url_or_empty, "jwksUrl": url_or_empty}},
+    "federation": {"type": "object", "additionalProperties": False,
+        "description": "Federation with the central instance. The client secret comes from existingSecret, never from values.",
+        "properties": {
+        "centralUrl": url_or_empty,
+        "clientId": string,
+        "existingSecret": string,
+        "clientSecretKey": {"type": "string", "minLength": 1},
+        "intakeEnabled": {"type": "boolean"}}},
+    "networkPolicy": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"},
+        "ingressController": {"type": "object", "additionalProperties": False, "required": ["namespaceSelector"], "properties": {"namespaceSelector": selector, "podSelector": selector}},
+        "monitoring": {"type": "object", "additionalProperties": False, "required": ["namespaceSelector"], "properties": {"namespaceSelector": selector, "podSelector": selector}},
+        "egress": {"type": "object", "additionalProperties": False, "properties": {
+            "enabled": {"type": "boolean"}, "dnsNamespaceSelector": selector,
+            "extra": {"type": "array", "items": {"type": "object", "properties": {"to": {"type": "array"}, "ports": {"type": "array"}}, "additionalProperties": False}}}}}},
+  },
+  "allOf": [
+    {"if": {"properties": {"instance": {"properties": {"role": {"const": "ministry"}}}}},
+     "then": {"properties": {"federation": {"required": ["centralUrl", "clientId", "existingSecret"], "properties": {
+        "centralUrl": {"minLength": 1, "description": "a ministry instance needs the central URL"},
+        "clientId": {"minLength": 1},
+        "existingSecret": {"minLength": 1},
+        "intakeEnabled": {"const": False}}}}}}
+  ]
+}
+
+probe = {"type": "object", "additionalProperties": False, "properties": {
+  "initialDelaySeconds": {"type": "integer", "minimum": 0},
+  "periodSeconds": {"type": "integer", "minimum": 1},
+  "timeoutSeconds": {"type": "integer", "minimum": 1},
+  "successThreshold": {"type": "integer", "minimum": 1},
+  "failureThreshold": {"type": "integer", "minimum": 1}}}
+
+service = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "title": "NQ57 service chart values",
+  "type": "object",
+  "required": ["component", "global", "image", "replicaCount", "containerPort", "database", "resources", "probes", "podSecurityContext", "securityContext"],
+  "properties": {
+    "global": glob,
+    "component": {"type": "object", "additionalProperties": False, "required": ["databaseUrlEnv"], "properties": {
+        "databaseUrlEnv": {"type": "string", "pattern": "^NQ57_[A-Z]+_DB_URL$"}}},
+    "nameOverride": string, "fullnameOverride": string,
+    "image": {"type": "object", "additionalProperties": False, "required": ["repository"], "properties": {
+        "registry": string,
+        "repository": {"type": "string", "minLength": 1},
+        "tag": {"type": "string"},
+        "digest": {"type": "string", "pattern": "^(|sha256:[a-f0-9]{64})$"},
+        "pullPolicy": {"type": "string", "enum": ["Always", "IfNotPresent", "Never"]}}},
+    "imagePullSecrets": {"type": "array"},
+    "replicaCount": {"type": "integer", "minimum": 1},
+    "revisionHistoryLimit": {"type": "integer", "minimum": 0},
+    "containerPort": {"type": "integer", "minimum": 1024, "maximum": 65535},
+    "database": {"type": "object", "additionalProperties": False, "required": ["name"], "properties": {
+        "name": {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"},
+        "jdbcUrl": {"type": "string", "pattern": "^(|jdbc:postgresql://.+)$"},
+        "username": string, "existingSecret": string,
+        "passwordKey": {"type": "string", "minLength": 1}}},
+    "jvmOptions": string,
+    "config": {"type": "object", "description": "non-secret environment variables",
+        "propertyNames": {"pattern": "^[A-Z_][A-Z0-9_]*$", "not": {"pattern": "(PASSWORD|SECRET|TOKEN|CREDENTIAL)"}},
+        "additionalProperties": {"type": ["string", "number", "boolean"]}},
+    "extraEnv": {"type": "array", "items": {"type": "object", "required": ["name"],
+        "not": {"required": ["value"], "properties": {"name": {"pattern": "(PASSWORD|SECRET|TOKEN|CREDENTIAL)"}}}}},
+    "extraVolumes": {"type": "array"}, "extraVolumeMounts": {"type": "array"},
+    "tmpSizeLimit": quantity,
+    "resources": {"type": "object", "required": ["requests", "limits"], "properties": {
+        "requests": {"type": "object", "required": ["cpu", "memory"], "properties": {"cpu": quantity, "memory": quantity}},
+        "limits": {"type": "object", "required": ["cpu", "memory"], "properties": {"cpu": quantity, "memory": quantity}}}},
+    "probes": {"type": "object", "additionalProperties": False, "required": ["startup", "liveness", "readiness"], "properties": {
+        "startup": probe, "liveness": probe, "readiness": probe}},
+    "podSecurityContext": {"type": "object", "required": ["runAsNonRoot"], "properties": {
+        "runAsNonRoot": {"const": True, "description": "the services run as non-root"},
+        "runAsUser": {"type": "integer", "minimum": 1}}},
+    "securityContext": {"type": "object", "required": ["runAsNonRoot", "allowPrivilegeEscalation"], "properties": {
+        "runAsNonRoot": {"const": True},
+        "allowPrivilegeEscalation": {"const": False},
+        "privileged": {"const": False},
+        "readOnlyRootFilesystem": {"type": "boolean"}}},
+    "terminationGracePeriodSeconds": {"type": "integer", "minimum": 0},
+    "preStopSleepSeconds": {"type": "integer", "minimum": 0, "maximum": 60},
+    "shutdownTimeout": {"type": "string", "pattern": "^[0-9]+(ms|s|m)$"},
+    "priorityClassName": string,
+    "topologySpread": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"}, "topologyKey": {"type": "string", "minLength": 1},
+        "whenUnsatisfiable": {"type": "string", "enum": ["ScheduleAnyway", "DoNotSchedule"]}}},
+    "podAnnotations": {"type": "object"}, "podLabels": {"type": "object"},
+    "nodeSelector": {"type": "object"}, "tolerations": {"type": "array"}, "affinity": {"type": "object"},
+    "serviceAccount": {"type": "object", "additionalProperties": False, "properties": {
+        "create": {"type": "boolean"}, "name": string, "annotations": {"type": "object"}}},
+    "service": {"type": "object", "additionalProperties": False, "properties": {
+        "type": {"type": "string", "enum": ["ClusterIP", "NodePort", "LoadBalancer"]},
+        "port": {"type": "integer", "minimum": 1, "maximum": 65535},
+        "annotations": {"type": "object"}}},
+    "podDisruptionBudget": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"},
+        "maxUnavailable": {"type": ["integer", "string"]},
+        "minAvailable": {"type": ["integer", "string"]}}},
+    "autoscaling": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"},
+        "minReplicas": {"type": "integer", "minimum": 1},
+        "maxReplicas": {"type": "integer", "minimum": 1},
+        "targetCPUUtilizationPercentage": {"type": "integer", "minimum": 1, "maximum": 100},
+        "targetMemoryUtilizationPercentage": {"type": ["integer", "string"]}}},
+    "networkPolicy": {"type": "object", "additionalProperties": False, "properties": {"extraIngress": {"type": "array"}}},
+    "ingress": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"}, "className": string, "annotations": {"type": "object"},
+        "hosts": {"type": "array", "items": {"type": "object", "required": ["host", "paths"], "properties": {
+            "host": {"type": "string", "minLength": 1},
+            "paths": {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["path", "pathType"], "properties": {
+                "path": {"type": "string", "pattern": "^/"},
+                "pathType": {"type": "string", "enum": ["Prefix", "Exact", "ImplementationSpecific"]}}}}}}},
+        "tls": {"type": "array", "items": {"type": "object", "required": ["secretName", "hosts"], "properties": {
+            "secretName": {"type": "string", "minLength": 1}, "hosts": {"type": "array", "minItems": 1}}}}},
+      "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
+      "then": {"properties": {"hosts": {"minItems": 1}, "tls": {"minItems": 1, "description": "an Ingress serves TLS only"}}, "required": ["hosts", "tls"]}},
+    "serviceMonitor": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"},
+        "interval": {"type": "string", "pattern": "^[0-9]+(ms|s|m|h)$"},
+        "scrapeTimeout": {"type": "string", "pattern": "^[0-9]+(ms|s|m|h)$"},
+        "labels": {"type": "object"}}},
+  }
+}
+
+
+def image():
+    return {"type": "object", "additionalProperties": False, "required": ["repository", "tag"], "properties": {
+        "registry": string, "repository": {"type": "string", "minLength": 1}, "tag": {"type": "string", "minLength": 1},
+        "pullPolicy": {"type": "string", "enum": ["Always", "IfNotPresent", "Never"]}}}
+resources = service["properties"]["resources"]
+podsec = {"type": "object", "required": ["runAsNonRoot"], "properties": {"runAsNonRoot": {"const": True}}}
+consec = {"type": "object", "required": ["runAsNonRoot", "allowPrivilegeEscalation"], "properties": {
+    "runAsNonRoot": {"const": True}, "allowPrivilegeEscalation": {"const": False}, "privileged": {"const": False}}}
+sub = {"type": "object", "description": "values of the service chart (validated by its own schema)", "properties": {"enabled": {"type": "boolean"}}}
+umbrella = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "title": "NQ57 instance (umbrella chart) values",
+  "type": "object",
+  "required": ["global", "postgresql", "keycloak", "kafka"],
+  "properties": {
+    "global": glob,
+    "initiative-service": sub, "kpi-service": sub, "budget-service": sub,
+    "postgresql": {"type": "object", "additionalProperties": False, "required": ["enabled"], "properties": {
+        "enabled": {"type": "boolean"},
+        "image": image(),
+        "databases": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"}},
+        "persistence": {"type": "object", "additionalProperties": False, "properties": {
+            "enabled": {"type": "boolean"}, "size": quantity, "storageClass": string}},
+        "resources": resources, "podSecurityContext": podsec, "securityContext": consec}},
+    "keycloak": {"type": "object", "additionalProperties": False, "required": ["enabled"], "properties": {
+        "enabled": {"type": "boolean"},
+        "image": image(),
+        "hostname": url_or_empty,
+        "admin": {"type": "object", "additionalProperties": False, "properties": {
+            "username": {"type": "string", "minLength": 1}, "existingSecret": string, "passwordKey": {"type": "string", "minLength": 1}}},
+        "database": {"type": "object", "additionalProperties": False, "properties": {
+            "jdbcUrl": {"type": "string", "pattern": "^(|jdbc:postgresql://.+)$"}, "username": string,
+            "existingSecret": string, "passwordKey": {"type": "string", "minLength": 1}},
+          "if": {"properties": {"jdbcUrl": {"minLength": 1}}, "required": ["jdbcUrl"]},
+          "then": {"required": ["existingSecret", "username"], "properties": {"existingSecret": {"minLength": 1}, "username": {"minLength": 1}}}},
+        "realm": {"type": "object", "additionalProperties": False, "properties": {
+            "existingConfigMap": string, "existingSecret": string,
+            "key": {"type": "string", "pattern": "^[A-Za-z0-9._-]+\\.json$"}, "json": string}},
+        "resources": resources, "podSecurityContext": podsec, "securityContext": consec,
+        "ingress": {"type": "object", "additionalProperties": False, "properties": {
+            "enabled": {"type": "boolean"}, "className": string, "annotations": {"type": "object"},
+            "host": string, "tlsSecretName": string},
+          "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
+          "then": {"properties": {"host": {"minLength": 1}, "tlsSecretName": {"minLength": 1}}}}}},
+    "kafka": {"type": "object", "additionalProperties": False, "required": ["strimzi"], "properties": {
+        "strimzi": {"type": "object", "additionalProperties": False, "required": ["enabled"], "properties": {
+            "enabled": {"type": "boolean"},
+            "version": {"type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+$"},
+            "replicas": {"type": "integer", "minimum": 1},
+            "storage": {"type": "object", "additionalProperties": False, "properties": {"size": quantity, "storageClass": string}},
+            "resources": resources,
+            "entityOperator": {"type": "object", "additionalProperties": False, "properties": {"resources": resources}},
+            "topics": {"type": "object", "additionalProperties": False, "properties": {
+                "partitions": {"type": "integer", "minimum": 1},
+                "retentionMs": {"type": "integer", "minimum": -1}}}}}}},
+  },
+  "allOf": [
+    {"if": {"properties": {"postgresql": {"properties": {"enabled": {"const": False}}}}},
+     "then": {"properties": {"global": {"properties": {"postgresql": {"required": ["host", "existingSecret"], "properties": {
+        "host": {"minLength": 1, "description": "without the bundled PostgreSQL, the host of yours"},
+        "existingSecret": {"minLength": 1}}}}}}}},
+    {"if": {"properties": {"keycloak": {"properties": {"enabled": {"const": False}}}}},
+     "then": {"properties": {"global": {"properties": {"oidc": {"required": ["issuerUrl"], "properties": {
+        "issuerUrl": {"minLength": 1}}}}}}}},
+    {"if": {"properties": {"kafka": {"properties": {"strimzi": {"properties": {"enabled": {"const": False}}}}}}},
+     "then": {"properties": {"global": {"properties": {"kafka": {"required": ["bootstrapServers"], "properties": {
+        "bootstrapServers": {"minLength": 1}}}}}}}},
+  ]
+}
+service["properties"]["enabled"] = {"type": "boolean", "description": "used by the umbrella chart's condition"}
+
+if __name__ == "__main__":
+    helm = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+    for svc in ["initiative-service", "kpi-service", "budget-service"]:
+        with open(os.path.join(helm, "charts", svc, "values.schema.json"), "w") as f:
+            json.dump(service, f, indent=2)
+            f.write("\n")
+    with open(os.path.join(helm, "nq57", "values.schema.json"), "w") as f:
+        json.dump(umbrella, f, indent=2)
+        f.write("\n")
