@@ -56,4 +56,14 @@ class UpgradeTest {
         Charts.Rendered after = Scenario.MINISTRY.render("initiative-service.image.digest", digest);
         assertEquals("registry.nq57.gov.vn/nq57/initiative-service@" + digest, image(after, "initiative-service"));
     }
+
+    @Test
+    void aChangedRealmRollsKeycloak() {
+        String before = Scenario.EVALUATION.render().named(io.fabric8.kubernetes.api.model.apps.Deployment.class, "nq57-keycloak")
+                .getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/realm");
+        String after = Scenario.EVALUATION.render("keycloak.realm.json", "{\"realm\":\"nq57-renamed\"}")
+                .named(io.fabric8.kubernetes.api.model.apps.Deployment.class, "nq57-keycloak")
+                .getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/realm");
+        assertNotEquals(before, after);
+    }
 }
