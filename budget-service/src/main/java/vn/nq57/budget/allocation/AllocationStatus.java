@@ -1,0 +1,16 @@
+package vn.nq57.budget.allocation;
+
+import java.util.List;
+
+/** PLANNED → APPROVED; PLANNED or APPROVED → CANCELLED (an approved one only while nothing is disbursed). */
+public enum AllocationStatus {
+    PLANNED, APPROVED, CANCELLED;
+
+    public List<AllocationStatus> allowedNext() {
+        return switch (this) {
+            case PLANNED -> List.of(APPROVED, CANCELLED);
+            case APPROVED -> List.of(CANCELLED);
+            case CANCELLED -> List.of();
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package vn.nq57.budget.allocation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nq57.budget.initiative.InitiativeViews.InitiativeFacts;
+import vn.nq57.budget.initiative.InitiativeViews.InitiativeRef;
+import vn.nq57.budget.json.Money;
+
+/** DTOs of allocations. Amounts are whole VND. */
+public final class AllocationViews {
+    private AllocationViews() {
+    }
+
+    /** Plan an allocation (PLANNED). */
+    public record AllocationRequest(
+            @NotNull UUID initiativeId,
+            @Schema(description = "The initiative's code, System, lead agency and key flag: required when budget-service "
+                    + "does not know the initiative yet, otherwise optional and checked")
+            @Valid InitiativeFacts initiative,
+            @Schema(examples = "2026") @NotNull Integer fiscalYear,
+            @NotNull FundingSource fundingSource,
+            @Schema(description = "Whole VND, 1 to 10^18", examples = "120000000000")
+            @NotNull @Min(value = 1, message = "must be at least 1 VND")
+            @Max(value = Money.MAX_AMOUNT, message = "must be at most 10^18 VND") Long amount,
+            @Schema(examples = "Kinh phí xây dựng nền tảng dữ liệu năm 2026") @Size(max = 5000) String purpose) {
+    }
+
+    public record ApprovalRequest(@Size(max = 5000) String note) {
+    }
+
+    public record AmendmentRequest(
+            @Schema(description = "The new amount, whole VND") @NotNull @Min(value = 1, message = "must be at least 1 VND")
+            @Max(value = Money.MAX_AMOUNT, message = "must be at most 10^18 VND") Long amount,
+            @NotBlank @Size(max = 5000) String reason) {
+    }
+
+    public record CancellationRequest(@NotBlank @Size(max = 5000) String reason) {
+    }
+
+    public record AllocationView(UUID id, String code, InitiativeRef initiative, String leadAgency, int fiscalYear,
+                                 FundingSource fundingSource, long amount, long disbursed, long remaining,
+                                 @Schema(description = "disbursed / amount in percent, 2 decimals")
+                                 BigDecimal disbursementRate, AllocationStatus status, String purpose,
+                                 String approvedBy, String approvedByAgency, OffsetDateTime approvedAt,
+                                 String cancelledBy, OffsetDateTime cancelledAt, String cancelReason,
+                                 @Schema(description = "Set when this non-key allocation was approved while key "
+                                         + "initiatives of the same System had none (a warning, not a block)")
+                                 String priorityWarning, List<String> unfundedKeyInitiatives,
+                                 String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                                 String originInstance, long version) {
+        public static AllocationView of(Allocation a) {
+            List<String> unfunded = List.copyOf(a.unfundedKeyInitiatives);
+            String warning = unfunded.isEmpty() ? null : "approved while " + unfunded.size() + " key initiative(s) of "
+                    + "System " + a.initiative.systemCode + " had no approved allocation for " + a.fiscalYear
+                    + "; key initiatives are funded first";
+            return new AllocationView(a.id, a.code, InitiativeRef.of(a.initiative), a.leadAgencyCode, a.fiscalYear,
+                    a.fundingSource, a.amount, a.disbursed, a.remaining(), Money.percent(a.disbursed, a.amount),
+                    a.status, a.purpose, a.approvedBy, a.approvedByAgency, a.approvedAt, a.cancelledBy, a.cancelledAt,
+                    a.cancelReason, warning, unfunded, a.createdBy, a.createdAt, a.updatedAt, a.originInstance,
+                    a.version);
+        }
+    }
+
+    public record HistoryEntry(UUID id, AllocationEvent.Action action, AllocationStatus statusBefore,
+                               AllocationStatus statusAfter, Long amountBefore, long amountAfter, String reason,
+                               String actor, String actorAgency, OffsetDateTime occurredAt) {
+        public static HistoryEntry of(AllocationEvent e) {
+            return new HistoryEntry(e.id, e.action, e.statusBefore, e.statusAfter, e.amountBefore, e.amountAfter,
+                    e.reason, e.actor, e.actorAgency, e.occurredAt);
+        }
+    }
+
+    /** What other services learn of an allocation (the initiative's health counts its disbursement rate). */
+    public record AllocationEventData(UUID id, String code, UUID initiativeId, String system, String leadAgency,
+                                      int fiscalYear, FundingSource fundingSource, long amount, long disbursed,
+                                      AllocationStatus status, long version) {
+        public static AllocationEventData of(Allocation a) {
+            return new AllocationEventData(a.id, a.code, a.initiative.id, a.initiative.systemCode, a.leadAgencyCode,
+                    a.fiscalYear, a.fundingSource, a.amount, a.disbursed, a.status, a.version);
+        }
+    }
+}

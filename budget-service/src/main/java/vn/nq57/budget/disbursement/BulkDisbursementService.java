@@ -1,0 +1,341 @@
+package vn.nq57.budget.disbursement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import vn.nq57.budget.allocation.Allocation;
+import vn.nq57.budget.csv.Csv;
+import vn.nq57.budget.disbursement.DisbursementService.Outcome;
+import vn.nq57.budget.disbursement.DisbursementService.Payment;
+import vn.nq57.budget.disbursement.DisbursementViews.BatchRow;
+import vn.nq57.budget.disbursement.DisbursementViews.ImportMode;
+import vn.nq57.budget.disbursement.DisbursementViews.ImportStatus;
+import vn.nq57.budget.disbursement.DisbursementViews.ImportSummary;
+import vn.nq57.budget.disbursement.DisbursementViews.ImportTotals;
+import vn.nq57.budget.disbursement.DisbursementViews.RowResult;
+import vn.nq57.budget.disbursement.DisbursementViews.RowStatus;
+import vn.nq57.budget.json.Money;
+import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.error.Problem;
+import vn.nq57.platform.text.Text;
+
+/**
+ * Bulk disbursements (a JSON batch or a CSV upload) with a per-row import summary. Each row follows exactly the rules
+ * of a single payment. All-or-nothing by default: one rejected row and nothing is written (422 with the summary);
+ * {@code PARTIAL} keeps the valid rows. Idempotent on the payment reference: a row already recorded with the same
+ * figures is UNCHANGED, so a re-sent file never doubles a payment.
+ */
+@ApplicationScoped
+public class BulkDisbursementService {
+
+    public static final int MAX_ROWS = 10_000;
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern VN_DATE = Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}");
+    private static final DateTimeFormatter VN_DATE_FORMAT = DateTimeFormatter.ofPattern("d/M/uuuu");
+
+    /** CSV columns, by their folded header (accents, case, spaces and punctuation ignored), Vietnamese aliases too. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(
+            Map.entry("allocation", "allocation"), Map.entry("allocationid", "allocation"),
+            Map.entry("allocationcode", "allocation"), Map.entry("maphanbo", "allocation"),
+            Map.entry("phanbo", "allocation"),
+            Map.entry("date", "date"), Map.entry("disbursedon", "date"), Map.entry("ngay", "date"),
+            Map.entry("ngaygiaingan", "date"), Map.entry("ngaychi", "date"),
+            Map.entry("amount", "amount"), Map.entry("sotien", "amount"), Map.entry("sotienvnd", "amount"),
+            Map.entry("amountvnd", "amount"),
+            Map.entry("paymentreference", "paymentReference"), Map.entry("reference", "paymentReference"),
+            Map.entry("sochungtu", "paymentReference"), Map.entry("machungtu", "paymentReference"),
+            Map.entry("note", "note"), Map.entry("ghichu", "note"));
+    private static final List<String> REQUIRED = List.of("allocation", "date", "amount", "paymentReference");
+
+    @Inject
+    DisbursementService disbursements;
+
+    @Inject
+    EntityManager em;
+
+    /** One input row after parsing, with the problems found before any rule is applied. */
+    public record ParsedRow(int row, String allocation, LocalDate date, Long amount, String paymentReference,
+                            String note, List<Problem.Violation> problems) {
+    }
+
+    public List<ParsedRow> fromJson(List<BatchRow> rows) {
+        List<ParsedRow> parsed = new ArrayList<>(rows.size());
+        int n = 0;
+        for (BatchRow r : rows) {
+            n++;
+            if (r == null) {
+                parsed.add(new ParsedRow(n, null, null, null, null, null,
+                        List.of(new Problem.Violation("row", "is empty"))));
+                continue;
+            }
+            parsed.add(check(n, r.allocation(), r.date(), r.amount(), r.paymentReference(), r.note(),
+                    new ArrayList<>()));
+        }
+        return parsed;
+    }
+
+    /** Parses a CSV upload; a missing or unknown column is a 400 for the whole file. */
+    public List<ParsedRow> fromCsv(String text) {
+        List<Csv.Line> lines = Csv.parse(text);
+        if (lines.isEmpty()) {
+            throw ApiException.badRequest("body", "the CSV file is empty: a header line and at least one row are expected");
+        }
+        List<String> header = lines.get(0).fields();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<Problem.Violation> headerProblems = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i) == null ? "" : header.get(i).trim();
+            String column = COLUMNS.get(fold(name));
+            if (column == null) {
+                headerProblems.add(new Problem.Violation("header", "unknown column '" + name + "'; expected "
+                        + "allocation, date, amount, paymentReference, note"));
+            } else if (index.putIfAbsent(column, i) != null) {
+                headerProblems.add(new Problem.Violation("header", "column '" + name + "' appears twice"));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!index.containsKey(required)) {
+                headerProblems.add(new Problem.Violation("header", "missing column '" + required + "'"));
+            }
+        }
+        if (!headerProblems.isEmpty()) {
+            throw ApiException.badRequest("the CSV header is not usable", headerProblems);
+        }
+        List<ParsedRow> parsed = new ArrayList<>();
+        int n = 0;
+        for (Csv.Line line : lines.subList(1, lines.size())) {
+            if (line.blank()) {
+                continue;
+            }
+            n++;
+            if (n > MAX_ROWS) {
+                throw ApiException.badRequest("body", "a CSV upload holds at most " + MAX_ROWS + " rows");
+            }
+            List<Problem.Violation> problems = new ArrayList<>();
+            if (line.fields().size() > header.size()) {
+                problems.add(new Problem.Violation("row", "line " + line.lineNumber() + " has "
+                        + line.fields().size() + " fields, the header has " + header.size()));
+            }
+            String allocation = field(line, index, "allocation");
+            String date = field(line, index, "date");
+            String amount = field(line, index, "amount");
+            LocalDate parsedDate = null;
+            if (date != null) {
+                try {
+                    parsedDate = VN_DATE.matcher(date).matches() ? LocalDate.parse(date, VN_DATE_FORMAT)
+                            : LocalDate.parse(date);
+                } catch (DateTimeParseException e) {
+                    problems.add(new Problem.Violation("date", "'" + date + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)"));
+                }
+            }
+            Long parsedAmount = null;
+            if (amount != null) {
+                if (DIGITS.matcher(amount).matches()) {
+                    try {
+                        parsedAmount = Long.parseLong(amount);
+                    } catch (NumberFormatException e) {
+                        problems.add(new Problem.Violation("amount", "must be at most 10^18 VND"));
+                    }
+                } else {
+                    problems.add(new Problem.Violation("amount", "'" + amount + "' is not a whole number of VND "
+                            + "(digits only, no separators or decimals)"));
+                }
+            }
+            parsed.add(check(n, allocation, parsedDate, parsedAmount, field(line, index, "paymentReference"),
+                    field(line, index, "note"), problems, date != null && parsedDate == null,
+                    amount != null && parsedAmount == null));
+        }
+        if (parsed.isEmpty()) {
+            throw ApiException.badRequest("body", "the CSV file has a header but no rows");
+        }
+        return parsed;
+    }
+
+    private ParsedRow check(int n, String allocation, LocalDate date, Long amount, String reference, String note,
+                            List<Problem.Violation> problems) {
+        return check(n, allocation, date, amount, reference, note, problems, false, false);
+    }
+
+    private ParsedRow check(int n, String allocation, LocalDate date, Long amount, String reference, String note,
+                            List<Problem.Violation> problems, boolean dateUnreadable, boolean amountUnreadable) {
+        if (allocation == null || allocation.isBlank()) {
+            problems.add(new Problem.Violation("allocation", "is required (an allocation id or code)"));
+        }
+        if (date == null && !dateUnreadable) {
+            problems.add(new Problem.Violation("date", "is required"));
+        }
+        if (amount == null && !amountUnreadable) {
+            problems.add(new Problem.Violation("amount", "is required"));
+        } else if (amount != null && (amount < 1 || amount > Money.MAX_AMOUNT)) {
+            problems.add(new Problem.Violation("amount", "must be 1 to 10^18 VND"));
+        }
+        if (reference == null || reference.isBlank()) {
+            problems.add(new Problem.Violation("paymentReference", "is required"));
+        } else if (reference.trim().length() > 100) {
+            problems.add(new Problem.Violation("paymentReference", "must be at most 100 characters"));
+        }
+        if (note != null && note.length() > 5000) {
+            problems.add(new Problem.Violation("note", "must be at most 5000 characters"));
+        }
+        return new ParsedRow(n, allocation == null ? null : Text.nfc(allocation.trim()), date, amount,
+                reference == null ? null : Text.nfc(reference.trim()), note == null ? null : Text.nfc(note), problems);
+    }
+
+    /** Applies the rows in order, in one transaction, with every referenced allocation locked (in id order). */
+    @Transactional
+    public ImportSummary run(List<ParsedRow> rows, ImportMode mode) {
+        Map<String, Allocation> byRef = lockAllocations(rows);
+        Map<String, Disbursement> known = existingReferences(byRef.values(), rows);
+        List<RowResult> results = new ArrayList<>(rows.size());
+        for (ParsedRow r : rows) {
+            if (!r.problems().isEmpty()) {
+                results.add(rejected(r, r.problems()));
+                continue;
+            }
+            Allocation a = byRef.get(refKey(r.allocation()));
+            if (a == null) {
+                results.add(rejected(r, List.of(new Problem.Violation("allocation",
+                        "allocation " + r.allocation() + " does not exist"))));
+                continue;
+            }
+            try {
+                Outcome outcome = disbursements.pay(a, new Payment(r.date(), r.amount(), r.paymentReference(), r.note()),
+                        reference -> known.get(a.id + "|" + reference));
+                Disbursement d = outcome.disbursement();
+                known.put(a.id + "|" + d.paymentReference, d);
+                results.add(new RowResult(r.row(), outcome.created() ? RowStatus.IMPORTED : RowStatus.UNCHANGED,
+                        r.allocation(), r.paymentReference(), r.amount(), d.id, List.of()));
+            } catch (ApiException e) {
+                results.add(rejected(r, reasons(e)));
+            }
+        }
+        int imported = count(results, RowStatus.IMPORTED);
+        int unchanged = count(results, RowStatus.UNCHANGED);
+        int rejected = count(results, RowStatus.REJECTED);
+        if (mode == ImportMode.ATOMIC && rejected > 0) {
+            List<Integer> bad = results.stream().filter(x -> x.status() == RowStatus.REJECTED).map(RowResult::row)
+                    .limit(20).toList();
+            String why = "not imported: the batch is all-or-nothing and " + rejected + " row(s) were rejected "
+                    + "(use ?mode=partial to keep the valid rows)";
+            List<RowResult> rolledBack = results.stream().map(x -> x.status() == RowStatus.IMPORTED
+                    ? new RowResult(x.row(), RowStatus.REJECTED, x.allocation(), x.paymentReference(), x.amount(), null,
+                    List.of(new Problem.Violation("row", why))) : x).toList();
+            ImportSummary summary = new ImportSummary(ImportStatus.ERROR, mode, false, rejected + " of " + rows.size()
+                    + " row(s) rejected (rows " + bad + (rejected > bad.size() ? ", …" : "") + "); nothing was imported",
+                    new ImportTotals(rows.size(), 0, unchanged, rows.size() - unchanged, 0L), rolledBack);
+            throw ApiException.unprocessable(summary.description()).with("importSummary", summary);
+        }
+        long importedAmount = 0;
+        for (RowResult x : results) {
+            if (x.status() == RowStatus.IMPORTED) {
+                importedAmount = Money.add(importedAmount, x.amount());
+            }
+        }
+        ImportStatus status = rejected == 0 ? ImportStatus.SUCCESS
+                : imported + unchanged > 0 ? ImportStatus.WARNING : ImportStatus.ERROR;
+        String description = imported + " imported, " + unchanged + " unchanged, " + rejected + " rejected";
+        return new ImportSummary(status, mode, true, description,
+                new ImportTotals(rows.size(), imported, unchanged, rejected, importedAmount), results);
+    }
+
+    /** Locks the allocations the rows name, in id order (so concurrent batches cannot deadlock); by id and code. */
+    private Map<String, Allocation> lockAllocations(List<ParsedRow> rows) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        Set<String> codes = new LinkedHashSet<>();
+        for (ParsedRow r : rows) {
+            if (r.allocation() == null || r.allocation().isBlank()) {
+                continue;
+            }
+            try {
+                ids.add(UUID.fromString(r.allocation()));
+            } catch (IllegalArgumentException notUuid) {
+                codes.add(r.allocation().toUpperCase(Locale.ROOT));
+            }
+        }
+        Set<UUID> all = new LinkedHashSet<>(ids);
+        if (!codes.isEmpty()) {
+            all.addAll(em.createQuery("select a.id from Allocation a where a.code in :codes", UUID.class)
+                    .setParameter("codes", codes).getResultList());
+        }
+        Map<String, Allocation> byRef = new HashMap<>();
+        if (all.isEmpty()) {
+            return byRef;
+        }
+        List<Allocation> locked = em.createQuery("from Allocation a where a.id in :ids order by a.id", Allocation.class)
+                .setParameter("ids", all).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (Allocation a : locked) {
+            byRef.put(refKey(a.id.toString()), a);
+            byRef.put(refKey(a.code), a);
+        }
+        return byRef;
+    }
+
+    private Map<String, Disbursement> existingReferences(java.util.Collection<Allocation> allocations,
+                                                         List<ParsedRow> rows) {
+        Map<String, Disbursement> known = new HashMap<>();
+        Set<UUID> ids = new LinkedHashSet<>();
+        allocations.forEach(a -> ids.add(a.id));
+        Set<String> references = new LinkedHashSet<>();
+        rows.stream().filter(r -> r.paymentReference() != null).forEach(r -> references.add(r.paymentReference()));
+        if (ids.isEmpty() || references.isEmpty()) {
+            return known;
+        }
+        em.createQuery("from Disbursement d where d.allocation.id in :ids and d.kind = :kind "
+                        + "and d.paymentReference in :refs", Disbursement.class)
+                .setParameter("ids", ids).setParameter("kind", Disbursement.Kind.PAYMENT)
+                .setParameter("refs", references).getResultList()
+                .forEach(d -> known.put(d.allocation.id + "|" + d.paymentReference, d));
+        return known;
+    }
+
+    private static List<Problem.Violation> reasons(ApiException e) {
+        if (!e.violations().isEmpty()) {
+            return e.violations();
+        }
+        String field = e.extensions().containsKey("remaining") ? "amount"
+                : e.extensions().containsKey("existingDisbursementId") ? "paymentReference" : "allocation";
+        return List.of(new Problem.Violation(field, e.getMessage()));
+    }
+
+    private static RowResult rejected(ParsedRow r, List<Problem.Violation> reasons) {
+        return new RowResult(r.row(), RowStatus.REJECTED, r.allocation(), r.paymentReference(), r.amount(), null,
+                List.copyOf(reasons));
+    }
+
+    private static int count(List<RowResult> results, RowStatus status) {
+        return (int) results.stream().filter(r -> r.status() == status).count();
+    }
+
+    private static String refKey(String ref) {
+        return ref == null ? "" : ref.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static String field(Csv.Line line, Map<String, Integer> index, String column) {
+        Integer i = index.get(column);
+        if (i == null || i >= line.fields().size()) {
+            return null;
+        }
+        String v = line.fields().get(i).trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static String fold(String header) {
+        return Text.fold(header).replaceAll("[^a-z0-9]", "");
+    }
+}

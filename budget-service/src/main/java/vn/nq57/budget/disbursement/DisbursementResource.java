@@ -1,0 +1,128 @@
+package vn.nq57.budget.disbursement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nq57.budget.csv.Csv;
+import vn.nq57.budget.disbursement.DisbursementViews.DisbursementBatch;
+import vn.nq57.budget.disbursement.DisbursementViews.DisbursementView;
+import vn.nq57.budget.disbursement.DisbursementViews.ImportMode;
+import vn.nq57.budget.disbursement.DisbursementViews.ImportSummary;
+import vn.nq57.budget.disbursement.DisbursementViews.ReversalRequest;
+import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.http.ETags;
+import vn.nq57.platform.http.Params;
+import vn.nq57.platform.idempotency.Idempotent;
+import vn.nq57.platform.paging.Page;
+import vn.nq57.platform.paging.PageRequest;
+import vn.nq57.platform.security.Roles;
+
+@Path("/api/v1/disbursements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Disbursements", description = "Money paid out of approved allocations; reversals; bulk uploads")
+@RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
+public class DisbursementResource {
+
+    @Inject
+    DisbursementService service;
+
+    @Inject
+    BulkDisbursementService bulk;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "Disbursements, by date", description = "Filters: allocationId, fiscalYear, leadAgency, kind "
+            + "(PAYMENT or REVERSAL), from/to (YYYY-MM-DD).")
+    public Page<DisbursementView> list(@QueryParam("allocationId") String allocationId,
+                                       @QueryParam("fiscalYear") String fiscalYear,
+                                       @QueryParam("leadAgency") String leadAgency, @QueryParam("kind") String kind,
+                                       @QueryParam("from") String from, @QueryParam("to") String to,
+                                       @BeanParam @Valid PageRequest page) {
+        return service.list(new DisbursementService.Filter(Params.uuid("allocationId", allocationId),
+                Params.integer("fiscalYear", fiscalYear), leadAgency,
+                Params.enumValue(Disbursement.Kind.class, "kind", kind), Params.date("from", from),
+                Params.date("to", to)), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One disbursement, with its allocation's current figures")
+    public Response get(@PathParam("id") String id) {
+        Disbursement d = service.get(uuid(id));
+        return ETags.ok(DisbursementView.of(d), d.version);
+    }
+
+    @POST
+    @Path("/{id}/reversal")
+    @Idempotent
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
+    @Operation(summary = "Reverse a payment in full, with a reason", description = "Records a negative entry; the "
+            + "payment is never edited. A payment is reversed at most once (409).")
+    public Response reverse(@PathParam("id") String id, @NotNull @Valid ReversalRequest request) {
+        DisbursementView view = service.reverse(uuid(id), request);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/disbursements").path(view.id().toString()).build())
+                .entity(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Idempotent
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
+    @Operation(summary = "Record disbursements in bulk (JSON)", description = "Up to 10,000 rows {allocation (id or "
+            + "code), date, amount, paymentReference, note}. Answers an import summary: per row IMPORTED, UNCHANGED "
+            + "(same reference and figures already recorded) or REJECTED with reasons, and totals. All-or-nothing by "
+            + "default (422 problem with 'importSummary' when a row is rejected); mode=partial keeps the valid rows.")
+    public Response batch(@QueryParam("mode") String mode, @NotNull @Valid DisbursementBatch request) {
+        ImportMode m = mode(mode);
+        ImportSummary summary = bulk.run(bulk.fromJson(request.rows()), m);
+        return Response.ok(summary).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Idempotent
+    @Consumes({Csv.MEDIA_TYPE, "application/csv"})
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
+    @Operation(summary = "Record disbursements in bulk (CSV upload)", description = "UTF-8 (a BOM is accepted), "
+            + "comma- or semicolon-separated, a header line with allocation, date, amount, paymentReference, note "
+            + "(Vietnamese aliases: mã phân bổ, ngày, số tiền, số chứng từ, ghi chú). Dates YYYY-MM-DD or DD/MM/YYYY; "
+            + "amounts in digits only. Same summary and modes as the JSON batch.")
+    public Response batchCsv(@QueryParam("mode") String mode, String body) {
+        ImportMode m = mode(mode);
+        ImportSummary summary = bulk.run(bulk.fromCsv(body), m);
+        return Response.ok(summary).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static ImportMode mode(String mode) {
+        if (mode == null || mode.isBlank() || mode.equalsIgnoreCase("atomic") || mode.equalsIgnoreCase("all")) {
+            return ImportMode.ATOMIC;
+        }
+        if (mode.equalsIgnoreCase("partial")) {
+            return ImportMode.PARTIAL;
+        }
+        throw ApiException.badRequest("mode", "'" + mode + "' is not one of [atomic, partial]");
+    }
+
+    private static UUID uuid(String id) {
+        return Params.uuid("id", id);
+    }
+}

@@ -1,0 +1,204 @@
+package vn.nq57.budget.report;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nq57.budget.csv.Csv;
+import vn.nq57.budget.disbursement.DisbursementService;
+import vn.nq57.budget.report.ReportViews.AgencyRow;
+import vn.nq57.budget.report.ReportViews.Breakdown;
+import vn.nq57.budget.report.ReportViews.InitiativeRow;
+import vn.nq57.budget.report.ReportViews.NonStateShare;
+import vn.nq57.budget.report.ReportViews.PriorityReport;
+import vn.nq57.budget.report.ReportViews.SourceRow;
+import vn.nq57.budget.report.ReportViews.SystemRow;
+import vn.nq57.budget.report.ReportViews.ThreePercentRule;
+import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.http.Params;
+import vn.nq57.platform.security.Roles;
+
+/**
+ * The budget reports of a fiscal year, as JSON or CSV ({@code Accept: text/csv} or {@code ?format=csv}). Money is
+ * whole VND; shares and rates are percentages.
+ */
+@Path("/api/v1/reports")
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+@Tag(name = "Reports", description = "3% rule, non-state share, allocation and disbursement breakdowns, priority")
+@RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
+public class ReportResource {
+
+    private static final List<String> FIGURES = List.of("allocations", "planned", "approved", "disbursed", "remaining",
+            "disbursementRate");
+
+    @Inject
+    ReportService reports;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("/{year}/three-percent-rule")
+    @Operation(summary = "The 3% rule: the S&T/innovation/digital-transformation line as a share of state spending")
+    public Response threePercentRule(@PathParam("year") String year, @QueryParam("format") String format) {
+        ThreePercentRule r = reports.threePercentRule(year(year));
+        return answer(r, format, "three-percent-rule-" + r.fiscalYear(), () -> Csv.write(
+                List.of("fiscalYear", "totalStateExpenditure", "stiBudget", "stiShare", "thresholdPercent", "passes",
+                        "shortfall", "approvedStateAllocations", "approvedStateAllocationsShare"),
+                List.of(List.of(r.fiscalYear(), r.totalStateExpenditure(), r.stiBudget(), text(r.stiShare()),
+                        r.thresholdPercent().toPlainString(), r.passes(), r.shortfall(), r.approvedStateAllocations(),
+                        text(r.approvedStateAllocationsShare())))));
+    }
+
+    @GET
+    @Path("/{year}/non-state-share")
+    @Operation(summary = "The non-state share (ENTERPRISE + SOCIAL) of approved funding, against the 60% target")
+    public Response nonStateShare(@PathParam("year") String year, @QueryParam("format") String format) {
+        NonStateShare r = reports.nonStateShare(year(year));
+        return answer(r, format, "non-state-share-" + r.fiscalYear(), () -> Csv.write(
+                List.of("fiscalYear", "approvedTotal", "nonStateApproved", "stateApproved", "otherApproved",
+                        "nonStateShare", "targetPercent", "meetsTarget"),
+                List.of(List.of(r.fiscalYear(), r.approvedTotal(), r.nonStateApproved(), r.stateApproved(),
+                        r.otherApproved(), text(r.nonStateShare()), r.targetPercent().toPlainString(),
+                        r.meetsTarget()))));
+    }
+
+    @GET
+    @Path("/{year}/by-funding-source")
+    @Operation(summary = "Allocation and disbursement by funding source, with each source's share of approved money")
+    public Response byFundingSource(@PathParam("year") String year, @QueryParam("format") String format) {
+        Breakdown<SourceRow> r = reports.byFundingSource(year(year));
+        return answer(r, format, "by-funding-source-" + r.fiscalYear(), () -> breakdownCsv(r,
+                List.of("fundingSource", "nonState"), row -> List.of(row.fundingSource(), row.nonState(),
+                        row.allocations(), row.planned(), row.approved(), row.disbursed(), row.remaining(),
+                        text(row.disbursementRate()))));
+    }
+
+    @GET
+    @Path("/{year}/by-system")
+    @Operation(summary = "Allocation and disbursement by System (H1..H6), with disbursement rate")
+    public Response bySystem(@PathParam("year") String year, @QueryParam("format") String format) {
+        Breakdown<SystemRow> r = reports.bySystem(year(year));
+        return answer(r, format, "by-system-" + r.fiscalYear(), () -> breakdownCsv(r, List.of("system"),
+                row -> List.of(row.system(), row.allocations(), row.planned(), row.approved(), row.disbursed(),
+                        row.remaining(), text(row.disbursementRate()))));
+    }
+
+    @GET
+    @Path("/{year}/by-agency")
+    @Operation(summary = "Allocation and disbursement by lead agency, with disbursement rate")
+    public Response byAgency(@PathParam("year") String year, @QueryParam("format") String format) {
+        Breakdown<AgencyRow> r = reports.byAgency(year(year));
+        return answer(r, format, "by-agency-" + r.fiscalYear(), () -> breakdownCsv(r, List.of("agency", "agencyName"),
+                row -> List.of(row.agency(), nullToEmpty(row.agencyName()), row.allocations(), row.planned(),
+                        row.approved(), row.disbursed(), row.remaining(), text(row.disbursementRate()))));
+    }
+
+    @GET
+    @Path("/{year}/by-initiative")
+    @Operation(summary = "Allocation and disbursement by initiative, with disbursement rate")
+    public Response byInitiative(@PathParam("year") String year, @QueryParam("format") String format) {
+        Breakdown<InitiativeRow> r = reports.byInitiative(year(year));
+        return answer(r, format, "by-initiative-" + r.fiscalYear(), () -> breakdownCsv(r,
+                List.of("initiativeId", "initiativeCode", "system", "leadAgency", "key"),
+                row -> List.of(row.initiativeId(), nullToEmpty(row.initiativeCode()), row.system(), row.leadAgency(),
+                        row.key(), row.allocations(), row.planned(), row.approved(), row.disbursed(), row.remaining(),
+                        text(row.disbursementRate()))));
+    }
+
+    @GET
+    @Path("/{year}/priority")
+    @Operation(summary = "Priority of key initiatives", description = "Key initiatives with no approved allocation in "
+            + "the year, and non-key allocations approved while a key initiative of the same System had none. "
+            + "Use 'current' for the current year.")
+    public Response priority(@PathParam("year") String year, @QueryParam("format") String format) {
+        int y = "current".equalsIgnoreCase(year) ? DisbursementService.today().getYear() : year(year);
+        PriorityReport r = reports.priority(y);
+        return answer(r, format, "priority-" + r.fiscalYear(), () -> {
+            List<List<?>> rows = new ArrayList<>();
+            r.keyInitiativesWithoutApprovedAllocation().forEach(k -> rows.add(List.of(
+                    "KEY_WITHOUT_APPROVED_ALLOCATION", k.system(), k.initiativeId(), nullToEmpty(k.initiativeCode()),
+                    k.leadAgency(), "", "", k.plannedAmount(), "", "")));
+            r.nonKeyApprovedWhileKeyUnfunded().forEach(w -> rows.add(List.of(
+                    "NON_KEY_APPROVED_WHILE_KEY_UNFUNDED", w.system(), w.initiativeId(),
+                    nullToEmpty(w.initiativeCode()), w.leadAgency(), w.allocationCode(), w.fundingSource(), w.amount(),
+                    w.approvedAt(), String.join(" ", w.unfundedKeyInitiatives()))));
+            return Csv.write(List.of("finding", "system", "initiativeId", "initiativeCode", "leadAgency",
+                    "allocationCode", "fundingSource", "amount", "approvedAt", "unfundedKeyInitiatives"), rows);
+        });
+    }
+
+    private Response answer(Object json, String format, String name, java.util.function.Supplier<String> csv) {
+        if (!wantsCsv(format)) {
+            return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(csv.get(), Csv.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+    }
+
+    private boolean wantsCsv(String format) {
+        if (format != null && !format.isBlank()) {
+            return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw ApiException.badRequest("format", "'" + format + "' is not one of [json, csv]");
+            };
+        }
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType()) {
+                return false;
+            }
+            if ("text".equals(accepted.getType()) && "csv".equals(accepted.getSubtype())) {
+                return true;
+            }
+            if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static <T> String breakdownCsv(Breakdown<T> r, List<String> keys, Function<T, List<?>> row) {
+        List<String> header = new ArrayList<>(keys);
+        header.addAll(FIGURES);
+        List<List<?>> rows = new ArrayList<>();
+        r.rows().forEach(x -> rows.add(row.apply(x)));
+        List<Object> total = new ArrayList<>();
+        total.add("TOTAL");
+        for (int i = 1; i < keys.size(); i++) {
+            total.add("");
+        }
+        total.addAll(List.of(r.totals().allocations(), r.totals().planned(), r.totals().approved(),
+                r.totals().disbursed(), r.totals().remaining(), text(r.totals().disbursementRate())));
+        rows.add(total);
+        return Csv.write(header, rows);
+    }
+
+    private static String text(java.math.BigDecimal d) {
+        return d == null ? "" : d.toPlainString();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static int year(String value) {
+        Integer year = Params.integer("year", value);
+        if (year == null) {
+            throw ApiException.badRequest("year", "a fiscal year is required");
+        }
+        return year;
+    }
+}
