@@ -5,14 +5,18 @@ import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class ChartLintTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"nq57-common", "initiative-service", "kpi-service", "budget-service", "nq57"})
-    void chartPassesStrictLint(String chart) {
+    void chartPassesStrictLintWithoutAnyMessage(String chart) {
         LintResult result = new Helm(Charts.chart(chart)).lint().strict().call();
         assertFalse(result.isFailed(), () -> chart + " fails strict lint: " + result.getMessages());
+        assertEquals(List.of(), result.getMessages(), chart + ": lint has nothing to say, not even an INFO");
     }
 }
