@@ -8,8 +8,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 services=${NQ57_SERVICES:-}
 if [ -z "$services" ]; then
-  for s in initiative-service kpi-service budget-service; do [ -f "$s/pom.xml" ] && services="$services $s"; done
+  for s in initiative-service kpi-service budget-service; do
+    [ -f "$s/pom.xml" ] || continue
+    if grep -q '<artifactId>quarkus-container-image-jib</artifactId>' "$s/pom.xml"; then
+      services="$services $s"
+    else
+      echo "skipping $s: its pom.xml lacks the io.quarkus:quarkus-container-image-jib dependency" >&2
+    fi
+  done
 fi
+[ -n "$services" ] || { echo "no service to build" >&2; exit 1; }
 props=()
 while IFS= read -r line; do
   case "$line" in ''|'#'*) continue ;; esac
