@@ -53,15 +53,35 @@ class BulkDisbursementTest {
                 .when().post("/api/v1/disbursements/batch")
                 .then().statusCode(200)
                 .body("status", equalTo("SUCCESS")).body("mode", equalTo("ATOMIC")).body("committed", equalTo(true))
-                .body("totals.rows", equalTo(2)).body("totals.imported", equalTo(2))
-                .body("totals.importedAmount", equalTo(3_000))
+                .body("importCount.total", equalTo(2)).body("importCount.imported", equalTo(2))
+                .body("importCount.importedAmount", equalTo(3_000))
+                .body("rows[0].reasons", nullValue())
                 .body("rows.row", contains(1, 2)).body("rows.status", contains("IMPORTED", "IMPORTED"));
         given().auth().oauth2(TestTokens.submitter("BKHCN")).contentType(ContentType.JSON).body(batch)
                 .when().post("/api/v1/disbursements/batch")
                 .then().statusCode(200)
-                .body("totals.imported", equalTo(0)).body("totals.unchanged", equalTo(2))
+                .body("committed", equalTo(false))
+                .body("importCount.imported", equalTo(0)).body("importCount.unchanged", equalTo(2))
                 .body("rows.status", contains("UNCHANGED", "UNCHANGED"));
         org.junit.jupiter.api.Assertions.assertEquals(3_000L, disbursed(a));
+    }
+
+    @Test
+    void aRetriedBatchWithTheSameIdempotencyKeyReplaysTheFirstAnswer() {
+        Initiative i = Fixtures.newInitiative("H4", "BKHCN", false);
+        String a = Fixtures.approved(i, YEAR, "LOCAL_BUDGET", 10_000L);
+        Map<String, Object> batch = Map.of("rows", List.of(row(a, YEAR + "-03-01", 1_000L, Fixtures.reference())));
+        String key = UUID.randomUUID().toString();
+        given().auth().oauth2(TestTokens.submitter("BKHCN")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(batch)
+                .when().post("/api/v1/disbursements/batch")
+                .then().statusCode(200).body("importCount.imported", equalTo(1));
+        given().auth().oauth2(TestTokens.submitter("BKHCN")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key).body(batch)
+                .when().post("/api/v1/disbursements/batch")
+                .then().statusCode(200).header("Idempotent-Replayed", "true")
+                .body("importCount.imported", equalTo(1));
+        org.junit.jupiter.api.Assertions.assertEquals(1_000L, disbursed(a));
     }
 
     @Test
@@ -82,16 +102,17 @@ class BulkDisbursementTest {
                 .contentType("application/problem+json")
                 .body("importSummary.status", equalTo("ERROR"))
                 .body("importSummary.committed", equalTo(false))
-                .body("importSummary.totals.imported", equalTo(0))
-                .body("importSummary.totals.rejected", equalTo(6))
-                .body("importSummary.rows.status", everyItem(equalTo("REJECTED")))
-                .body("importSummary.rows[0].reasons[0].message", containsString("all-or-nothing"))
+                .body("detail", containsString("nothing was written"))
+                .body("importSummary.importCount.imported", equalTo(2))
+                .body("importSummary.importCount.rejected", equalTo(4))
+                .body("importSummary.rows.status", contains("IMPORTED", "REJECTED", "REJECTED", "REJECTED",
+                        "REJECTED", "IMPORTED"))
+                .body("importSummary.rows.disbursementId", everyItem(nullValue()))
                 .body("importSummary.rows[1].reasons[0].field", equalTo("amount"))
                 .body("importSummary.rows[1].reasons[0].message", containsString("4000 VND remain"))
                 .body("importSummary.rows[2].reasons[0].message", containsString("PLANNED"))
                 .body("importSummary.rows[3].reasons[0].message", containsString("does not exist"))
-                .body("importSummary.rows[4].reasons[0].field", equalTo("date"))
-                .body("importSummary.rows[5].reasons[0].message", containsString("all-or-nothing"));
+                .body("importSummary.rows[4].reasons[0].field", equalTo("date"));
         org.junit.jupiter.api.Assertions.assertEquals(0L, disbursed(a));
     }
 
@@ -114,8 +135,8 @@ class BulkDisbursementTest {
                 .body("rows.status", contains("IMPORTED", "REJECTED", "UNCHANGED", "REJECTED", "REJECTED", "IMPORTED"))
                 .body("rows[3].reasons[0].field", equalTo("paymentReference"))
                 .body("rows[4].reasons.field", contains("date", "amount"))
-                .body("totals.imported", equalTo(2)).body("totals.unchanged", equalTo(1))
-                .body("totals.rejected", equalTo(3)).body("totals.importedAmount", equalTo(5_000));
+                .body("importCount.imported", equalTo(2)).body("importCount.unchanged", equalTo(1))
+                .body("importCount.rejected", equalTo(3)).body("importCount.importedAmount", equalTo(5_000));
         org.junit.jupiter.api.Assertions.assertEquals(5_000L, disbursed(a));
     }
 
@@ -129,7 +150,9 @@ class BulkDisbursementTest {
                 row(b, YEAR + "-03-01", 1_000L, Fixtures.reference())));
         given().auth().oauth2(TestTokens.submitter("BCT")).contentType(ContentType.JSON).body(batch)
                 .when().post("/api/v1/disbursements/batch")
-                .then().statusCode(422)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("importSummary.committed", equalTo(false))
+                .body("importSummary.rows.status", contains("IMPORTED", "REJECTED"))
                 .body("importSummary.rows[1].reasons[0].message", containsString("outside your scope"));
         org.junit.jupiter.api.Assertions.assertEquals(0L, disbursed(a));
         given().auth().oauth2(TestTokens.viewer("BCT")).contentType(ContentType.JSON).body(batch)
@@ -151,7 +174,7 @@ class BulkDisbursementTest {
                 .when().post("/api/v1/disbursements/batch")
                 .then().statusCode(200)
                 .body("status", equalTo("SUCCESS"))
-                .body("totals.imported", equalTo(2)).body("totals.importedAmount", equalTo(4_000));
+                .body("importCount.imported", equalTo(2)).body("importCount.importedAmount", equalTo(4_000));
         given().auth().oauth2(TestTokens.viewer("BNV")).when().get("/api/v1/allocations/" + a + "/disbursements")
                 .then().body("items.note", contains("Tạm ứng; đợt 1", "Thanh toán \"đợt 2\""))
                 .body("items.date", contains(YEAR + "-03-15", YEAR + "-04-20"));
@@ -167,7 +190,7 @@ class BulkDisbursementTest {
         given().auth().oauth2(TestTokens.submitter("BNV")).contentType("text/csv")
                 .body(csv.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/disbursements/batch")
-                .then().statusCode(200).body("totals.unchanged", equalTo(2)).body("totals.imported", equalTo(0));
+                .then().statusCode(200).body("importCount.unchanged", equalTo(2)).body("importCount.imported", equalTo(0));
     }
 
     @Test

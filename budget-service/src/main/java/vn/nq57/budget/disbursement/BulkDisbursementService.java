@@ -26,7 +26,7 @@ import vn.nq57.budget.disbursement.DisbursementViews.BatchRow;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportMode;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportStatus;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportSummary;
-import vn.nq57.budget.disbursement.DisbursementViews.ImportTotals;
+import vn.nq57.budget.disbursement.DisbursementViews.ImportCount;
 import vn.nq57.budget.disbursement.DisbursementViews.RowResult;
 import vn.nq57.budget.disbursement.DisbursementViews.RowStatus;
 import vn.nq57.budget.json.Money;
@@ -203,6 +203,7 @@ public class BulkDisbursementService {
         Map<String, Allocation> byRef = lockAllocations(rows);
         Map<String, Disbursement> known = existingReferences(byRef.values(), rows);
         List<RowResult> results = new ArrayList<>(rows.size());
+        int forbidden = 0;
         for (ParsedRow r : rows) {
             if (!r.problems().isEmpty()) {
                 results.add(rejected(r, r.problems()));
@@ -222,36 +223,42 @@ public class BulkDisbursementService {
                 results.add(new RowResult(r.row(), outcome.created() ? RowStatus.IMPORTED : RowStatus.UNCHANGED,
                         r.allocation(), r.paymentReference(), r.amount(), d.id, List.of()));
             } catch (ApiException e) {
+                if (e.status() == 403) {
+                    forbidden++;
+                }
                 results.add(rejected(r, reasons(e)));
             }
         }
         int imported = count(results, RowStatus.IMPORTED);
         int unchanged = count(results, RowStatus.UNCHANGED);
         int rejected = count(results, RowStatus.REJECTED);
-        if (mode == ImportMode.ATOMIC && rejected > 0) {
-            List<Integer> bad = results.stream().filter(x -> x.status() == RowStatus.REJECTED).map(RowResult::row)
-                    .limit(20).toList();
-            String why = "not imported: the batch is all-or-nothing and " + rejected + " row(s) were rejected "
-                    + "(use ?mode=partial to keep the valid rows)";
-            List<RowResult> rolledBack = results.stream().map(x -> x.status() == RowStatus.IMPORTED
-                    ? new RowResult(x.row(), RowStatus.REJECTED, x.allocation(), x.paymentReference(), x.amount(), null,
-                    List.of(new Problem.Violation("row", why))) : x).toList();
-            ImportSummary summary = new ImportSummary(ImportStatus.ERROR, mode, false, rejected + " of " + rows.size()
-                    + " row(s) rejected (rows " + bad + (rejected > bad.size() ? ", …" : "") + "); nothing was imported",
-                    new ImportTotals(rows.size(), 0, unchanged, rows.size() - unchanged, 0L), rolledBack);
-            throw ApiException.unprocessable(summary.description()).with("importSummary", summary);
-        }
         long importedAmount = 0;
         for (RowResult x : results) {
             if (x.status() == RowStatus.IMPORTED) {
                 importedAmount = Money.add(importedAmount, x.amount());
             }
         }
+        ImportCount count = new ImportCount(imported, unchanged, rejected, rows.size(), importedAmount);
+        if (mode == ImportMode.ATOMIC && rejected > 0) {
+            // nothing is written: the accepted rows are reported as they would have been, without their ids
+            List<RowResult> notCommitted = results.stream().map(x -> new RowResult(x.row(), x.status(), x.allocation(),
+                    x.paymentReference(), x.amount(), null, x.reasons())).toList();
+            ImportSummary summary = new ImportSummary(ImportStatus.ERROR.name(), mode.name(), false, count, notCommitted);
+            List<Integer> bad = results.stream().filter(x -> x.status() == RowStatus.REJECTED).map(RowResult::row)
+                    .toList();
+            String rowsText = bad.size() <= 20 ? bad.toString() : bad.subList(0, 20) + " and " + (bad.size() - 20)
+                    + " more";
+            if (forbidden > 0) {
+                throw ApiException.forbidden(forbidden + " row(s) record disbursements for agencies outside your "
+                        + "scope (rows " + rowsText + " rejected); nothing was written").with("importSummary", summary);
+            }
+            throw ApiException.unprocessable(rejected + " of " + rows.size() + " row(s) were rejected (rows " + rowsText
+                    + "); nothing was written (send ?mode=partial to keep the valid rows)")
+                    .with("importSummary", summary);
+        }
         ImportStatus status = rejected == 0 ? ImportStatus.SUCCESS
                 : imported + unchanged > 0 ? ImportStatus.WARNING : ImportStatus.ERROR;
-        String description = imported + " imported, " + unchanged + " unchanged, " + rejected + " rejected";
-        return new ImportSummary(status, mode, true, description,
-                new ImportTotals(rows.size(), imported, unchanged, rejected, importedAmount), results);
+        return new ImportSummary(status.name(), mode.name(), imported > 0, count, results);
     }
 
     /** Locks the allocations the rows name, in id order (so concurrent batches cannot deadlock); by id and code. */

@@ -1,5 +1,6 @@
 package vn.nq57.budget.disbursement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -79,20 +80,29 @@ public final class DisbursementViews {
 
     public enum RowStatus { IMPORTED, UNCHANGED, REJECTED }
 
-    public enum ImportStatus { SUCCESS, WARNING, ERROR }
-
     public enum ImportMode { ATOMIC, PARTIAL }
 
-    /** The outcome of one row: row number (1 = the first data row), status, and why when rejected. */
+    public enum ImportStatus { SUCCESS, WARNING, ERROR }
+
+    /**
+     * The outcome of one row (row 1 = the first data row): the reasons are set for a rejected row; the disbursement
+     * id for a committed one.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record RowResult(int row, RowStatus status, String allocation, String paymentReference, Long amount,
                             UUID disbursementId, List<Problem.Violation> reasons) {
     }
 
-    public record ImportTotals(int rows, int imported, int unchanged, int rejected, long importedAmount) {
+    public record ImportCount(int imported, int unchanged, int rejected, int total, long importedAmount) {
     }
 
-    /** A DHIS2-style import summary. {@code committed} says whether anything was written. */
-    public record ImportSummary(ImportStatus status, ImportMode mode, boolean committed, String description,
-                                ImportTotals totals, List<RowResult> rows) {
+    /**
+     * The answer to a batch, modelled on DHIS2's import summary (the same shape as kpi-service's): {@code status}
+     * SUCCESS (every row accepted), WARNING (partial mode, some rows rejected) or ERROR (nothing written);
+     * {@code committed} says whether anything was written; one entry per row. When an all-or-nothing batch is
+     * refused, the accepted rows are reported as they would have been, but nothing is committed.
+     */
+    public record ImportSummary(String status, String mode, boolean committed, ImportCount importCount,
+                                List<RowResult> rows) {
     }
 }
