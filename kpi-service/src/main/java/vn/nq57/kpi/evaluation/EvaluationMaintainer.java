@@ -38,9 +38,10 @@ import vn.nq57.kpi.period.Period;
  * Keeps the evaluation incrementally maintained inside the measurement write transaction, so that no read scans the
  * measurements: {@code indicator_period_agg} holds the national aggregate of each touched (indicator, period)
  * (recomputed from that pair's few agency values), and {@code indicator_current} the evaluation of each touched
- * indicator (recomputed from its aggregated series, at most one row per period). Writers of one indicator are
- * serialised by a transaction-scoped advisory lock taken before they read, so two concurrent batches cannot leave a
- * stale aggregate.
+ * indicator (recomputed from its aggregated series, at most one row per period). Writers of one (indicator, period) are
+ * serialised by a transaction-scoped advisory lock taken before they read; the evaluation of one indicator by another
+ * taken just before it is recomputed (held until commit, so the last committer has seen every earlier write). Two
+ * concurrent batches therefore cannot leave a stale aggregate.
  */
 @ApplicationScoped
 public class EvaluationMaintainer {
@@ -64,11 +65,32 @@ public class EvaluationMaintainer {
     public record Touched(UUID indicatorId, String period) {
     }
 
-    /** Serialises the writers of these indicators until the transaction ends (sorted: no deadlock). */
+    /**
+     * Serialises the writers of these (indicator, period) pairs until the transaction ends: taken before a writer reads
+     * the current values it replaces, so that the pair's aggregate is recomputed from exact data.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void lock(Collection<UUID> indicatorIds) {
-        long[] keys = indicatorIds.stream().distinct().mapToLong(id -> 0x5757L << 48 ^ id.getMostSignificantBits()
-                ^ id.getLeastSignificantBits()).sorted().distinct().toArray();
+    public void lockPairs(Collection<Touched> pairs) {
+        advisoryLocks(pairs.stream().mapToLong(p -> 0x1F57L * 31 + p.indicatorId().getMostSignificantBits()
+                ^ p.indicatorId().getLeastSignificantBits() ^ p.period().hashCode() * 0x9E3779B97F4A7C15L));
+    }
+
+    /**
+     * Serialises the evaluation of these indicators until the transaction ends: taken just before an indicator's
+     * evaluation is recomputed from its period aggregates, so that the last committer has seen every earlier one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockIndicators(Collection<UUID> indicatorIds) {
+        advisoryLocks(indicatorIds.stream().mapToLong(id -> 0x5757L << 48 ^ id.getMostSignificantBits()
+                ^ id.getLeastSignificantBits()));
+    }
+
+    /** Takes transaction-scoped advisory locks in ascending key order (no deadlock between writers). */
+    private void advisoryLocks(java.util.stream.LongStream keyStream) {
+        long[] keys = keyStream.sorted().distinct().toArray();
+        if (keys.length == 0) {
+            return;
+        }
         session().doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT pg_advisory_xact_lock(k)::text FROM unnest(?::bigint[]) AS t(k)")) {
@@ -125,8 +147,7 @@ public class EvaluationMaintainer {
     }
 
     /** Recomputes every aggregate and evaluation from the measurements (operations; the benchmark's set-up). */
-    @Transactional
-    @io.quarkus.narayana.jta.runtime.TransactionConfiguration(timeout = 3600)
+    @Transactional(Transactional.TxType.MANDATORY)
     public int rebuildAll() {
         reaggregate("", null);
         @SuppressWarnings("unchecked")
@@ -166,6 +187,7 @@ public class EvaluationMaintainer {
             return;
         }
         em.flush();
+        lockIndicators(indicatorIds);
         LocalDate today = Period.today();
         session().doWork(c -> {
             Array ids = c.createArrayOf("uuid", indicatorIds.toArray());

@@ -375,7 +375,7 @@ public class MeasurementImport {
         if (rows.isEmpty()) {
             return;
         }
-        evaluation.lock(rows.stream().map(c -> c.indicator.id()).collect(Collectors.toSet()));
+        evaluation.lockPairs(rows.stream().map(c -> new Touched(c.indicator.id(), c.period.toString())).toList());
         Map<String, Checked> byKey = new HashMap<>();
         for (Checked c : rows) {
             byKey.put(c.indicator.id() + "|" + c.period + "|" + c.agency, c);

@@ -207,7 +207,7 @@ public class MeasurementService {
                                    String reason, boolean reasonRequired, String action, String eventType,
                                    String... roles) {
         Measurement m = get(id);
-        evaluation.lock(Set.of(m.indicatorId));
+        evaluation.lockPairs(List.of(new Touched(m.indicatorId, m.period)));
         em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
         access.requireRoleInScope(m.agencyCode, roles);
         if (ifMatch != null) {
