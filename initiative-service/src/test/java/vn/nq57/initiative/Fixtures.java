@@ -40,8 +40,8 @@ public final class Fixtures {
         body.put("evaluationCriteria", List.of("Tỷ lệ dữ liệu được chia sẻ ≥ 80%", "100% bộ, ngành kết nối"));
         body.put("linkedProgrammes", List.of("Đề án 06"));
         body.put("outputs", new ArrayList<>(List.of(Map.of("description", "Báo cáo khảo sát hiện trạng",
-                "dueDate", "2026-06-30"))));
-        body.put("milestones", List.of(Map.of("title", "Phê duyệt kiến trúc", "dueDate", "2026-03-31")));
+                "dueDate", "2028-06-30"))));
+        body.put("milestones", List.of(Map.of("title", "Phê duyệt kiến trúc", "dueDate", "2027-03-31")));
         return body;
     }
 

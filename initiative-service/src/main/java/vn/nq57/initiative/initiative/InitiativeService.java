@@ -3,6 +3,7 @@ package vn.nq57.initiative.initiative;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,7 @@ import vn.nq57.initiative.initiative.InitiativeViews.OutputRequest;
 import vn.nq57.initiative.initiative.InitiativeViews.SimilarInitiative;
 import vn.nq57.initiative.initiative.InitiativeViews.TransitionRequest;
 import vn.nq57.initiative.initiative.InitiativeViews.TransitionView;
+import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
@@ -73,6 +75,9 @@ public class InitiativeService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ScorecardChange> changes;
 
     public static LocalDate today() {
         return LocalDate.now(VIETNAM);
@@ -250,6 +255,9 @@ public class InitiativeService {
         audit.record("initiative.status-changed", "initiative", i.id, before, after);
         outbox.publish(InitiativeEvents.TOPIC, InitiativeEvents.INITIATIVE_STATUS_CHANGED, "initiative", i.id,
                 i.version, InitiativeEventData.of(i));
+        changes.fire(new ScorecardChange("initiative", i.id, i.systemCode,
+                i.leadAgency.code, i.code + " " + from + " -> " + to, InitiativeEventData.of(i),
+                OffsetDateTime.now(ZoneOffset.UTC)));
         return after;
     }
 

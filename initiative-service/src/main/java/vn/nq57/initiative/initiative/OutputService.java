@@ -1,6 +1,7 @@
 package vn.nq57.initiative.initiative;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,6 +12,7 @@ import vn.nq57.initiative.events.InitiativeEvents;
 import vn.nq57.initiative.initiative.InitiativeViews.DeliveryRequest;
 import vn.nq57.initiative.initiative.InitiativeViews.OutputRequest;
 import vn.nq57.initiative.initiative.InitiativeViews.OutputView;
+import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.http.ETags;
@@ -36,6 +38,9 @@ public class OutputService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ScorecardChange> changes;
 
     /** What other services learn of an output (the scorecard counts overdue outputs). */
     public record OutputEventData(UUID id, UUID initiativeId, String initiativeCode, String description,
@@ -121,6 +126,9 @@ public class OutputService {
         OutputView after = OutputView.of(o, InitiativeService.today());
         audit.record(action, "output", o.id, before, after);
         outbox.publish(InitiativeEvents.TOPIC, eventType, "output", o.id, o.version, OutputEventData.of(o));
+        changes.fire(new ScorecardChange("output", o.initiative.id,
+                o.initiative.systemCode, o.initiative.leadAgency.code, action + ": " + o.description, after,
+                OffsetDateTime.now(ZoneOffset.UTC)));
         return after;
     }
 

@@ -3,6 +3,7 @@ package vn.nq57.initiative.obstacle;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,7 @@ import vn.nq57.initiative.obstacle.ObstacleViews.CloseRequest;
 import vn.nq57.initiative.obstacle.ObstacleViews.ObstacleEventData;
 import vn.nq57.initiative.obstacle.ObstacleViews.ObstacleRequest;
 import vn.nq57.initiative.obstacle.ObstacleViews.ObstacleView;
+import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
@@ -61,6 +63,9 @@ public class ObstacleService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Event<ScorecardChange> changes;
 
     public record Filter(UUID initiativeId, String agency, ObstacleStatus status, Boolean open, Integer minAgeDays) {
     }
@@ -190,6 +195,8 @@ public class ObstacleService {
         ObstacleView after = ObstacleView.of(o);
         audit.record(action, "obstacle", o.id, before, after);
         outbox.publish(InitiativeEvents.TOPIC, eventType, "obstacle", o.id, o.version, ObstacleEventData.of(o));
+        changes.fire(new ScorecardChange("obstacle", o.initiative.id,
+                o.initiative.systemCode, o.initiative.leadAgency.code, action, after, OffsetDateTime.now(ZoneOffset.UTC)));
         return after;
     }
 }

@@ -28,6 +28,10 @@ public class Outbox {
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
+    /** Put before every topic name, so that several instances can share one broker (e.g. {@code bkhcn.}). */
+    @ConfigProperty(name = "nq57.topic-prefix", defaultValue = "")
+    String topicPrefix;
+
     /**
      * Stores an event for the aggregate at {@code version}.
      *
@@ -53,7 +57,7 @@ public class Outbox {
                 "application/json", version, originInstance, mapper.valueToTree(data));
         OutboxEvent row = new OutboxEvent();
         row.id = id;
-        row.topic = topic;
+        row.topic = topicPrefix + topic;
         row.aggregateType = aggregateType;
         row.aggregateId = String.valueOf(aggregateId);
         row.aggregateVersion = version;

@@ -1,0 +1,14 @@
+package vn.nq57.initiative.scorecard;
+
+/** Health and KPI status colours; the order is from worst to best, GREY (no data) apart. */
+public enum Health {
+    RED, AMBER, GREEN, GREY;
+
+    static Health parse(String s) {
+        try {
+            return s == null ? GREY : Health.valueOf(s.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            return GREY;
+        }
+    }
+}

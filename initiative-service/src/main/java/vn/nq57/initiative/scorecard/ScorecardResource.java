@@ -1,0 +1,116 @@
+package vn.nq57.initiative.scorecard;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import vn.nq57.initiative.agency.Agency;
+import vn.nq57.initiative.agency.AgencyLevel;
+import vn.nq57.initiative.agency.AgencyService;
+import vn.nq57.initiative.agency.AgencyTree;
+import vn.nq57.initiative.scorecard.ScorecardViews.AgencyScorecard;
+import vn.nq57.initiative.scorecard.ScorecardViews.InitiativeScore;
+import vn.nq57.initiative.scorecard.ScorecardViews.PlanScore;
+import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
+import vn.nq57.initiative.scorecard.ScorecardViews.SystemScorecard;
+import vn.nq57.platform.paging.PageRequest;
+import vn.nq57.platform.security.AgencyAccess;
+import vn.nq57.platform.security.Caller;
+import vn.nq57.platform.security.Roles;
+
+@Path("/api/v1/scorecard")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scorecard", description = "Health of the plan, a System, an agency or an initiative: KPI status and "
+        + "progress, overdue outputs, open obstacles, budget disbursement; and a live stream of changes")
+@RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
+public class ScorecardResource {
+
+    @Inject
+    ScorecardService service;
+
+    @Inject
+    ScorecardStream stream;
+
+    @Inject
+    AgencyService agencies;
+
+    @Inject
+    AgencyTree tree;
+
+    @Inject
+    AgencyAccess access;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(summary = "The whole plan: each System's health with its reasons, and the totals")
+    public PlanScore plan() {
+        return service.plan();
+    }
+
+    @GET
+    @Path("/systems/{code}")
+    @Operation(summary = "One System: its strategic KPIs and its initiatives (paginated, by code)")
+    public SystemScorecard system(@PathParam("code") String code, @BeanParam @Valid PageRequest page) {
+        return service.system(code, page);
+    }
+
+    @GET
+    @Path("/agencies/{code}")
+    @Operation(summary = "The initiatives led by an agency and the agencies below it")
+    public AgencyScorecard agency(@PathParam("code") String code, @BeanParam @Valid PageRequest page) {
+        Agency agency = agencies.getByCode(code);
+        return service.agency(agency.code, tree.subtree(agency.code), page);
+    }
+
+    @GET
+    @Path("/initiatives/{id}")
+    @Operation(summary = "One initiative's health with the reasons it was given")
+    public InitiativeScore initiative(@PathParam("id") UUID id) {
+        return service.initiative(id);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(summary = "Server-Sent Events: scorecard changes and new measurements", description = "Filters: system, "
+            + "agency (and the agencies below it). A caller sees its own agency subtree; central admins and users of a "
+            + "central body see the nation. A heartbeat comes every 15 s.")
+    public Multi<ScorecardChange> stream(@QueryParam("system") String system, @QueryParam("agency") String agency) {
+        Set<String> scope;
+        if (agency != null && !agency.isBlank()) {
+            Agency a = agencies.getByCode(agency);
+            if (!national()) {
+                access.requireScope(a.code);
+            }
+            scope = tree.subtree(a.code);
+        } else {
+            scope = national() ? null : caller.agency() == null ? Set.of() : tree.subtree(caller.agency());
+        }
+        return stream.subscribe(system == null || system.isBlank() ? null : system.trim(), scope);
+    }
+
+    private boolean national() {
+        if (caller.isCentralAdmin()) {
+            return true;
+        }
+        return caller.agency() != null
+                && Agency.byCode(caller.agency()).map(a -> a.level == AgencyLevel.CENTRAL_BODY).orElse(false);
+    }
+}

@@ -1,0 +1,60 @@
+package vn.nq57.initiative.scorecard;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.nq57.platform.paging.Page;
+
+/** DTOs of the scorecard. */
+public final class ScorecardViews {
+    private ScorecardViews() {
+    }
+
+    /** Why a health was given: a rule code and what triggered it. */
+    public record Reason(String code, String detail) {
+    }
+
+    /** KPI statuses of a set of indicators, their average progress (percent) and how fresh they are. */
+    public record KpiSummary(int indicators, int green, int amber, int red, int grey, BigDecimal averageProgress,
+                             int valuesUsed, int missingValues, OffsetDateTime asOf) {
+        public static final KpiSummary NONE = new KpiSummary(0, 0, 0, 0, 0, null, 0, 0, null);
+    }
+
+    /** Approved allocations and disbursements, whole VND; rate in percent. */
+    public record BudgetSummary(long allocated, long disbursed, BigDecimal disbursementRate, int allocations) {
+        public static final BudgetSummary NONE = new BudgetSummary(0, 0, null, 0);
+    }
+
+    public record InitiativeScore(UUID id, String code, String titleVi, String system, String leadAgency,
+                                  String status, boolean key, Health health, List<Reason> reasons, KpiSummary kpi,
+                                  int overdueOutputs, int openObstacles, Long oldestOpenObstacleDays,
+                                  BudgetSummary budget, OffsetDateTime asOf) {
+    }
+
+    public record InitiativeCounts(int total, int green, int amber, int red, int grey) {
+    }
+
+    public record SystemScore(String code, String nameVi, Health health, List<Reason> reasons, KpiSummary strategicKpi,
+                              InitiativeCounts initiatives, int overdueOutputs, int openObstacles, BudgetSummary budget,
+                              OffsetDateTime asOf) {
+    }
+
+    public record PlanScore(Health health, List<Reason> reasons, List<SystemScore> systems, InitiativeCounts initiatives,
+                            BudgetSummary budget, OffsetDateTime asOf) {
+    }
+
+    /** A System with its initiatives (paginated). */
+    public record SystemScorecard(SystemScore system, Page<InitiativeScore> initiatives) {
+    }
+
+    /** An agency subtree's initiatives (paginated) and their counts. */
+    public record AgencyScorecard(String agency, InitiativeCounts initiatives, BudgetSummary budget,
+                                  Page<InitiativeScore> items, OffsetDateTime asOf) {
+    }
+
+    /** One message of the live stream. */
+    public record ScorecardChange(String kind, UUID initiativeId, String system, String agency, String detail,
+                                  Object data, OffsetDateTime at) {
+    }
+}
