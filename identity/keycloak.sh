@@ -44,11 +44,14 @@ pick_java() {
   fi
 }
 
+# The pid from the pid file, if that process is alive and is still a Keycloak started from $KC_HOME
+# (kc.sh, or the java it became) — a stale pid file never makes stop signal an unrelated process.
 running_pid() {
   [ -f "$PID_FILE" ] || return 1
   local pid; pid=$(cat "$PID_FILE")
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then echo "$pid"; return 0; fi
-  return 1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$KC_HOME" || return 1
+  echo "$pid"
 }
 
 # Prints who listens on the port (if ss can tell) and returns 0 when it is taken.
@@ -94,6 +97,7 @@ cmd_start() {
     esac
   done
   if pid=$(running_pid); then
+    $reset && die "running (pid $pid): stop it before start --reset"
     info "already running (pid $pid) on $BASE_URL"
     return 0
   fi
@@ -113,6 +117,8 @@ $who"
   cp "$HERE/realm-nq57.json" "$KC_HOME/data/import/realm-nq57.json"
 
   local t0=$SECONDS
+  local log_from=1
+  [ -f "$LOG" ] && log_from=$(( $(wc -l <"$LOG") + 1 ))
   info "starting Keycloak $KC_VERSION on $BASE_URL (java: ${JAVA_HOME:-$(command -v java)}; log: $LOG)"
   {
     echo "=== $(date -u +%FT%TZ) start (port $PORT, data $STATE_DIR)"
@@ -129,8 +135,16 @@ $who"
   echo "$pid" >"$PID_FILE"
 
   local url=$ISSUER/.well-known/openid-configuration
+  # The readiness timeout counts from the end of Keycloak's build (first start, or after a configuration change):
+  # the build alone takes 1-2 minutes on a busy 2-core machine.
+  local built=false t_wait=$SECONDS
   printf 'keycloak: waiting for %s ' "$url"
   while :; do
+    if ! $built && tail -n +"$log_from" "$LOG" | grep -q 'Quarkus augmentation completed'; then
+      built=true
+      t_wait=$SECONDS
+      printf ' (built in %d s) ' "$((SECONDS - t0))"
+    fi
     if curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; then
       echo
       info "ready in $((SECONDS - t0)) s (pid $pid) — issuer $ISSUER, admin console $BASE_URL/admin (admin/admin, local only)"
@@ -143,7 +157,7 @@ $who"
       tail -n 30 "$LOG" >&2
       exit 1
     fi
-    if [ $((SECONDS - t0)) -ge "$TIMEOUT" ]; then
+    if [ $((SECONDS - t_wait)) -ge "$TIMEOUT" ]; then
       echo
       echo "keycloak: not ready after $TIMEOUT s (NQ57_KEYCLOAK_TIMEOUT); it is still running as pid $pid; last lines of $LOG:" >&2
       tail -n 30 "$LOG" >&2
