@@ -85,6 +85,32 @@ class BulkDisbursementTest {
     }
 
     @Test
+    void aThousandRowCsvAcrossManyAllocationsIsImportedInOneGo() {
+        Initiative i = Fixtures.newInitiative("H4", "BKHCN", false);
+        List<String> allocations = new java.util.ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            allocations.add(Fixtures.approved(i, YEAR, "LOCAL_BUDGET", 1_000_000L));
+        }
+        StringBuilder csv = new StringBuilder("allocation,date,amount,paymentReference,note\n");
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        for (int n = 0; n < 1_000; n++) {
+            csv.append(allocations.get(n % 5)).append(',').append(YEAR).append("-11-").append(10 + n % 18)
+                    .append(",1000,BULK-").append(batch).append('-').append(n).append(",Đợt ").append(n).append('\n');
+        }
+        long started = System.nanoTime();
+        given().auth().oauth2(TestTokens.submitter("BKHCN")).contentType("text/csv").body(csv.toString())
+                .when().post("/api/v1/disbursements/batch")
+                .then().statusCode(200)
+                .body("status", equalTo("SUCCESS"))
+                .body("importCount.imported", equalTo(1_000))
+                .body("importCount.importedAmount", equalTo(1_000_000));
+        System.out.printf("1,000-row CSV batch imported in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        for (String a : allocations) {
+            org.junit.jupiter.api.Assertions.assertEquals(200_000L, disbursed(a));
+        }
+    }
+
+    @Test
     void anAllOrNothingBatchWithABadRowWritesNothingAndSaysWhy() {
         Initiative i = Fixtures.newInitiative("H3", "BYT", false);
         String a = Fixtures.approved(i, YEAR, "LOCAL_BUDGET", 5_000L);

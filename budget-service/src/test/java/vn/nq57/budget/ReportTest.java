@@ -211,6 +211,8 @@ class ReportTest {
     void reportsNeedAnExistingFiscalYearAndAKnownFormat() {
         given().auth().oauth2(TestTokens.viewer("BYT")).when().get("/api/v1/reports/2100/by-system")
                 .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.viewer("BYT")).accept("text/csv").when().get("/api/v1/reports/2100/by-system")
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.viewer("BYT")).when().get("/api/v1/reports/" + YEAR + "/by-system?format=xls")
                 .then().statusCode(400).body("violations[0].field", equalTo("format"));
         given().auth().oauth2(TestTokens.viewer("BYT")).when().get("/api/v1/reports/twenty/by-system")

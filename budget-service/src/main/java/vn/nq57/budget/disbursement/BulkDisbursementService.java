@@ -30,6 +30,7 @@ import vn.nq57.budget.disbursement.DisbursementViews.ImportCount;
 import vn.nq57.budget.disbursement.DisbursementViews.RowResult;
 import vn.nq57.budget.disbursement.DisbursementViews.RowStatus;
 import vn.nq57.budget.json.Money;
+import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.error.Problem;
 import vn.nq57.platform.text.Text;
@@ -43,7 +44,8 @@ import vn.nq57.platform.text.Text;
 @ApplicationScoped
 public class BulkDisbursementService {
 
-    public static final int MAX_ROWS = 10_000;
+    /** Rows per batch: one transaction applies them all (see quarkus.transaction-manager.default-transaction-timeout). */
+    public static final int MAX_ROWS = 5_000;
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
     private static final Pattern VN_DATE = Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}");
@@ -68,6 +70,13 @@ public class BulkDisbursementService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    /** What the audit trail keeps of a batch (each disbursement also carries who recorded it, for which agency). */
+    record BatchAudit(String source, String mode, ImportCount importCount, List<UUID> disbursementIds) {
+    }
 
     /** One input row after parsing, with the problems found before any rule is applied. */
     public record ParsedRow(int row, String allocation, LocalDate date, Long amount, String paymentReference,
@@ -199,9 +208,17 @@ public class BulkDisbursementService {
 
     /** Applies the rows in order, in one transaction, with every referenced allocation locked (in id order). */
     @Transactional
-    public ImportSummary run(List<ParsedRow> rows, ImportMode mode) {
+    public ImportSummary run(List<ParsedRow> rows, ImportMode mode, String source) {
         Map<String, Allocation> byRef = lockAllocations(rows);
         Map<String, Disbursement> known = existingReferences(byRef.values(), rows);
+        Map<UUID, ApiException> outOfScope = new HashMap<>();
+        for (Allocation a : new LinkedHashSet<>(byRef.values())) {
+            try {
+                disbursements.requireRecorder(a);
+            } catch (ApiException e) {
+                outOfScope.put(a.id, e);
+            }
+        }
         List<RowResult> results = new ArrayList<>(rows.size());
         int forbidden = 0;
         for (ParsedRow r : rows) {
@@ -209,25 +226,31 @@ public class BulkDisbursementService {
                 results.add(rejected(r, r.problems()));
                 continue;
             }
-            Allocation a = byRef.get(refKey(r.allocation()));
-            if (a == null) {
+            Allocation locked = byRef.get(refKey(r.allocation()));
+            if (locked == null) {
                 results.add(rejected(r, List.of(new Problem.Violation("allocation",
                         "allocation " + r.allocation() + " does not exist"))));
                 continue;
             }
+            if (outOfScope.containsKey(locked.id)) {
+                forbidden++;
+                results.add(rejected(r, reasons(outOfScope.get(locked.id))));
+                continue;
+            }
+            // the row lock is held until the transaction ends; the entity is read again after each row's flush
+            Allocation a = em.find(Allocation.class, locked.id);
             try {
-                Outcome outcome = disbursements.pay(a, new Payment(r.date(), r.amount(), r.paymentReference(), r.note()),
-                        reference -> known.get(a.id + "|" + reference));
+                Outcome outcome = disbursements.payInScope(a, new Payment(r.date(), r.amount(), r.paymentReference(),
+                        r.note()), reference -> known.get(a.id + "|" + reference), false);
                 Disbursement d = outcome.disbursement();
                 known.put(a.id + "|" + d.paymentReference, d);
                 results.add(new RowResult(r.row(), outcome.created() ? RowStatus.IMPORTED : RowStatus.UNCHANGED,
                         r.allocation(), r.paymentReference(), r.amount(), d.id, List.of()));
             } catch (ApiException e) {
-                if (e.status() == 403) {
-                    forbidden++;
-                }
                 results.add(rejected(r, reasons(e)));
             }
+            // each payment was flushed (one allocation version per payment); keep the persistence context small
+            em.clear();
         }
         int imported = count(results, RowStatus.IMPORTED);
         int unchanged = count(results, RowStatus.UNCHANGED);
@@ -258,7 +281,13 @@ public class BulkDisbursementService {
         }
         ImportStatus status = rejected == 0 ? ImportStatus.SUCCESS
                 : imported + unchanged > 0 ? ImportStatus.WARNING : ImportStatus.ERROR;
-        return new ImportSummary(status.name(), mode.name(), imported > 0, count, results);
+        ImportSummary summary = new ImportSummary(status.name(), mode.name(), imported > 0, count, results);
+        if (imported > 0) {
+            audit.record("disbursement.batch-imported", "disbursement-batch", UUID.randomUUID(), null,
+                    new BatchAudit(source, mode.name(), count, results.stream()
+                            .filter(x -> x.status() == RowStatus.IMPORTED).map(RowResult::disbursementId).toList()));
+        }
+        return summary;
     }
 
     /** Locks the allocations the rows name, in id order (so concurrent batches cannot deadlock); by id and code. */

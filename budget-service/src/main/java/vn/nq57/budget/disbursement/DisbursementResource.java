@@ -87,13 +87,13 @@ public class DisbursementResource {
     @Path("/batch")
     @Idempotent
     @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
-    @Operation(summary = "Record disbursements in bulk (JSON)", description = "Up to 10,000 rows {allocation (id or "
+    @Operation(summary = "Record disbursements in bulk (JSON)", description = "Up to 5,000 rows {allocation (id or "
             + "code), date, amount, paymentReference, note}. Answers an import summary: per row IMPORTED, UNCHANGED "
             + "(same reference and figures already recorded) or REJECTED with reasons, and totals. All-or-nothing by "
             + "default (422 problem with 'importSummary' when a row is rejected); mode=partial keeps the valid rows.")
     public Response batch(@QueryParam("mode") String mode, @NotNull @Valid DisbursementBatch request) {
         ImportMode m = mode(mode);
-        ImportSummary summary = bulk.run(bulk.fromJson(request.rows()), m);
+        ImportSummary summary = bulk.run(bulk.fromJson(request.rows()), m, "json");
         return Response.ok(summary).build();
     }
 
@@ -108,7 +108,7 @@ public class DisbursementResource {
             + "amounts in digits only. Same summary and modes as the JSON batch.")
     public Response batchCsv(@QueryParam("mode") String mode, String body) {
         ImportMode m = mode(mode);
-        ImportSummary summary = bulk.run(bulk.fromCsv(body), m);
+        ImportSummary summary = bulk.run(bulk.fromCsv(body), m, "csv");
         return Response.ok(summary).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -136,7 +136,21 @@ public class DisbursementService {
      * writing anything when the payment is refused; the bulk import turns that into a rejected row.
      */
     public Outcome pay(Allocation a, Payment p, Function<String, Disbursement> existingByReference) {
+        requireRecorder(a);
+        return payInScope(a, p, existingByReference, true);
+    }
+
+    /** Refuses (403) unless the caller may record disbursements for the allocation's lead agency. */
+    public void requireRecorder(Allocation a) {
         access.requireRoleInScope(a.leadAgencyCode, Roles.DATA_SUBMITTER, Roles.MINISTRY_ADMIN);
+    }
+
+    /**
+     * {@link #pay} for a caller already checked with {@link #requireRecorder} (the bulk import checks once per
+     * allocation, and audits the batch as one entry instead of each payment).
+     */
+    public Outcome payInScope(Allocation a, Payment p, Function<String, Disbursement> existingByReference,
+                              boolean audited) {
         String reference = p.paymentReference().trim();
         Disbursement existing = existingByReference.apply(reference);
         if (existing != null) {
@@ -173,7 +187,7 @@ public class DisbursementService {
         a.disbursed = newTotal;
         a.updatedAt = d.recordedAt;
         em.flush();
-        published(d, "disbursement.recorded", BudgetEvents.DISBURSEMENT_RECORDED);
+        published(d, audited ? "disbursement.recorded" : null, BudgetEvents.DISBURSEMENT_RECORDED);
         return new Outcome(d, true);
     }
 
@@ -246,7 +260,9 @@ public class DisbursementService {
 
     private DisbursementView published(Disbursement d, String action, String eventType) {
         DisbursementView view = DisbursementView.of(d);
-        audit.record(action, "disbursement", d.id, null, view);
+        if (action != null) {
+            audit.record(action, "disbursement", d.id, null, view);
+        }
         Allocation a = d.allocation;
         outbox.publish(BudgetEvents.TOPIC, eventType, "allocation", a.id, a.version, DisbursementEventData.of(d));
         return view;
