@@ -29,8 +29,8 @@ public class Outbox {
     String service;
 
     /** Put before every topic name, so that several instances can share one broker (e.g. {@code bkhcn.}). */
-    @ConfigProperty(name = "nq57.topic-prefix", defaultValue = "")
-    String topicPrefix;
+    @ConfigProperty(name = "nq57.topic-prefix")
+    java.util.Optional<String> topicPrefix;
 
     /**
      * Stores an event for the aggregate at {@code version}.
@@ -57,7 +57,7 @@ public class Outbox {
                 "application/json", version, originInstance, mapper.valueToTree(data));
         OutboxEvent row = new OutboxEvent();
         row.id = id;
-        row.topic = topicPrefix + topic;
+        row.topic = topicPrefix.orElse("") + topic;
         row.aggregateType = aggregateType;
         row.aggregateId = String.valueOf(aggregateId);
         row.aggregateVersion = version;

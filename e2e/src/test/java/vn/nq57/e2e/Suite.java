@@ -1,0 +1,270 @@
+package vn.nq57.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole suite for real, once per test run: a Kafka broker (KRaft) and Keycloak with the nq57 realm, started
+ * through the project's own scripts, and the three packaged services as processes, on ports of their own so a running
+ * local suite is not disturbed. Everything is stopped when the run ends.
+ */
+public final class Suite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    public static final int KAFKA = 19092;
+    public static final int KAFKA_CONTROLLER = 19093;
+    public static final int KEYCLOAK = 18180;
+    public static final Map<String, Integer> PORTS = Map.of("initiative", 18081, "kpi", 18082, "budget", 18083);
+    public static final String PASSWORD = "demo-local-only";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile boolean started;
+
+    private final Path repo = Path.of(System.getProperty("nq57.repo", "..")).toAbsolutePath().normalize();
+    private final Path run = repo.resolve("e2e/target/run");
+    private final Path logs = run.resolve("logs");
+    private final Map<String, Process> services = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private static Suite instance;
+
+    public static Suite get() {
+        return instance;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (Suite.class) {
+            if (!started) {
+                instance = this;
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("nq57-suite", this);
+                start();
+                started = true;
+            }
+        }
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(logs);
+        Instant t0 = Instant.now();
+        log("repository " + repo + ", run dir " + run);
+        databases();
+        script("identity/keycloak.sh", "start");
+        log("Keycloak ready after " + Duration.between(t0, Instant.now()).toSeconds() + " s");
+        startBroker(true);
+        for (String service : PORTS.keySet()) {
+            startService(service);
+        }
+        for (String service : PORTS.keySet()) {
+            awaitReady(service, Duration.ofSeconds(120));
+        }
+        log("suite ready after " + Duration.between(t0, Instant.now()).toSeconds() + " s");
+    }
+
+    @Override
+    public void close() {
+        for (String service : PORTS.keySet()) {
+            stopService(service);
+        }
+        try {
+            script("deploy/infra/kafka.sh", "stop");
+        } catch (Exception e) {
+            log("kafka stop: " + e.getMessage());
+        }
+        try {
+            script("identity/keycloak.sh", "stop");
+        } catch (Exception e) {
+            log("keycloak stop: " + e.getMessage());
+        }
+    }
+
+    /** Fresh databases for this run. */
+    private void databases() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            for (String service : PORTS.keySet()) {
+                s.execute("DROP DATABASE IF EXISTS nq57_e2e_" + service + " WITH (FORCE)");
+                s.execute("CREATE DATABASE nq57_e2e_" + service + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+        }
+    }
+
+    public void startBroker(boolean reset) throws Exception {
+        if (reset) {
+            script("deploy/infra/kafka.sh", "start", "--reset");
+        } else {
+            script("deploy/infra/kafka.sh", "start");
+        }
+    }
+
+    public void stopBroker() throws Exception {
+        script("deploy/infra/kafka.sh", "stop");
+    }
+
+    public void startService(String service) throws IOException {
+        Path jar = repo.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install -DskipTests)");
+        }
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        String upper = service.toUpperCase();
+        env.put("NQ57_" + upper + "_PORT", String.valueOf(PORTS.get(service)));
+        env.put("NQ57_" + upper + "_DB_URL", "jdbc:postgresql://127.0.0.1:5432/nq57_e2e_" + service);
+        env.put("NQ57_OIDC_ISSUER", issuer());
+        env.put("NQ57_OIDC_JWKS", issuer() + "/protocol/openid-connect/certs");
+        env.put("NQ57_KAFKA_BOOTSTRAP", "127.0.0.1:" + KAFKA);
+        env.put("NQ57_INSTANCE_ID", "central");
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + "-service.log").toFile()));
+        services.put(service, pb.start());
+        log("started " + service + "-service on " + PORTS.get(service));
+    }
+
+    public void stopService(String service) {
+        Process p = services.remove(service);
+        if (p != null) {
+            p.destroy();
+            try {
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public void restartService(String service) throws Exception {
+        stopService(service);
+        startService(service);
+        awaitReady(service, Duration.ofSeconds(90));
+    }
+
+    /** Waits until the service answers its liveness check and its database is up (Kafka may still be connecting). */
+    public void awaitReady(String service, Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Process p = services.get(service);
+            if (p != null && !p.isAlive()) {
+                throw new IllegalStateException(service + "-service exited with " + p.exitValue() + "; see "
+                        + logs.resolve(service + "-service.log"));
+            }
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service + "-service not ready after " + timeout + "; see "
+                + logs.resolve(service + "-service.log"));
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + PORTS.get(service);
+    }
+
+    public String issuer() {
+        return "http://127.0.0.1:" + KEYCLOAK + "/realms/nq57";
+    }
+
+    /** An access token of a demo user from the real Keycloak (password grant on the portal client). */
+    public String token(String user) {
+        return tokens.computeIfAbsent(user, u -> {
+            try {
+                String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(u, StandardCharsets.UTF_8)
+                        + "&password=" + PASSWORD;
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create(issuer() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("no token for " + u + ": " + r.statusCode() + " " + r.body());
+                }
+                return JSON.readTree(r.body()).get("access_token").asText();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** The claims of a token (its payload, decoded). */
+    public static JsonNode claims(String token) throws IOException {
+        String payload = token.split("\\.")[1];
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload));
+    }
+
+    private void script(String script, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("bash", repo.resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile());
+        Map<String, String> env = pb.environment();
+        env.putAll(scriptEnv());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("scripts.log").toFile()));
+        Process p = pb.start();
+        if (!p.waitFor(600, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(script + " " + String.join(" ", args) + " timed out; see scripts.log");
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(script + " " + String.join(" ", args) + " failed with " + p.exitValue()
+                    + "; see " + logs.resolve("scripts.log"));
+        }
+    }
+
+    private Map<String, String> scriptEnv() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("NQ57_RUN_DIR", run.toString());
+        env.put("NQ57_LOG_DIR", logs.toString());
+        env.put("NQ57_KAFKA_PORT", String.valueOf(KAFKA));
+        env.put("NQ57_KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER));
+        env.put("NQ57_KEYCLOAK_PORT", String.valueOf(KEYCLOAK));
+        return env;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void log(String message) {
+        System.out.println("[e2e suite] " + message);
+    }
+
+    static boolean portOpen(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
