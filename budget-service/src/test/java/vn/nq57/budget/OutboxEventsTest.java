@@ -53,6 +53,8 @@ class OutboxEventsTest {
     @Test
     void everyAllocationChangeIsPublishedOnceInOrderAndRefusedWritesPublishNothing() {
         Fixtures.ensureFiscalYear(YEAR);
+        // an unfunded key initiative of the same System: the approval stores a priority warning, still one version
+        Fixtures.register(Fixtures.newInitiative("H4", "BKHCN", true));
         Initiative i = Fixtures.newInitiative("H4", "BKHCN", false);
         String id = Fixtures.approved(i, YEAR, "LOCAL_BUDGET", 1_000L);
         String etag = given().auth().oauth2(TestTokens.centralAdmin()).when().get("/api/v1/allocations/" + id)

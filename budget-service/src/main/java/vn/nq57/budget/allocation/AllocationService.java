@@ -183,6 +183,8 @@ public class AllocationService {
         if (a.status != AllocationStatus.PLANNED) {
             throw illegal(a, AllocationStatus.APPROVED);
         }
+        // queried before the allocation changes: a query flushes pending changes, and one flush is one version
+        List<String> unfunded = a.initiative.key ? new ArrayList<>() : unfundedKeyInitiatives(a);
         AllocationView before = AllocationView.of(a);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         a.status = AllocationStatus.APPROVED;
@@ -190,7 +192,7 @@ public class AllocationService {
         a.approvedByAgency = caller.agency();
         a.approvedAt = now;
         a.updatedAt = now;
-        a.unfundedKeyInitiatives = a.initiative.key ? new ArrayList<>() : unfundedKeyInitiatives(a);
+        a.unfundedKeyInitiatives = unfunded;
         history(a, AllocationEvent.Action.APPROVED, AllocationStatus.PLANNED, a.amount,
                 request == null ? null : request.note());
         em.flush();

@@ -94,6 +94,38 @@ public class InitiativeDirectory {
         return r;
     }
 
+    /**
+     * Applies an initiative event of initiative-service ({@code nq57.initiative.created|updated|status-changed.v1}):
+     * the entry now comes from the feed; an event older than the one applied last is skipped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyEvent(com.fasterxml.jackson.databind.JsonNode d, long aggregateVersion) {
+        UUID id = UUID.fromString(d.get("id").asText());
+        InitiativeReplica r = em.find(InitiativeReplica.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r != null && r.sourceVersion != null && r.sourceVersion >= aggregateVersion) {
+            return;
+        }
+        boolean created = r == null;
+        InitiativeView before = created ? null : InitiativeView.of(r);
+        if (created) {
+            r = new InitiativeReplica();
+            r.id = id;
+        }
+        r.code = upper(d.path("code").asText(r.code));
+        r.systemCode = upper(d.path("system").asText(r.systemCode));
+        r.leadAgencyCode = upper(d.path("leadAgencyCode").asText(r.leadAgencyCode));
+        r.status = d.hasNonNull("status") ? upper(d.get("status").asText()) : r.status;
+        r.key = d.path("key").asBoolean(r.key);
+        r.source = InitiativeReplica.FROM_EVENT;
+        r.sourceVersion = aggregateVersion;
+        r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (created) {
+            r.persist();
+        }
+        em.flush();
+        audit.record("initiative-replica.synchronised", "initiative", r.id, before, InitiativeView.of(r));
+    }
+
     public InitiativeReplica get(UUID id) {
         InitiativeReplica r = InitiativeReplica.findById(id);
         if (r == null) {

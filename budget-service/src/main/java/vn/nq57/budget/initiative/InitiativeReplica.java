@@ -29,6 +29,9 @@ public class InitiativeReplica extends PanacheEntityBase {
     @Column(name = "key_initiative")
     public boolean key;
     public String source;
+    /** The aggregate version of the initiative event this entry was last taken from (null from requests). */
+    @Column(name = "source_version")
+    public Long sourceVersion;
     @Version
     public long version;
     @Column(name = "updated_at")

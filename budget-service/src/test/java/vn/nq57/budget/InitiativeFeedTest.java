@@ -1,0 +1,85 @@
+package vn.nq57.budget;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import vn.nq57.budget.Fixtures.Initiative;
+import vn.nq57.platform.testing.TestTokens;
+
+@QuarkusTest
+class InitiativeFeedTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    private void send(String type, String subject, long version, String data) {
+        connector.source("initiative-events").send("""
+                {"specversion":"1.0","id":"%s","source":"/instances/central/initiative-service","type":"%s",
+                 "subject":"%s","time":"2026-11-27T10:00:00Z","datacontenttype":"application/json",
+                 "aggregateversion":%d,"origininstance":"central","data":%s}""".formatted(UUID.randomUUID(), type,
+                subject, version, data));
+    }
+
+    private static String initiative(UUID id, String code, String lead, boolean key, String status) {
+        return """
+                {"id":"%s","code":"%s","system":"H4","phase":"P2","titleVi":"Nền tảng dữ liệu","deadline":"2030-12-31",
+                 "leadAgencyId":"%s","leadAgencyCode":"%s","coordinatingAgencyCodes":[],"key":%s,"status":"%s",
+                 "originInstance":"central","version":1}""".formatted(id, code, UUID.randomUUID(), lead, key, status);
+    }
+
+    @Test
+    void initiativeEventsFillTheReplicaAndStaleOnesAreSkipped() {
+        UUID id = UUID.randomUUID();
+        String code = Fixtures.uniqueCode("H4");
+        send("nq57.initiative.created.v1", id.toString(), 3, initiative(id, code, "BKHCN", true, "APPROVED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(TestTokens.viewer("BKHCN"))
+                .when().get("/api/v1/initiatives/" + id).statusCode() == 200);
+        send("nq57.initiative.updated.v1", id.toString(), 2, initiative(id, code, "BYT", false, "DRAFT"));
+        send("nq57.initiative.status-changed.v1", id.toString(), 4, initiative(id, code, "BKHCN", true, "IN_PROGRESS"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "IN_PROGRESS".equals(given().auth()
+                .oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/initiatives/" + id).path("status")));
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/initiatives/" + id)
+                .then().statusCode(200)
+                .body("code", equalTo(code)).body("leadAgency", equalTo("BKHCN")).body("key", equalTo(true))
+                .body("source", equalTo("EVENT"));
+        // an entry from the feed is read-only through the API, and allocations take its facts
+        String etag = given().auth().oauth2(TestTokens.centralAdmin()).when().get("/api/v1/initiatives/" + id)
+                .then().extract().header("ETag");
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("system", "H4", "leadAgency", "BYT"))
+                .when().put("/api/v1/initiatives/" + id).then().statusCode(409);
+        Fixtures.ensureFiscalYear(Fixtures.PAST_YEAR);
+        given().auth().oauth2(TestTokens.ministryAdmin("BKHCN")).contentType(ContentType.JSON)
+                .body(Map.of("initiativeId", id.toString(), "fiscalYear", Fixtures.PAST_YEAR,
+                        "fundingSource", "LOCAL_BUDGET", "amount", 10))
+                .when().post("/api/v1/allocations")
+                .then().statusCode(201).body("leadAgency", equalTo("BKHCN")).body("initiative.key", equalTo(true));
+    }
+
+    @Test
+    void agencyEventsExtendTheScopeOfTheAgencyAbove() {
+        String code = "BKHCN-T" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        send("nq57.agency.created.v1", UUID.randomUUID().toString(), 0, """
+                {"id":"%s","code":"%s","nameVi":"Trung tâm thử nghiệm","nameEn":null,"level":"AGENCY_UNIT",
+                 "parentCode":"BKHCN"}""".formatted(UUID.randomUUID(), code));
+        Initiative i = Fixtures.newInitiative("H5", code, false);
+        Fixtures.ensureFiscalYear(Fixtures.PAST_YEAR);
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(TestTokens.ministryAdmin("BKHCN"))
+                .contentType(ContentType.JSON).body(Fixtures.allocationBody(i, Fixtures.PAST_YEAR, "SOCIAL", 5L))
+                .when().post("/api/v1/allocations").statusCode() == 201);
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/initiatives/" + i.id())
+                .then().statusCode(200).body("leadAgency", equalTo(code));
+    }
+}
