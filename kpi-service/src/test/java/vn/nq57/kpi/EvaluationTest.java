@@ -198,6 +198,34 @@ class EvaluationTest {
     }
 
     @Test
+    void concurrentBatchesForOneIndicatorLeaveAnExactAggregate() throws Exception {
+        String code = indicator(Map.of());
+        List<String> agencies = List.of("BKHCN", "BKHCN-CDMST", "BKHCN-CCDSQG", "BKHCN-CSHTT", "BYT", "BTC", "HNI",
+                "HCM");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+            for (int a = 0; a < agencies.size(); a++) {
+                String agency = agencies.get(a);
+                done.add(pool.submit(() -> given().auth().oauth2(TestTokens.centralAdmin())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("measurements", List.of(Fixtures.value(code, "2024", agency, 1),
+                                Fixtures.value(code, "2025", agency, 2))))
+                        .when().post("/api/v1/measurements/batch").then().extract().statusCode()));
+            }
+            for (var f : done) {
+                assertEquals(200, f.get().intValue());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonPath e = evaluation(code, "");
+        assertDecimal("16", e, "actual");
+        assertEquals(16, e.getInt("valuesUsed"));
+        assertEquals(List.of(8, 8), e.getList("series.values"));
+    }
+
+    @Test
     void changingTheTargetsReEvaluatesAtOnce() {
         String code = indicator(Map.of());
         submit(code, "2025", "BKHCN", 34);

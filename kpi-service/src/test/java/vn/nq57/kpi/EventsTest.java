@@ -22,11 +22,12 @@ class EventsTest {
     @Any
     InMemoryConnector connector;
 
-    private void awaitEvent(String type, String contains) {
+    private void awaitEvent(String type, String... contains) {
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<? extends Message<String>> received = connector.<String>sink("nq57-events").received();
             return received.stream().map(Message::getPayload)
-                    .anyMatch(p -> p.contains("\"type\":\"" + type + "\"") && p.contains(contains));
+                    .anyMatch(p -> p.contains("\"type\":\"" + type + "\"")
+                            && java.util.Arrays.stream(contains).allMatch(p::contains));
         });
     }
 
@@ -39,6 +40,9 @@ class EventsTest {
                 .body(Fixtures.value(code, "2024", "BKHCN", 10))
                 .when().post("/api/v1/measurements").then().statusCode(201).extract().path("id");
         awaitEvent("nq57.measurement.recorded.v1", "\"subject\":\"" + id + "\"");
+        awaitEvent("nq57.indicator.evaluated.v1", "\"code\":\"" + code + "\",\"tier\":\"STRATEGIC\",\"system\":\"H4\"");
+        awaitEvent("nq57.indicator.evaluated.v1", "\"code\":\"" + code + "\"", "\"latestPeriod\":\"2024\"",
+                "\"valueCount\":1");
         given().auth().oauth2(TestTokens.ministryAdmin("BKHCN")).contentType(ContentType.JSON)
                 .when().post("/api/v1/measurements/" + id + "/approve").then().statusCode(200);
         awaitEvent("nq57.measurement.approved.v1", "\"subject\":\"" + id + "\"");

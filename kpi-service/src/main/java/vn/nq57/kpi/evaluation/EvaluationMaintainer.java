@@ -61,6 +61,34 @@ public class EvaluationMaintainer {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    vn.nq57.platform.outbox.Outbox outbox;
+
+    /** What {@code nq57.indicator.evaluated.v1} carries (the figures initiative-service's scorecard replicates). */
+    public record EvaluatedEventData(UUID indicatorId, String code, String tier, String system, UUID initiativeId,
+                                     String ownerAgency, String status, BigDecimal progress,
+                                     BigDecimal expectedProgress, BigDecimal latestValue, String latestPeriod,
+                                     String targetPeriod, BigDecimal targetValue, BigDecimal forecast,
+                                     int valueCount, int approvedCount, int missingCount, List<String> missing,
+                                     OffsetDateTime asOf, long version) {
+    }
+
+    /** The figures of an indicator_current row that, when changed, raise its evaluation version. */
+    record Figures(String status, BigDecimal progress, BigDecimal actual, String latestPeriod, int valuesUsed,
+                   int approved, String missing, String targetPeriod, BigDecimal forecast) {
+        boolean same(Figures o) {
+            return o != null && java.util.Objects.equals(status, o.status) && eq(progress, o.progress)
+                    && eq(actual, o.actual) && java.util.Objects.equals(latestPeriod, o.latestPeriod)
+                    && valuesUsed == o.valuesUsed && approved == o.approved
+                    && java.util.Objects.equals(missing, o.missing)
+                    && java.util.Objects.equals(targetPeriod, o.targetPeriod) && eq(forecast, o.forecast);
+        }
+
+        private static boolean eq(BigDecimal a, BigDecimal b) {
+            return a == null ? b == null : b != null && a.compareTo(b) == 0;
+        }
+    }
+
     /** A (indicator, period) pair touched by a write. */
     public record Touched(UUID indicatorId, String period) {
     }
@@ -119,9 +147,11 @@ public class EvaluationMaintainer {
                     agg AS (
                         SELECT m.indicator_id, m.period, min(m.period_end) AS period_end, %s AS value, count(*) AS value_count,
                                count(*) FILTER (WHERE m.status = 'APPROVED') AS approved_count, max(m.submitted_at) AS last_submitted_at
-                        FROM pairs p JOIN measurement m ON m.indicator_id = p.indicator_id AND m.period = p.period
+                        FROM pairs p
+                        CROSS JOIN LATERAL (SELECT x.indicator_id, x.period, x.period_end, x.value, x.status, x.submitted_at, x.id
+                            FROM measurement x WHERE x.indicator_id = p.indicator_id AND x.period = p.period
+                              AND x.status IN %s) m
                         JOIN indicator i ON i.id = m.indicator_id
-                        WHERE m.status IN %s
                         GROUP BY m.indicator_id, m.period, i.aggregation),
                     gone AS (
                         DELETE FROM indicator_period_agg g USING pairs p
@@ -189,6 +219,7 @@ public class EvaluationMaintainer {
         em.flush();
         lockIndicators(indicatorIds);
         LocalDate today = Period.today();
+        List<EvaluatedEventData> changed = new ArrayList<>();
         session().doWork(c -> {
             Array ids = c.createArrayOf("uuid", indicatorIds.toArray());
             Map<UUID, Row> rows = indicators(c, ids);
@@ -205,11 +236,28 @@ public class EvaluationMaintainer {
                     }
                 }
             }
+            Map<UUID, Figures> previous = new HashMap<>();
+            Map<UUID, Long> versions = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT indicator_id, status, progress, actual, latest_period, values_used, approved_values,
+                           missing::text, target_period, forecast, evaluation_version
+                    FROM indicator_current WHERE indicator_id = ANY(?)""")) {
+                ps.setArray(1, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        previous.put(id, new Figures(rs.getString(2), dec(rs, 3), dec(rs, 4),
+                                rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
+                                dec(rs, 10)));
+                        versions.put(id, rs.getLong(11));
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO indicator_current (indicator_id, system_code, initiative_id, tier, latest_period, actual,
                         target_period, target_value, progress, expected_progress, status, forecast, forecast_meets,
-                        periods_with_data, values_used, approved_values, missing, as_of, computed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, now())
+                        periods_with_data, values_used, approved_values, missing, as_of, evaluation_version, computed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
                     ON CONFLICT (indicator_id) DO UPDATE SET system_code = EXCLUDED.system_code,
                         initiative_id = EXCLUDED.initiative_id, tier = EXCLUDED.tier,
                         latest_period = EXCLUDED.latest_period, actual = EXCLUDED.actual,
@@ -218,9 +266,21 @@ public class EvaluationMaintainer {
                         status = EXCLUDED.status, forecast = EXCLUDED.forecast, forecast_meets = EXCLUDED.forecast_meets,
                         periods_with_data = EXCLUDED.periods_with_data, values_used = EXCLUDED.values_used,
                         approved_values = EXCLUDED.approved_values, missing = EXCLUDED.missing, as_of = EXCLUDED.as_of,
-                        computed_at = now()""")) {
+                        evaluation_version = EXCLUDED.evaluation_version, computed_at = now()""")) {
                 for (Row row : rows.values()) {
                     Result r = Evaluator.evaluate(row.facts, row.points, today);
+                    String missingJson = json(r.missing());
+                    Figures now = new Figures(r.status().name(), r.progress(), r.actual(), r.latestPeriod(),
+                            r.valuesUsed(), r.approvedValues(), missingJson, r.targetPeriod(), r.forecast());
+                    Figures before = previous.get(row.id);
+                    long version = versions.getOrDefault(row.id, 0L);
+                    if (before == null || !now.same(canonical(c, before))) {
+                        version++;
+                        changed.add(new EvaluatedEventData(row.id, row.code, row.tier, row.system, row.initiative,
+                                row.owner, r.status().name(), r.progress(), r.expectedProgress(), r.actual(),
+                                r.latestPeriod(), r.targetPeriod(), r.targetValue(), r.forecast(), r.valuesUsed(),
+                                r.approvedValues(), r.missingPeriods(), r.missing(), r.asOf(), version));
+                    }
                     ps.setObject(1, row.id);
                     ps.setString(2, row.system);
                     ps.setObject(3, row.initiative);
@@ -241,26 +301,47 @@ public class EvaluationMaintainer {
                     ps.setInt(14, r.periodsWithData());
                     ps.setInt(15, r.valuesUsed());
                     ps.setInt(16, r.approvedValues());
-                    ps.setString(17, json(r.missing()));
+                    ps.setString(17, missingJson);
                     ps.setObject(18, r.asOf());
+                    ps.setLong(19, version);
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         });
+        for (EvaluatedEventData e : changed) {
+            outbox.publish(vn.nq57.kpi.events.KpiEvents.TOPIC, vn.nq57.kpi.events.KpiEvents.INDICATOR_EVALUATED,
+                    "indicator", e.indicatorId(), e.version(), e);
+        }
+    }
+
+    /** The stored missing list as the same JSON text this service writes (jsonb normalises spacing). */
+    private Figures canonical(Connection c, Figures f) {
+        try {
+            List<String> missing = f.missing() == null ? List.of()
+                    : mapper.readValue(f.missing(), new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+            return new Figures(f.status(), f.progress(), f.actual(), f.latestPeriod(), f.valuesUsed(), f.approved(),
+                    json(missing), f.targetPeriod(), f.forecast());
+        } catch (JsonProcessingException e) {
+            return f;
+        }
     }
 
     /** An indicator's facts with its series, as {@link #refresh} and the evaluation reads assemble them. */
     static final class Row {
         final UUID id;
+        final String code;
+        final String owner;
         final String system;
         final UUID initiative;
         final String tier;
         final Facts facts;
         final List<Point> points = new ArrayList<>();
 
-        Row(UUID id, String system, UUID initiative, String tier, Facts facts) {
+        Row(UUID id, String code, String owner, String system, UUID initiative, String tier, Facts facts) {
             this.id = id;
+            this.code = code;
+            this.owner = owner;
             this.system = system;
             this.initiative = initiative;
             this.tier = tier;
@@ -276,32 +357,42 @@ public class EvaluationMaintainer {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     targets.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Target(rs.getString(2), rs.getBigDecimal(3)));
+                            .add(new Target(rs.getString(2), dec(rs, 3)));
                 }
             }
         }
         Map<UUID, Row> rows = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT id, system_code, initiative_id, tier, direction, frequency, baseline_value, baseline_period,
-                       tolerance_points, grace_days FROM indicator WHERE id = ANY(?)""")) {
+                       tolerance_points, grace_days, code, owner_agency FROM indicator WHERE id = ANY(?)""")) {
             ps.setArray(1, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
                     Facts facts = new Facts(Direction.valueOf(rs.getString(5)), Frequency.valueOf(rs.getString(6)),
-                            rs.getBigDecimal(7), rs.getString(8), targets.getOrDefault(id, List.of()),
-                            rs.getBigDecimal(9), rs.getInt(10));
-                    rows.put(id, new Row(id, rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4), facts));
+                            dec(rs, 7), rs.getString(8), targets.getOrDefault(id, List.of()),
+                            dec(rs, 9), rs.getInt(10));
+                    rows.put(id, new Row(id, rs.getString(11), rs.getString(12), rs.getString(2),
+                            rs.getObject(3, UUID.class), rs.getString(4), facts));
                 }
             }
         }
         return rows;
     }
 
+    /**
+     * A NUMERIC column as a plain decimal: pgjdbc's binary decoding may give a negative scale (60 as 6E+1), which
+     * would reach JSON as exponent notation.
+     */
+    public static BigDecimal dec(ResultSet rs, int column) throws SQLException {
+        BigDecimal d = rs.getBigDecimal(column);
+        return d == null || d.scale() >= 0 ? d : d.setScale(0);
+    }
+
     /** Reads (period, period_end, value, count, approved, last_submitted_at) from column {@code from} on. */
     static Point point(ResultSet rs, int from) throws SQLException {
         Timestamp last = rs.getTimestamp(from + 5);
-        return new Point(rs.getString(from), rs.getObject(from + 1, LocalDate.class), rs.getBigDecimal(from + 2),
+        return new Point(rs.getString(from), rs.getObject(from + 1, LocalDate.class), dec(rs, from + 2),
                 rs.getInt(from + 3), rs.getInt(from + 4),
                 last == null ? null : last.toInstant().atOffset(ZoneOffset.UTC));
     }

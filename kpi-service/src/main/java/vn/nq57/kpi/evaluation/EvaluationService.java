@@ -27,6 +27,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.Session;
+import static vn.nq57.kpi.evaluation.EvaluationMaintainer.dec;
+
 import vn.nq57.kpi.evaluation.EvaluationViews.AgencyTimeliness;
 import vn.nq57.kpi.evaluation.EvaluationViews.IndicatorEvaluation;
 import vn.nq57.kpi.evaluation.EvaluationViews.IndicatorScore;
@@ -306,8 +308,8 @@ public class EvaluationService {
         }
         return new IndicatorScore(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 Unit.valueOf(rs.getString(4)), Direction.valueOf(rs.getString(5)), Status.valueOf(rs.getString(6)),
-                rs.getString(7), rs.getBigDecimal(8), rs.getString(9), rs.getBigDecimal(10), rs.getBigDecimal(11),
-                rs.getBigDecimal(12), rs.getBigDecimal(13), meets, rs.getInt(15), missing, time(rs.getTimestamp(17)));
+                rs.getString(7), dec(rs, 8), rs.getString(9), dec(rs, 10), dec(rs, 11),
+                dec(rs, 12), dec(rs, 13), meets, rs.getInt(15), missing, time(rs.getTimestamp(17)));
     }
 
     /** Counts behind a roll-up; merges exactly (sums, not averages of averages). */
@@ -371,7 +373,7 @@ public class EvaluationService {
             t.amber = rs.getInt(from + 2);
             t.red = rs.getInt(from + 3);
             t.grey = rs.getInt(from + 4);
-            BigDecimal sum = rs.getBigDecimal(from + 5);
+            BigDecimal sum = dec(rs, from + 5);
             t.progressSum = sum == null ? BigDecimal.ZERO : sum;
             t.progressCount = rs.getInt(from + 6);
             t.values = rs.getLong(from + 7);

@@ -6,6 +6,8 @@ public final class KpiEvents {
     public static final String INDICATOR_CREATED = "nq57.indicator.created.v1";
     public static final String INDICATOR_UPDATED = "nq57.indicator.updated.v1";
     public static final String INDICATOR_DELETED = "nq57.indicator.deleted.v1";
+    /** An indicator's evaluation changed (status, progress, latest value, values used, missing data). */
+    public static final String INDICATOR_EVALUATED = "nq57.indicator.evaluated.v1";
     /** One measurement recorded or changed through a single submission. */
     public static final String MEASUREMENT_RECORDED = "nq57.measurement.recorded.v1";
     /**

@@ -86,6 +86,9 @@ public class MeasurementImport {
     @Inject
     EvaluationMaintainer evaluation;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     record IndicatorRef(UUID id, String code, Frequency frequency) {
     }
 
@@ -383,9 +386,9 @@ public class MeasurementImport {
         session().doWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
                     SELECT m.id, m.indicator_id, m.period, m.agency_code, m.value, m.status, m.note, m.evidence_link, m.version
-                    FROM measurement m JOIN unnest(?::uuid[], ?::text[], ?::text[]) AS k(indicator_id, period, agency)
-                      ON m.indicator_id = k.indicator_id AND m.period = k.period AND m.agency_code = k.agency
-                    FOR UPDATE OF m""")) {
+                    FROM unnest(?::uuid[], ?::text[], ?::text[]) AS k(indicator_id, period, agency)
+                    CROSS JOIN LATERAL (SELECT * FROM measurement x WHERE x.indicator_id = k.indicator_id
+                        AND x.period = k.period AND x.agency_code = k.agency FOR UPDATE) m""")) {
                 ps.setArray(1, conn.createArrayOf("uuid", rows.stream().map(c -> c.indicator.id()).toArray()));
                 ps.setArray(2, conn.createArrayOf("text", rows.stream().map(c -> c.period.toString()).toArray()));
                 ps.setArray(3, conn.createArrayOf("text", rows.stream().map(c -> c.agency).toArray()));
@@ -394,7 +397,7 @@ public class MeasurementImport {
                         Checked c = byKey.get(rs.getObject(2, UUID.class) + "|" + rs.getString(3) + "|"
                                 + rs.getString(4));
                         if (c != null) {
-                            c.existing = new Existing(rs.getObject(1, UUID.class), rs.getBigDecimal(5),
+                            c.existing = new Existing(rs.getObject(1, UUID.class), vn.nq57.kpi.evaluation.EvaluationMaintainer.dec(rs, 5),
                                     MeasurementStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
                                     rs.getLong(9));
                         }
@@ -436,6 +439,7 @@ public class MeasurementImport {
         }
         String actor = caller.subject();
         String actorAgency = caller.agency();
+        registry.counter("nq57.measurements.written").increment(rows.size());
         session().doWork(conn -> {
             upsert(conn, rows, now, actor);
             history(conn, rows, now, actor, actorAgency, reason);
