@@ -131,14 +131,20 @@ public final class SampleData {
                         450 * BILLION, null, 0, 0.7));
     }
 
-    /** Outputs: a foundation output due in 2025, a main one in 2026, a final one at the deadline. */
+    /**
+     * Outputs: a survey due in 2025 (delivered once the initiative is under way), a pilot in 2026 (delivered when the
+     * initiative keeps pace; overdue since mid-2026 when it lags badly, due in December otherwise), and the roll-out at
+     * the deadline. So a few initiatives carry overdue outputs, as in real life, and most do not.
+     */
     public static List<Output> outputs(Initiative i) {
         List<Output> out = new ArrayList<>();
         out.add(new Output("Báo cáo khảo sát hiện trạng và đề án chi tiết", LocalDate.of(2025, 9, 30),
                 i.funded() ? "DELIVERED" : "PLANNED"));
-        out.add(new Output("Triển khai thí điểm tại các đơn vị được chọn", LocalDate.of(2026, 6, 30),
+        boolean lagging = i.kpiPace() < 0.8;
+        out.add(new Output("Triển khai thí điểm tại các đơn vị được chọn",
+                lagging ? LocalDate.of(2026, 6, 30) : LocalDate.of(2026, 12, 15),
                 i.kpiPace() >= 1.0 && i.funded() ? "DELIVERED" : "IN_PROGRESS"));
-        out.add(new Output("Nhân rộng và đánh giá kết quả: " + i.titleEn(), i.deadline().minusMonths(6), "PLANNED"));
+        out.add(new Output("Nhân rộng và đánh giá kết quả: " + i.titleEn(), i.deadline(), "PLANNED"));
         return out;
     }
 
