@@ -73,8 +73,7 @@ public class AgencyResource {
     @Operation(summary = "Create an agency (central-admin)")
     public Response create(@NotNull @Valid AgencyRequest request) {
         Agency a = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(a.id.toString()).build())
-                .entity(AgencyView.of(a)).tag(ETags.of(a.version)).build();
+        return ETags.created(uri, a.id, AgencyView.of(a), a.version);
     }
 
     @PUT

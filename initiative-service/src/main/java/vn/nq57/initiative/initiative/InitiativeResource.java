@@ -89,8 +89,7 @@ public class InitiativeResource {
             + "agencies in its scope. The answer lists similar existing initiatives under 'similar' (a warning).")
     public Response create(@NotNull @Valid InitiativeRequest request) {
         InitiativeView view = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .entity(view).tag(ETags.of(view.version())).build();
+        return ETags.created(uri, view.id(), view, view.version());
     }
 
     @PUT
@@ -150,8 +149,7 @@ public class InitiativeResource {
     @Operation(summary = "Add an output")
     public Response addOutput(@PathParam("id") UUID id, @NotNull @Valid OutputRequest request) {
         OutputView view = outputs.add(id, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .entity(view).tag(ETags.of(view.version())).build();
+        return ETags.created(uri, view.id(), view, view.version());
     }
 
     @PUT

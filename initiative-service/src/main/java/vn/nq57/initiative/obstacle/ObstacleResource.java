@@ -69,8 +69,7 @@ public class ObstacleResource {
     @Operation(summary = "File an obstacle against an initiative the filing agency leads or coordinates")
     public Response file(@NotNull @Valid ObstacleRequest request) {
         ObstacleView view = service.file(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .entity(view).tag(ETags.of(view.version())).build();
+        return ETags.created(uri, view.id(), view, view.version());
     }
 
     @POST

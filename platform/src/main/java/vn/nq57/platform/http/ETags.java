@@ -17,6 +17,12 @@ public final class ETags {
         return new EntityTag(Long.toString(version));
     }
 
+    /** A 201 answer: {@code Location} is the request URI plus the new resource's id, with the body and its ETag. */
+    public static Response created(jakarta.ws.rs.core.UriInfo uri, Object id, Object body, long version) {
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(id)).build())
+                .entity(body).tag(of(version)).build();
+    }
+
     /** A 200 answer with the resource and its ETag. */
     public static Response ok(Object body, long version) {
         return Response.ok(body).tag(of(version)).build();
