@@ -16,7 +16,9 @@ class ServiceTest {
     @Test
     void healthMetricsAndOpenApiAreOpen() {
         given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("nq57_budget_disbursements_recorded_total{kind=\"payment\""))
+                .body(org.hamcrest.Matchers.containsString("nq57_budget_disbursed_vnd_total{kind=\"reversal\""));
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/allocations'", notNullValue())
                 .body("paths.'/api/v1/disbursements/batch'", notNullValue())

@@ -64,6 +64,9 @@ public class DisbursementService {
     @Inject
     EntityManager em;
 
+    @Inject
+    DisbursementMetrics metrics;
+
     public static LocalDate today() {
         return LocalDate.now(VIETNAM);
     }
@@ -260,6 +263,7 @@ public class DisbursementService {
 
     private DisbursementView published(Disbursement d, String action, String eventType) {
         DisbursementView view = DisbursementView.of(d);
+        metrics.recorded(d);
         if (action != null) {
             audit.record(action, "disbursement", d.id, null, view);
         }
