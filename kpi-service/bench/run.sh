@@ -5,8 +5,7 @@
 # runs KpiBench.java (JDK + pgjdbc only) and stops the service. Other arguments go to KpiBench, e.g.
 #   kpi-service/bench/run.sh --no-build --rate 200 --seconds 20 --scorecard-indicators 2000 --scorecard-months 60
 # The outbox relay is slowed to once an hour (no Kafka broker in the benchmark): events are still written to the
-# outbox in each transaction, they are just not sent. A topic prefix is set because the platform's Outbox reads
-# nq57.topic-prefix as a String whose empty default SmallRye Config treats as missing.
+# outbox in each transaction, they are just not sent.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -20,7 +19,7 @@ LOG=kpi-service/target/bench-service.log
 NQ57_KPI_PORT=$PORT NQ57_KPI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" java -Xmx1g \
   -Dmp.jwt.verify.publickey.location="file:$ROOT/platform/src/test/resources/nq57-test-publicKey.pem" \
   -Dmp.jwt.verify.issuer=https://test.nq57.local/realms/nq57 \
-  -Dnq57.outbox.relay-interval=1h -Dnq57.topic-prefix="${NQ57_TOPIC_PREFIX:-bench.}" \
+  -Dnq57.outbox.relay-interval=1h \
   -jar kpi-service/target/quarkus-app/quarkus-run.jar > "$LOG" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true' EXIT

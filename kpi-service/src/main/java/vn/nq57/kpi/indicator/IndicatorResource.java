@@ -75,8 +75,7 @@ public class IndicatorResource {
             + "OPERATIONAL (per initiative): also a ministry admin of the initiative's lead agency.")
     public Response create(@NotNull @Valid IndicatorRequest request) {
         IndicatorView view = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .entity(view).tag(ETags.of(view.version())).build();
+        return ETags.created(uri, view.id(), view, view.version());
     }
 
     @PUT

@@ -90,10 +90,8 @@ public class MeasurementResource {
             + "indicator or agency 422; agency outside your scope 403; approved (locked) value 409.")
     public Response record(@HeaderParam("If-Match") String ifMatch, @NotNull @Valid MeasurementRequest request) {
         MeasurementService.Recorded r = service.record(request, ifMatch);
-        Response.ResponseBuilder builder = r.outcome() == RowStatus.IMPORTED
-                ? Response.created(uri.getAbsolutePathBuilder().path(r.view().id().toString()).build())
-                : Response.ok();
-        return builder.entity(r.view()).tag(ETags.of(r.view().version())).build();
+        return r.outcome() == RowStatus.IMPORTED ? ETags.created(uri, r.view().id(), r.view(), r.view().version())
+                : ETags.ok(r.view(), r.view().version());
     }
 
     @POST
