@@ -157,7 +157,7 @@ class EvaluationTest {
 
     @Test
     void initiativeSystemAndPlanRollUpsCountStatusesValuesAndMissingData() {
-        String initiative = UUID.randomUUID().toString();
+        String initiative = Fixtures.initiative("H3", "BKHCN", "IN_PROGRESS");
         Map<String, Object> operational = Map.of("tier", "OPERATIONAL", "initiativeId", initiative, "system", "H3");
         String green = indicator(operational);
         String red = indicator(operational);

@@ -61,6 +61,40 @@ public final class Fixtures {
         return row;
     }
 
+    /**
+     * An initiative as initiative-service announces it on {@code nq57.initiatives.v1} (through the in-memory
+     * connector), once kpi-service's replica holds it; answers its id.
+     */
+    public static String initiative(String system, String leadAgency, String status) {
+        String id = UUID.randomUUID().toString();
+        announceInitiative(id, system, leadAgency, status, 0);
+        return id;
+    }
+
+    /** Sends an initiative event and waits until kpi-service's inbox has taken it in (applied or skipped as stale). */
+    public static void announceInitiative(String id, String system, String leadAgency, String status, long version) {
+        String eventId = UUID.randomUUID().toString();
+        try {
+            var mapper = io.quarkus.arc.Arc.container().instance(com.fasterxml.jackson.databind.ObjectMapper.class).get();
+            var connector = io.quarkus.arc.Arc.container().select(
+                    io.smallrye.reactive.messaging.memory.InMemoryConnector.class,
+                    jakarta.enterprise.inject.Any.Literal.INSTANCE).get();
+            Map<String, Object> data = Map.of("id", id, "code", code(system), "system", system,
+                    "titleVi", "Sáng kiến " + id, "leadAgencyCode", leadAgency, "status", status, "key", false);
+            connector.source("initiative-events").send(mapper.writeValueAsString(Map.of("specversion", "1.0",
+                    "id", eventId, "source", "/instances/central/initiative-service",
+                    "type", "nq57.initiative.status-changed.v1", "subject", id, "aggregateversion", version,
+                    "origininstance", "central", "data", data)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        var em = io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "SELECT count(*) FROM processed_event WHERE event_id = ?1").setParameter(1, eventId)
+                        .getSingleResult()).longValue() == 1));
+    }
+
     public static String idempotencyKey() {
         return UUID.randomUUID().toString();
     }

@@ -150,7 +150,7 @@ class IndicatorTest {
         Map<String, Object> operational = Fixtures.indicator(Fixtures.code("OPS"));
         operational.put("tier", "OPERATIONAL");
         operational.remove("system");
-        operational.put("initiativeId", UUID.randomUUID().toString());
+        operational.put("initiativeId", Fixtures.initiative("H4", "BKHCN", "IN_PROGRESS"));
         operational.put("ownerAgency", "BKHCN-CDMST");
         given().auth().oauth2(TestTokens.ministryAdmin("BKHCN")).contentType(ContentType.JSON).body(operational)
                 .when().post("/api/v1/indicators")
@@ -158,7 +158,7 @@ class IndicatorTest {
                 .body("initiativeId", equalTo(operational.get("initiativeId")));
         Map<String, Object> foreign = Fixtures.indicator(Fixtures.code("OPS"));
         foreign.put("tier", "OPERATIONAL");
-        foreign.put("initiativeId", UUID.randomUUID().toString());
+        foreign.put("initiativeId", Fixtures.initiative("H3", "BYT", "IN_PROGRESS"));
         foreign.put("ownerAgency", "BYT");
         given().auth().oauth2(TestTokens.ministryAdmin("BKHCN")).contentType(ContentType.JSON).body(foreign)
                 .when().post("/api/v1/indicators")
@@ -171,6 +171,28 @@ class IndicatorTest {
         given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).body(noInitiative)
                 .when().post("/api/v1/indicators")
                 .then().statusCode(400).body("violations[0].field", equalTo("initiativeId"));
+    }
+
+    @Test
+    void anOperationalIndicatorNamesAnInitiativeTheReplicaKnowsAndThatIsNotCancelled() {
+        Map<String, Object> body = Fixtures.indicator(Fixtures.code("OPS"));
+        body.put("tier", "OPERATIONAL");
+        body.remove("system");
+        body.put("initiativeId", UUID.randomUUID().toString());
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/indicators")
+                .then().statusCode(422).contentType("application/problem+json").body("field", equalTo("initiativeId"));
+        String initiative = Fixtures.initiative("H2", "BCT", "APPROVED");
+        Fixtures.announceInitiative(initiative, "H2", "BCT", "CANCELLED", 1);
+        body.put("initiativeId", initiative);
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/indicators")
+                .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("cancelled"));
+        // a late, older event does not bring it back
+        Fixtures.announceInitiative(initiative, "H2", "BCT", "APPROVED", 0);
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/indicators")
+                .then().statusCode(422);
     }
 
     @Test

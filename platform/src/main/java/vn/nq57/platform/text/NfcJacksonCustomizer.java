@@ -9,7 +9,10 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 
-/** Every JSON string is stored in Unicode NFC, so that equal Vietnamese text is equal byte for byte. */
+/**
+ * Every JSON string is stored in Unicode NFC, so that equal Vietnamese text is equal byte for byte; decimals are written
+ * exactly as they are, without exponent.
+ */
 @Singleton
 public class NfcJacksonCustomizer implements ObjectMapperCustomizer {
 
@@ -23,5 +26,8 @@ public class NfcJacksonCustomizer implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(module);
+        // decimals stay exact and plain in events and answers (60 stays 60, never 6E+1)
+        mapper.setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+        mapper.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     }
 }
