@@ -71,12 +71,17 @@ class AllocationTest {
     }
 
     @Test
-    void anUnknownInitiativeNeedsItsSystemAndLeadAgency() {
+    void anUnknownInitiativeIsRefusedUnlessRegisteredWithItsSystemAndLeadAgency() {
         Map<String, Object> body = new HashMap<>();
         body.put("initiativeId", UUID.randomUUID().toString());
         body.put("fiscalYear", YEAR);
         body.put("fundingSource", "ODA");
         body.put("amount", 5_000L);
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/allocations")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("field", equalTo("initiativeId"));
+        body.put("initiative", Map.of("code", "H2-X"));
         given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/allocations")
                 .then().statusCode(400)

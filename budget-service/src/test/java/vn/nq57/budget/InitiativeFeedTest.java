@@ -69,6 +69,21 @@ class InitiativeFeedTest {
     }
 
     @Test
+    void aCancelledInitiativeGetsNoNewAllocation() {
+        UUID id = UUID.randomUUID();
+        String code = Fixtures.uniqueCode("H4");
+        send("nq57.initiative.status-changed.v1", id.toString(), 5, initiative(id, code, "BKHCN", false, "CANCELLED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CANCELLED".equals(given().auth()
+                .oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/initiatives/" + id).path("status")));
+        Fixtures.ensureFiscalYear(Fixtures.PAST_YEAR);
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("initiativeId", id.toString(), "fiscalYear", Fixtures.PAST_YEAR,
+                        "fundingSource", "LOCAL_BUDGET", "amount", 10))
+                .when().post("/api/v1/allocations")
+                .then().statusCode(422).body("field", equalTo("initiativeId"));
+    }
+
+    @Test
     void agencyEventsExtendTheScopeOfTheAgencyAbove() {
         String code = "BKHCN-T" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         send("nq57.agency.created.v1", UUID.randomUUID().toString(), 0, """

@@ -52,6 +52,15 @@ public class InitiativeDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public InitiativeReplica resolve(UUID id, InitiativeFacts facts, String field) {
         InitiativeReplica known = em.find(InitiativeReplica.class, id);
+        if (known != null && "CANCELLED".equals(known.status)) {
+            throw ApiException.unprocessable("initiative " + (known.code == null ? id : known.code)
+                    + " is cancelled; it gets no new allocations").with("field", "initiativeId");
+        }
+        if (known == null && facts == null) {
+            throw ApiException.unprocessable("initiative " + id + " is not known here: initiative-service publishes "
+                    + "every initiative (a new one arrives within seconds), or register it with its facts under '"
+                    + field + "'").with("field", "initiativeId");
+        }
         if (known != null) {
             if (facts != null) {
                 List<String> mismatches = new ArrayList<>();
