@@ -1,11 +1,19 @@
 package vn.nq57.e2e;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Request bodies the end-to-end tests send. */
+/** What the end-to-end tests do as clients: request bodies and the usual call sequences. */
 final class Flows {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private Flows() {
     }
@@ -21,5 +29,74 @@ final class Flows {
                 "deadline", "2030-12-31", "leadAgency", lead, "key", true,
                 "evaluationCriteria", List.of("Hoàn thành đúng hạn"),
                 "outputs", List.of(Map.of("description", "Báo cáo", "dueDate", "2029-06-30")));
+    }
+
+    /** Creates an initiative led by BKHCN as its ministry admin; returns its id. */
+    static String createInitiative(Suite suite, String system) {
+        return given().baseUri(suite.url("initiative")).auth().oauth2(suite.token("admin.bkhcn"))
+                .contentType(ContentType.JSON).body(initiative(code(system), "BKHCN"))
+                .when().post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+    }
+
+    /** An OPERATIONAL annual indicator of an initiative: baseline 0 in 2024, target 100 in 2030. */
+    static Response createIndicator(Suite suite, String initiativeId) {
+        String code = "E2E-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        return given().baseUri(suite.url("kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+                .contentType(ContentType.JSON)
+                .body(Map.ofEntries(Map.entry("code", code), Map.entry("nameVi", "Tỷ lệ dữ liệu được chia sẻ " + code),
+                        Map.entry("unit", "PERCENT"), Map.entry("direction", "HIGHER_IS_BETTER"),
+                        Map.entry("aggregation", "LATEST"), Map.entry("frequency", "ANNUAL"),
+                        Map.entry("baseline", Map.of("value", 0, "period", "2024")),
+                        Map.entry("targets", List.of(Map.of("period", "2030", "value", 100))),
+                        Map.entry("tier", "OPERATIONAL"), Map.entry("initiativeId", initiativeId),
+                        Map.entry("ownerAgency", "BKHCN")))
+                .when().post("/api/v1/indicators").then().extract().response();
+    }
+
+    static void ensureFiscalYear(Suite suite, int year) {
+        int status = given().baseUri(suite.url("budget")).auth().oauth2(suite.token("central.admin"))
+                .when().get("/api/v1/fiscal-years/" + year).then().extract().statusCode();
+        if (status == 404) {
+            given().baseUri(suite.url("budget")).auth().oauth2(suite.token("central.admin"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("year", year, "totalStateExpenditure", 2_548_000_000_000_000L,
+                            "stiBudget", 76_440_000_000_000L))
+                    .when().post("/api/v1/fiscal-years").then().statusCode(201);
+        }
+    }
+
+    /** Plans and approves a central-budget allocation for the initiative; returns its id. */
+    static String approvedAllocation(Suite suite, String initiativeId, long amount) {
+        int year = LocalDate.now(VIETNAM).getYear();
+        ensureFiscalYear(suite, year);
+        // the initiative reaches budget-service through Kafka: a client waits for it as for any eventual read
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> given()
+                .baseUri(suite.url("budget")).auth().oauth2(suite.token("viewer.bkhcn"))
+                .when().get("/api/v1/initiatives/" + initiativeId).statusCode() == 200);
+        Response created = given().baseUri(suite.url("budget")).auth().oauth2(suite.token("central.admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("initiativeId", initiativeId, "fiscalYear", year, "fundingSource", "CENTRAL_BUDGET",
+                        "amount", amount))
+                .when().post("/api/v1/allocations").then().statusCode(201).extract().response();
+        String id = created.path("id");
+        given().baseUri(suite.url("budget")).auth().oauth2(suite.token("central.admin"))
+                .contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
+                .body(Map.of("note", "Phê duyệt thử nghiệm"))
+                .when().post("/api/v1/allocations/" + id + "/approval").then().statusCode(200);
+        return id;
+    }
+
+    static void disburse(Suite suite, String allocationId, long amount, String reference) {
+        given().baseUri(suite.url("budget")).auth().oauth2(suite.token("submitter.bkhcn"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now(VIETNAM).toString(), "amount", amount, "paymentReference", reference))
+                .when().post("/api/v1/allocations/" + allocationId + "/disbursements").then().statusCode(201);
+    }
+
+    static Response measurement(Suite suite, String indicatorCode, String period, Object value) {
+        return given().baseUri(suite.url("kpi")).auth().oauth2(suite.token("submitter.bkhcn"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("indicator", indicatorCode, "period", period, "agency", "BKHCN", "value", value))
+                .when().post("/api/v1/measurements").then().extract().response();
     }
 }
