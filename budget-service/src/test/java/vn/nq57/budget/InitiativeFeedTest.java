@@ -3,6 +3,7 @@ package vn.nq57.budget;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -66,6 +67,33 @@ class InitiativeFeedTest {
                         "fundingSource", "LOCAL_BUDGET", "amount", 10))
                 .when().post("/api/v1/allocations")
                 .then().statusCode(201).body("leadAgency", equalTo("BKHCN")).body("initiative.key", equalTo(true));
+    }
+
+    @jakarta.inject.Inject
+    vn.nq57.platform.events.EventInbox inbox;
+
+    @jakarta.inject.Inject
+    vn.nq57.budget.initiative.InitiativeFeed feed;
+
+    @Test
+    void anEventAppliedOutsideAnyRequestIsAuditedAsTheSystemNotParked() throws Exception {
+        UUID id = UUID.randomUUID();
+        String payload = """
+                {"specversion":"1.0","id":"%s","source":"/instances/central/initiative-service",
+                 "type":"nq57.initiative.created.v1","subject":"%s","time":"2026-11-27T10:00:00Z",
+                 "aggregateversion":0,"origininstance":"central","data":%s}""".formatted(UUID.randomUUID(), id,
+                initiative(id, Fixtures.uniqueCode("H4"), "BKHCN", false, "DRAFT"));
+        java.util.concurrent.ExecutorService plainThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertEquals(vn.nq57.platform.events.EventInbox.Outcome.APPLIED,
+                    plainThread.submit(() -> inbox.receive(feed, payload)).get());
+        } finally {
+            plainThread.shutdownNow();
+        }
+        given().auth().oauth2(TestTokens.centralAdmin()).queryParam("entityId", id.toString())
+                .when().get("/api/v1/audit")
+                .then().statusCode(200).body("items[0].action", equalTo("initiative-replica.synchronised"))
+                .body("items[0].subject", equalTo("system"));
     }
 
     @Test

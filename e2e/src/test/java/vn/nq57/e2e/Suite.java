@@ -51,6 +51,15 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         return instance;
     }
 
+    /** Starts the suite outside JUnit (for the benchmark); the caller closes it. */
+    public static Suite standalone() throws Exception {
+        Suite suite = new Suite();
+        instance = suite;
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::close));
+        suite.start();
+        return suite;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (Suite.class) {

@@ -1,6 +1,8 @@
 package vn.nq57.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +52,13 @@ public class EventInbox {
             return Outcome.MALFORMED;
         }
         Outcome outcome;
+        // an event is applied outside any HTTP request: give it a request context of its own, in which the caller
+        // (for audit) is the system
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
         try {
             outcome = QuarkusTransaction.requiringNew().call(() -> {
                 if (!idempotent.firstDelivery(consumer.name(), event.id())) {
@@ -63,6 +72,10 @@ public class EventInbox {
         } catch (RuntimeException e) {
             park(consumer, event, payload, e);
             outcome = Outcome.PARKED;
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
         }
         count(consumer, outcome);
         return outcome;

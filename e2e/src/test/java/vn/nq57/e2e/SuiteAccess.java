@@ -1,0 +1,22 @@
+package vn.nq57.e2e;
+
+/** What the benchmark (another package) uses of the end-to-end flows. */
+public final class SuiteAccess {
+
+    private SuiteAccess() {
+    }
+
+    public static Suite standalone() throws Exception {
+        return Suite.standalone();
+    }
+
+    public static String createInitiative(Suite suite, String system) {
+        return Flows.createInitiative(suite, system);
+    }
+
+    /** An OPERATIONAL indicator of the initiative, once kpi-service knows the initiative; answers its code. */
+    public static String indicatorFor(Suite suite, String initiative) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> Flows.createIndicator(suite, initiative), r -> r.statusCode() == 201).path("code");
+    }
+}
