@@ -4,7 +4,7 @@
 # Usage: e2e/bench.sh [count=300] [rate per second=10]   (package the services first: ./mvnw install -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl e2e test-compile dependency:build-classpath -Dmdep.outputFile=e2e/target/bench.classpath \
+./mvnw -B -q -pl e2e test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/e2e/target/bench.classpath" \
   -Dmdep.includeScope=test
 exec java -Dnq57.repo="$PWD" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
   vn.nq57.e2e.bench.LatencyBench "${1:-300}" "${2:-10}"

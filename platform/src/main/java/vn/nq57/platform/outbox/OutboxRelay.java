@@ -68,7 +68,7 @@ public class OutboxRelay {
         failures = registry.counter("nq57.outbox.failures");
     }
 
-    @Scheduled(every = "${nq57.outbox.relay-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${nq57.outbox.relay-interval:100ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         if (Instant.now().isBefore(nextAttempt)) {
