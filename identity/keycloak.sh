@@ -31,6 +31,9 @@ LOG=$LOG_DIR/keycloak.log
 BASE_URL=http://$HOST:$PORT
 ISSUER=$BASE_URL/realms/$REALM
 
+# shellcheck source=../deploy/infra/proclib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../deploy/infra/proclib.sh"
+
 die() { echo "keycloak: $*" >&2; exit 1; }
 info() { echo "keycloak: $*"; }
 
@@ -44,26 +47,11 @@ pick_java() {
   fi
 }
 
-# The pid from the pid file, if that process is alive and is still a Keycloak started from $KC_HOME
-# (kc.sh, or the java it became) — a stale pid file never makes stop signal an unrelated process.
-running_pid() {
-  [ -f "$PID_FILE" ] || return 1
-  local pid; pid=$(cat "$PID_FILE")
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$KC_HOME" || return 1
-  echo "$pid"
-}
+# The pid of a Keycloak started from $KC_HOME (kc.sh, or the java it became); never an unrelated process.
+running_pid() { proc_pid_from_file "$PID_FILE" "$KC_HOME"; }
 
 # Prints who listens on the port (if ss can tell) and returns 0 when it is taken.
-port_taken() {
-  local port=$1
-  if command -v ss >/dev/null; then
-    local out; out=$(ss -Hltnp "sport = :$port" 2>/dev/null || true)
-    if [ -n "$out" ]; then echo "$out"; return 0; fi
-    return 1
-  fi
-  (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null
-}
+port_taken() { proc_port_taken "$HOST" "$1"; }
 
 ensure_dist() {
   [ -f "$KC_HOME/bin/kc.sh" ] && return 0
@@ -176,16 +164,7 @@ cmd_stop() {
     return 0
   fi
   info "stopping (pid $pid) ..."
-  kill -TERM "$pid" 2>/dev/null || true
-  local i
-  for i in $(seq 1 60); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "keycloak: still running after 60 s; sending SIGKILL to its process group" >&2
-    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
-  fi
+  proc_stop keycloak "$pid" 60
   # its java child, should kc.sh have gone first (the group holds only what start launched)
   kill -TERM -- "-$pid" 2>/dev/null || true
   rm -f "$PID_FILE"

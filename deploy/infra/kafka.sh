@@ -39,6 +39,9 @@ PID_FILE=$RUN_DIR/kafka.pid
 LOG=$LOG_DIR/kafka.log
 BOOTSTRAP=$HOST:$PORT
 
+# shellcheck source=proclib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/proclib.sh"
+
 die() { echo "kafka: $*" >&2; exit 1; }
 info() { echo "kafka: $*"; }
 
@@ -72,25 +75,9 @@ tool() {
     -Dlog4j2.configurationFile="$LOG4J" -Dnq57.log.level=WARN -cp "$CP" "$@"
 }
 
-# The pid from the pid file, if that process is alive and is still this broker (a stale pid file never makes
-# stop signal an unrelated process).
-running_pid() {
-  [ -f "$PID_FILE" ] || return 1
-  local pid; pid=$(cat "$PID_FILE")
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "kafka.Kafka $PROPS" || return 1
-  echo "$pid"
-}
+running_pid() { proc_pid_from_file "$PID_FILE" "kafka.Kafka $PROPS"; }
 
-port_taken() {
-  local port=$1
-  if command -v ss >/dev/null; then
-    local out; out=$(ss -Hltnp "sport = :$port" 2>/dev/null || true)
-    [ -n "$out" ] && { echo "$out"; return 0; }
-    return 1
-  fi
-  (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null
-}
+port_taken() { proc_port_taken "$HOST" "$1"; }
 
 write_props() {
   cat >"$PROPS" <<PROPS
@@ -207,16 +194,7 @@ cmd_stop() {
     return 0
   fi
   info "stopping (pid $pid) ..."
-  kill -TERM "$pid" 2>/dev/null || true
-  local i
-  for i in $(seq 1 60); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "kafka: still running after 60 s; sending SIGKILL" >&2
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
+  proc_stop kafka "$pid" 60
   rm -f "$PID_FILE"
   info "stopped"
 }
