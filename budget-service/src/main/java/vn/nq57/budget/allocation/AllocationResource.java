@@ -84,8 +84,7 @@ public class AllocationResource {
             + "its system and lead agency (and code and key flag).")
     public Response create(@NotNull @Valid AllocationRequest request) {
         AllocationView view = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .entity(view).tag(ETags.of(view.version())).build();
+        return ETags.created(uri, view.id(), view, view.version());
     }
 
     @POST

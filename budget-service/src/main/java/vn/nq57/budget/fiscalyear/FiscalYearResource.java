@@ -62,8 +62,7 @@ public class FiscalYearResource {
     @Operation(summary = "Create a fiscal year (central-admin)")
     public Response create(@NotNull @Valid FiscalYearRequest request) {
         FiscalYearView view = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(view.year())).build())
-                .entity(view).tag(ETags.of(view.version())).build();
+        return ETags.created(uri, view.year(), view, view.version());
     }
 
     @PUT

@@ -255,9 +255,7 @@ public class InitiativeService {
         audit.record("initiative.status-changed", "initiative", i.id, before, after);
         outbox.publish(InitiativeEvents.TOPIC, InitiativeEvents.INITIATIVE_STATUS_CHANGED, "initiative", i.id,
                 i.version, InitiativeEventData.of(i));
-        changes.fire(new ScorecardChange("initiative", i.id, i.systemCode,
-                i.leadAgency.code, i.code + " " + from + " -> " + to, InitiativeEventData.of(i),
-                OffsetDateTime.now(ZoneOffset.UTC)));
+        changes.fire(ScorecardChange.of("initiative", i, i.code + " " + from + " -> " + to, InitiativeEventData.of(i)));
         return after;
     }
 

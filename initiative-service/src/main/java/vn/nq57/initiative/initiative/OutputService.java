@@ -126,9 +126,7 @@ public class OutputService {
         OutputView after = OutputView.of(o, InitiativeService.today());
         audit.record(action, "output", o.id, before, after);
         outbox.publish(InitiativeEvents.TOPIC, eventType, "output", o.id, o.version, OutputEventData.of(o));
-        changes.fire(new ScorecardChange("output", o.initiative.id,
-                o.initiative.systemCode, o.initiative.leadAgency.code, action + ": " + o.description, after,
-                OffsetDateTime.now(ZoneOffset.UTC)));
+        changes.fire(ScorecardChange.of("output", o.initiative, action + ": " + o.description, after));
         return after;
     }
 

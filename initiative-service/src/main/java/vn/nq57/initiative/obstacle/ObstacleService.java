@@ -195,8 +195,7 @@ public class ObstacleService {
         ObstacleView after = ObstacleView.of(o);
         audit.record(action, "obstacle", o.id, before, after);
         outbox.publish(InitiativeEvents.TOPIC, eventType, "obstacle", o.id, o.version, ObstacleEventData.of(o));
-        changes.fire(new ScorecardChange("obstacle", o.initiative.id,
-                o.initiative.systemCode, o.initiative.leadAgency.code, action, after, OffsetDateTime.now(ZoneOffset.UTC)));
+        changes.fire(ScorecardChange.of("obstacle", o.initiative, action, after));
         return after;
     }
 }
