@@ -77,7 +77,8 @@ class OutboxTest {
         assertEquals(id, event.get("data").get("id").asText());
         assertEquals("BKHCN", event.get("data").get("leadAgencyCode").asText());
         assertEquals("DRAFT", event.get("data").get("status").asText());
-        assertTrue(QuarkusTransaction.requiringNew().call(() ->
+        // the relay marks the row sent once the broker acknowledged, just after the message arrives
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 OutboxEvent.<OutboxEvent>find("aggregateId", id).firstResult().publishedAt != null));
     }
 
@@ -107,7 +108,8 @@ class OutboxTest {
         sender.brokerDown(false);
         relay.resetBackoff();
         await().atMost(Duration.ofSeconds(20)).until(() -> published(id, "nq57.initiative.created.v1").size() == 1);
-        assertTrue(QuarkusTransaction.requiringNew().call(() ->
+        // the relay marks the row sent once the broker acknowledged, just after the message arrives
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 OutboxEvent.<OutboxEvent>find("aggregateId", id).firstResult().publishedAt != null));
     }
 
