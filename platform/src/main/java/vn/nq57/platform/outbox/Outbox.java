@@ -63,6 +63,7 @@ public class Outbox {
         row.aggregateVersion = version;
         row.eventType = type;
         row.createdAt = now;
+        row.forward = "ministry".equals(instance.role()) && instance.id().equals(originInstance);
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {

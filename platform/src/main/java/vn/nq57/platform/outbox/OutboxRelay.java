@@ -164,7 +164,8 @@ public class OutboxRelay {
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgePublished() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < ?1")
+                        "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < ?1 "
+                                + "AND (NOT forward OR forwarded_at IS NOT NULL)")
                 .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(retention)).executeUpdate());
     }
 }
