@@ -118,7 +118,7 @@ public class EventInbox {
 
     /** The key under which an aggregate's parked events wait: its origin instance and its id. */
     public static String aggregateKey(CloudEvent event) {
-        return event.origininstance() + "/" + event.subject();
+        return event.origininstance() + "/" + event.aggregateKey();
     }
 
     /**

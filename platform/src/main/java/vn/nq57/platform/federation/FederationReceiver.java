@@ -79,7 +79,7 @@ public class FederationReceiver implements EventConsumer {
         }
         List<?> last = em.createNativeQuery("""
                         SELECT version FROM federated_aggregate WHERE origin = ?1 AND aggregate_id = ?2 FOR UPDATE""")
-                .setParameter(1, event.origininstance()).setParameter(2, event.subject()).getResultList();
+                .setParameter(1, event.origininstance()).setParameter(2, event.aggregateKey()).getResultList();
         if (!last.isEmpty() && event.aggregateversion() <= ((Number) last.get(0)).longValue()) {
             applied.set(Status.SUPERSEDED);
             return;
@@ -94,7 +94,7 @@ public class FederationReceiver implements EventConsumer {
                         INSERT INTO federated_aggregate (origin, aggregate_id, version, event_type) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT (origin, aggregate_id) DO UPDATE SET version = excluded.version,
                             event_type = excluded.event_type, applied_at = now()""")
-                .setParameter(1, event.origininstance()).setParameter(2, event.subject())
+                .setParameter(1, event.origininstance()).setParameter(2, event.aggregateKey())
                 .setParameter(3, event.aggregateversion()).setParameter(4, event.type()).executeUpdate();
         applied.set(Status.APPLIED);
     }

@@ -54,7 +54,7 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(),
                 "/instances/" + instance.id() + "/" + service, type, String.valueOf(aggregateId), now,
-                "application/json", version, originInstance, mapper.valueToTree(data));
+                "application/json", version, originInstance, mapper.valueToTree(data), aggregateType);
         OutboxEvent row = new OutboxEvent();
         row.id = id;
         row.topic = topicPrefix.orElse("") + topic;
