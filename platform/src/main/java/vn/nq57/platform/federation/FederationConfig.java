@@ -23,6 +23,10 @@ public interface FederationConfig {
 
     Optional<String> clientSecret();
 
+    /** (central) Whether ministries' events are taken at {@code POST /api/v1/federation/events}. */
+    @WithDefault("true")
+    boolean intakeEnabled();
+
     /** How often the forwarder looks for events to send up. */
     @WithDefault("1s")
     Duration forwardInterval();

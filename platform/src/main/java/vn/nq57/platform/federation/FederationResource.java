@@ -60,6 +60,9 @@ public class FederationResource {
     Caller caller;
 
     @Inject
+    FederationConfig config;
+
+    @Inject
     AuditTrail audit;
 
     /** A ministry's batch of its own events. */
@@ -88,6 +91,9 @@ public class FederationResource {
                                             @HeaderParam("X-NQ57-Pending") Long pendingAtOrigin) {
         if (federation.isMinistry()) {
             throw ApiException.conflict("this is a ministry instance; events are taken by the central instance");
+        }
+        if (!config.intakeEnabled()) {
+            throw ApiException.forbidden("this instance does not take federated events (nq57.federation.intake-enabled=false)");
         }
         return receiver.receive(sender(), batch.events(), pendingAtOrigin);
     }
