@@ -336,27 +336,31 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         return "http://127.0.0.1:" + KEYCLOAK + "/realms/nq57";
     }
 
-    /** An access token of a demo user from the real Keycloak (password grant on the portal client). */
+    /** An access token of a demo user from the real Keycloak (password grant on the portal client), renewed after 10 min. */
     public String token(String user) {
-        return tokens.computeIfAbsent(user, u -> {
-            try {
-                String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(u, StandardCharsets.UTF_8)
-                        + "&password=" + PASSWORD;
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create(issuer() + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("no token for " + u + ": " + r.statusCode() + " " + r.body());
-                }
-                return JSON.readTree(r.body()).get("access_token").asText();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+        String[] cached = tokens.get(user) == null ? null : tokens.get(user).split(" ", 2);
+        if (cached != null && System.currentTimeMillis() - Long.parseLong(cached[0]) < 600_000) {
+            return cached[1];
+        }
+        try {
+            String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                    + "&password=" + PASSWORD;
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(issuer() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("no token for " + user + ": " + r.statusCode() + " " + r.body());
             }
-        });
+            String token = JSON.readTree(r.body()).get("access_token").asText();
+            tokens.put(user, System.currentTimeMillis() + " " + token);
+            return token;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The claims of a token (its payload, decoded). */
