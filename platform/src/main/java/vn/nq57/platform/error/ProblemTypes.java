@@ -18,6 +18,8 @@ public final class ProblemTypes {
     public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
     public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
     public static final String INTERNAL = BASE + "internal-error";
+    /** The service cannot take the request now (database saturated or unreachable); retry after {@code Retry-After}. */
+    public static final String UNAVAILABLE = BASE + "service-unavailable";
     public static final String HTTP = BASE + "http-error";
 
     private ProblemTypes() {
