@@ -45,8 +45,20 @@ public class CentralClient {
 
     /** A call to central failed: unreachable, refused, or an unexpected answer. */
     public static class CentralUnavailable extends RuntimeException {
+        private final int status;
+
         public CentralUnavailable(String message, Throwable cause) {
+            this(message, cause, 0);
+        }
+
+        public CentralUnavailable(String message, Throwable cause, int status) {
             super(message, cause);
+            this.status = status;
+        }
+
+        /** The HTTP status central (or a proxy before it) answered, 0 when there was no answer. */
+        public int status() {
+            return status;
         }
     }
 
@@ -82,7 +94,7 @@ public class CentralClient {
             }
             if (response.statusCode() / 100 != 2) {
                 throw new CentralUnavailable(method + " " + url + " answered " + response.statusCode() + ": "
-                        + abbreviate(response.body()), null);
+                        + abbreviate(response.body()), null, response.statusCode());
             }
             return response.body() == null || response.body().isBlank() ? mapper.createObjectNode()
                     : mapper.readTree(response.body());

@@ -56,6 +56,8 @@ public class FederationForwarder {
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private volatile Instant nextAttempt = Instant.EPOCH;
     private volatile Duration backoff = Duration.ZERO;
+    /** Events per post: the configured batch size, halved while central (or a proxy before it) says 413 too large. */
+    private volatile int limit;
 
     /** What one round did. */
     public record Round(int sent, int rejected, long cursor) {
@@ -63,6 +65,7 @@ public class FederationForwarder {
 
     @PostConstruct
     void metrics() {
+        limit = config.batchSize();
         registry.gauge("nq57.federation.forward.pending", pending);
         registry.gauge("nq57.federation.forward.oldest.pending.seconds", oldestPendingSeconds);
     }
@@ -77,7 +80,7 @@ public class FederationForwarder {
             Round round;
             do {
                 round = forwardOnce();
-            } while (round.sent() == config.batchSize());
+            } while (round.sent() > 0 && round.sent() == limit);
             backoff = Duration.ZERO;
             nextAttempt = Instant.EPOCH;
         } catch (RuntimeException e) {
@@ -107,7 +110,7 @@ public class FederationForwarder {
         refreshLag();
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT id, seq, payload FROM outbox WHERE forward AND forwarded_at IS NULL ORDER BY seq LIMIT ?1""")
-                .setParameter(1, config.batchSize()).getResultList();
+                .setParameter(1, limit).getResultList();
         if (rows.isEmpty()) {
             return new Round(0, 0, -1);
         }
@@ -121,9 +124,18 @@ public class FederationForwarder {
             }
             seqById.put(row[0].toString(), ((Number) row[1]).longValue());
         }
-        JsonNode answer = central.post("/api/v1/federation/events", Map.of("events", events),
-                Map.of("X-NQ57-Pending", String.valueOf(pending.get()),
-                        "X-NQ57-Oldest-Pending-Seconds", String.valueOf(oldestPendingSeconds.get())));
+        JsonNode answer;
+        try {
+            answer = central.post("/api/v1/federation/events", Map.of("events", events),
+                    Map.of("X-NQ57-Pending", String.valueOf(pending.get()),
+                            "X-NQ57-Oldest-Pending-Seconds", String.valueOf(oldestPendingSeconds.get())));
+        } catch (CentralClient.CentralUnavailable e) {
+            if (e.status() == 413 && rows.size() > 1) {
+                limit = Math.max(1, rows.size() / 2);
+                LOG.warnf("Central refused a batch of %d events as too large; sending %d per batch", rows.size(), limit);
+            }
+            throw e;
+        }
         int sent = 0;
         int rejected = 0;
         long cursor = 0;
