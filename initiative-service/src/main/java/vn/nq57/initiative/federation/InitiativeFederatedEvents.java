@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.nq57.initiative.events.InitiativeEvents;
+import vn.nq57.initiative.scorecard.ScorecardFeed;
 import vn.nq57.platform.events.CloudEvent;
 import vn.nq57.platform.events.EventRefused;
 import vn.nq57.platform.federation.FederatedEventHandler;
@@ -18,7 +19,7 @@ import vn.nq57.platform.outbox.Outbox;
  * status-changed, with their outputs and milestones), outputs (added, updated, delivered) and obstacles (filed,
  * answered, resolved, closed) are written with the ministry as their origin and announced again on central's
  * {@code nq57.initiatives.v1} (the same types and data), so central's kpi-service and budget-service replicas and
- * the scorecard include them. A change to a row central or another ministry owns, an output of an initiative the
+ * the scorecard include them (its live stream announces the change). A change to a row central or another ministry owns, an output of an initiative the
  * ministry does not own, an initiative code another instance already uses, or data that cannot be read are refused;
  * a reference to something central does not know yet (an agency, a System, the initiative of an output or obstacle)
  * waits (parked and retried).
@@ -38,6 +39,9 @@ public class InitiativeFederatedEvents implements FederatedEventHandler {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ScorecardFeed scorecard;
 
     @Override
     public boolean handles(String eventType) {
@@ -71,6 +75,8 @@ public class InitiativeFederatedEvents implements FederatedEventHandler {
         }
         outbox.publish(InitiativeEvents.TOPIC, event.type(), aggregateType, event.subject(), event.aggregateversion(),
                 d, origin);
+        UUID initiative = UUID.fromString(d.path(aggregateType.equals("initiative") ? "id" : "initiativeId").asText());
+        scorecard.replicaChanged(aggregateType, initiative, event.type() + " from " + origin, d);
     }
 
     private void initiative(JsonNode d, String origin, long version) {
