@@ -196,6 +196,28 @@ public class FederationForwarder {
         return count;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean kicked = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService kicker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nq57-federation-forwarder");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** After a commit that stored events to forward: forward now rather than at the next round (unless backing off). */
+    void onCommitted(@jakarta.enterprise.event.Observes vn.nq57.platform.outbox.Outbox.Committed committed) {
+        if (committed.forward() && kicked.compareAndSet(false, true)) {
+            kicker.execute(() -> {
+                kicked.set(false);
+                tick();
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopKicker() {
+        kicker.shutdownNow();
+    }
+
     /** Lets the forwarder try at once (operations, tests). */
     public void wake() {
         nextAttempt = Instant.EPOCH;
