@@ -276,6 +276,24 @@ class FederatedEventsTest {
     }
 
     @Test
+    void aMinistrysValueForACatalogueIndicatorIsAppliedAsTheMinistrysOwnNextToCentralsValues() {
+        String code = Fixtures.code("FED");
+        String national = Fixtures.createIndicator(code);
+        given().auth().oauth2(TestTokens.submitter("BTC")).contentType(ContentType.JSON)
+                .body(Fixtures.value(code, "2024", "BTC", 5))
+                .when().post("/api/v1/measurements").then().statusCode(201);
+        String valueId = UUID.randomUUID().toString();
+        assertEquals("APPLIED", send(TestEvents.event(KpiEvents.MEASUREMENT_RECORDED, valueId, 0, Federated.MINISTRY,
+                measurement(valueId, national, "2024", 20, "SUBMITTED", 0))).getString("results[0].status"));
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/measurements?indicator=" + code)
+                .then().statusCode(200).body("items.agency", contains("BKHCN", "BTC"))
+                .body("items.origin", contains("bkhcn", "central"));
+        JsonPath evaluated = evaluation(code);
+        assertEquals(25, evaluated.getInt("actual"));
+        assertEquals(2, evaluated.getInt("valuesUsed"));
+    }
+
+    @Test
     void aMinistrysDeletedIndicatorIsRemovedAtCentral() {
         String code = Fixtures.code("FED");
         String indicatorId = ministryIndicator(code);
