@@ -60,7 +60,8 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
     @Override
     @Transactional
     public Catalog.Page changes(long since, int limit, Catalog.Peer peer) {
-        Set<String> scope = peer.agency() == null ? null : agencies.subtree(peer.agency());
+        // a ministry gets the OPERATIONAL indicators of its agencies; a central admin reading the feed gets them all
+        Set<String> scope = peer.instance() == null || peer.agency() == null ? null : agencies.subtree(peer.agency());
         List<Change> changes = new ArrayList<>();
         em.unwrap(Session.class).doWork(c -> {
             try (var ps = c.prepareStatement("""

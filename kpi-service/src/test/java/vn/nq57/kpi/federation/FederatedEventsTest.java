@@ -364,5 +364,8 @@ class FederatedEventsTest {
         given().auth().oauth2(TestTokens.federation("byt", "BYT")).when().get("/api/v1/federation/catalog?since=" + cursor)
                 .then().statusCode(200).body("items.id", hasItem(other)).body("items.id", hasItem(reportedByBkhcn))
                 .body("items.id", not(hasItem(own)));
+        // a central admin reading the feed (operations) sees every indicator
+        given().auth().oauth2(TestTokens.centralAdmin()).when().get("/api/v1/federation/catalog?since=" + cursor)
+                .then().statusCode(200).body("items.id", hasItem(own)).body("items.id", hasItem(other));
     }
 }
