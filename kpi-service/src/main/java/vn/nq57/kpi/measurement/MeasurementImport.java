@@ -63,7 +63,7 @@ public class MeasurementImport {
     public enum Mode { ATOMIC, PARTIAL }
 
     /** Why a row is refused; a single submission answers with the matching status. */
-    enum Kind { INVALID, UNKNOWN, FORBIDDEN, LOCKED }
+    enum Kind { INVALID, UNKNOWN, FORBIDDEN, LOCKED, REPLICA }
 
     @Inject
     EntityManager em;
@@ -87,13 +87,16 @@ public class MeasurementImport {
     EvaluationMaintainer evaluation;
 
     @Inject
+    vn.nq57.platform.federation.Federation federation;
+
+    @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
     record IndicatorRef(UUID id, String code, Frequency frequency) {
     }
 
     record Existing(UUID id, BigDecimal value, MeasurementStatus status, String note, String evidenceLink,
-                    long version) {
+                    long version, String origin, OffsetDateTime firstSubmittedAt) {
     }
 
     /** A row once checked: its parsed fields, or why it is refused; then its outcome. */
@@ -194,6 +197,9 @@ public class MeasurementImport {
             throw problem(c);
         }
         lockAndLoad(List.of(c));
+        if (c.existing != null) {
+            federation.requireOwned(c.existing.origin(), "Measurement", c.existing.id());
+        }
         if (ifMatch != null) {
             if (c.existing == null) {
                 throw ApiException.preconditionFailed("If-Match was sent but there is no value yet for "
@@ -219,6 +225,7 @@ public class MeasurementImport {
                     .with("field", c.reasons.get(0).field());
             case LOCKED -> ApiException.conflict(c.reasons.get(0).message())
                     .with("currentStatus", MeasurementStatus.APPROVED);
+            case REPLICA -> ApiException.conflict(c.reasons.get(0).message());
             case INVALID -> ApiException.badRequest(c.reasons.size() + " field(s) are invalid: "
                     + c.reasons.get(0).message(), c.reasons);
         };
@@ -385,7 +392,8 @@ public class MeasurementImport {
         }
         session().doWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("""
-                    SELECT m.id, m.indicator_id, m.period, m.agency_code, m.value, m.status, m.note, m.evidence_link, m.version
+                    SELECT m.id, m.indicator_id, m.period, m.agency_code, m.value, m.status, m.note, m.evidence_link, m.version,
+                           m.origin, m.first_submitted_at
                     FROM unnest(?::uuid[], ?::text[], ?::text[]) AS k(indicator_id, period, agency)
                     CROSS JOIN LATERAL (SELECT * FROM measurement x WHERE x.indicator_id = k.indicator_id
                         AND x.period = k.period AND x.agency_code = k.agency FOR UPDATE) m""")) {
@@ -399,7 +407,7 @@ public class MeasurementImport {
                         if (c != null) {
                             c.existing = new Existing(rs.getObject(1, UUID.class), vn.nq57.kpi.evaluation.EvaluationMaintainer.dec(rs, 5),
                                     MeasurementStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
-                                    rs.getLong(9));
+                                    rs.getLong(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class));
                         }
                     }
                 }
@@ -418,6 +426,11 @@ public class MeasurementImport {
         }
         c.id = e.id();
         c.version = e.version();
+        if (e.origin() != null) {
+            c.reject(Kind.REPLICA, "row", "the value of " + c.indicator.code() + " " + c.period + " " + c.agency
+                    + " is owned by instance '" + e.origin() + "' and replicated here read-only");
+            return;
+        }
         boolean sameContent = e.value().compareTo(c.value) == 0 && Objects.equals(e.note(), c.note)
                 && Objects.equals(e.evidenceLink(), c.evidenceLink);
         boolean sameStatus = e.status() == c.status
@@ -566,8 +579,11 @@ public class MeasurementImport {
     }
 
     MeasurementEventData eventData(Checked c, OffsetDateTime now) {
+        OffsetDateTime first = c.existing != null && c.existing.firstSubmittedAt() != null
+                ? c.existing.firstSubmittedAt() : c.status == MeasurementStatus.SUBMITTED ? now : null;
         return new MeasurementEventData(c.id, c.indicator.id(), c.indicator.code(), c.period.toString(), c.agency,
-                c.value, c.status, null, caller.subject(), now, instance.id(), c.version);
+                c.value, c.status, null, caller.subject(), now, instance.id(), c.version, c.note, c.evidenceLink,
+                null, caller.subject(), now, first, null, null, instance.id());
     }
 
     private static ImportSummary summary(List<Checked> checked, Mode mode, boolean committed, UUID batchId) {

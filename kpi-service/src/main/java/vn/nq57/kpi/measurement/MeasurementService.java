@@ -31,6 +31,7 @@ import vn.nq57.kpi.period.Period;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
@@ -70,6 +71,9 @@ public class MeasurementService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Federation federation;
+
     /** The fields an audit entry of a measurement compares. */
     record Audited(BigDecimal value, MeasurementStatus status, String note, String evidenceLink, String returnReason) {
         static Audited of(Measurement m) {
@@ -82,7 +86,7 @@ public class MeasurementService {
     }
 
     /** Filters of the measurement list; null means "any". */
-    public record Filter(String indicator, String agency, String period, MeasurementStatus status) {
+    public record Filter(String indicator, String agency, String period, MeasurementStatus status, String origin) {
     }
 
     public Page<MeasurementView> list(Filter f, PageRequest page) {
@@ -103,6 +107,13 @@ public class MeasurementService {
         if (f.status() != null) {
             where.append(" and m.status = :status");
             params.and("status", f.status());
+        }
+        if (f.origin() != null && !f.origin().isBlank()) {
+            String origin = federation.originColumn(f.origin().trim().toLowerCase(Locale.ROOT));
+            where.append(origin == null ? " and m.origin is null" : " and m.origin = :origin");
+            if (origin != null) {
+                params.and("origin", origin);
+            }
         }
         long total = Measurement.count("from Measurement m where " + where, params);
         List<Measurement> rows = Measurement.<Measurement>find("from Measurement m where " + where,
@@ -209,6 +220,7 @@ public class MeasurementService {
         Measurement m = get(id);
         evaluation.lockPairs(List.of(new Touched(m.indicatorId, m.period)));
         em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
+        federation.requireOwned(m.origin, "Measurement", m.id);
         access.requireRoleInScope(m.agencyCode, roles);
         if (ifMatch != null) {
             ETags.require(ifMatch, m.version);
@@ -266,7 +278,6 @@ public class MeasurementService {
     }
 
     private MeasurementEventData eventData(Measurement m, String code, String reason) {
-        return new MeasurementEventData(m.id, m.indicatorId, code, m.period, m.agencyCode, m.value, m.status, reason,
-                caller.subject(), OffsetDateTime.now(ZoneOffset.UTC), m.originInstance, m.version);
+        return MeasurementEventData.of(m, code, reason, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
     }
 }
