@@ -317,7 +317,11 @@ public class BulkDisbursementService {
                 .setParameter("ids", all).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         for (Allocation a : locked) {
             byRef.put(refKey(a.id.toString()), a);
-            byRef.put(refKey(a.code), a);
+            // codes are unique per owning instance: a code names this instance's own allocation before a replica's
+            Allocation sameCode = byRef.get(refKey(a.code));
+            if (sameCode == null || (sameCode.origin != null && a.origin == null)) {
+                byRef.put(refKey(a.code), a);
+            }
         }
         return byRef;
     }
