@@ -150,6 +150,8 @@ class FederationE2ETest {
 
         int year = java.time.LocalDate.now(Flows.VIETNAM).getYear();
         Flows.ensureFiscalYear(suite, BKHCN, year);
+        // central records a ministry's allocations under central's own fiscal years (the national figures)
+        Flows.ensureFiscalYear(suite, CENTRAL, year);
         await().atMost(EVENTUAL).until(() -> given().baseUri(suite.url(BKHCN, "budget"))
                 .auth().oauth2(suite.token("viewer.bkhcn")).when().get("/api/v1/initiatives/" + bkhcnInitiative)
                 .statusCode() == 200);
