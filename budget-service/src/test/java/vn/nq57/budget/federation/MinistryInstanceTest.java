@@ -9,16 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.nq57.budget.Fixtures;
 import vn.nq57.budget.Fixtures.Initiative;
 import vn.nq57.budget.events.BudgetEvents;
 import vn.nq57.platform.outbox.OutboxEvent;
+import vn.nq57.platform.testing.MinistryProfile;
 import vn.nq57.platform.testing.TestTokens;
 
 /**
@@ -26,15 +25,8 @@ import vn.nq57.platform.testing.TestTokens;
  * and each event carries the full state central needs to keep them from that one event.
  */
 @QuarkusTest
-@TestProfile(MinistryInstanceTest.Bkhcn.class)
+@TestProfile(MinistryProfile.class)
 class MinistryInstanceTest {
-
-    public static class Bkhcn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("nq57.instance.id", "bkhcn", "nq57.instance.role", "ministry");
-        }
-    }
 
     @Inject
     ObjectMapper mapper;

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -24,19 +23,13 @@ import org.junit.jupiter.api.Test;
 import vn.nq57.initiative.Fixtures;
 import vn.nq57.platform.federation.Catalog;
 import vn.nq57.platform.outbox.OutboxEvent;
+import vn.nq57.platform.testing.MinistryProfile;
 import vn.nq57.platform.testing.TestTokens;
 
 /** initiative-service as the BKHCN ministry instance: the catalogue replica is read-only, its own writes go up. */
 @QuarkusTest
-@TestProfile(MinistryInstanceTest.Ministry.class)
+@TestProfile(MinistryProfile.class)
 class MinistryInstanceTest {
-
-    public static class Ministry implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("nq57.instance.role", "ministry", "nq57.instance.id", "bkhcn");
-        }
-    }
 
     @Inject
     Catalog.Sink sink;

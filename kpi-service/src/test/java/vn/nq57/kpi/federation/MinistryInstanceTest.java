@@ -9,7 +9,6 @@ import static vn.nq57.kpi.federation.Federated.count;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -21,19 +20,13 @@ import org.junit.jupiter.api.Test;
 import vn.nq57.kpi.Fixtures;
 import vn.nq57.kpi.events.KpiEvents;
 import vn.nq57.platform.federation.Catalog;
+import vn.nq57.platform.testing.MinistryProfile;
 import vn.nq57.platform.testing.TestTokens;
 
 /** kpi-service as BKHCN's ministry instance: the national catalogue is a read-only replica, its own data forwards. */
 @QuarkusTest
-@TestProfile(MinistryInstanceTest.Ministry.class)
+@TestProfile(MinistryProfile.class)
 class MinistryInstanceTest {
-
-    public static class Ministry implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("nq57.instance.role", "ministry", "nq57.instance.id", "bkhcn");
-        }
-    }
 
     @Inject
     Catalog.Sink sink;
