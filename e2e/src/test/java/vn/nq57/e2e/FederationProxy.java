@@ -133,6 +133,12 @@ final class FederationProxy implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.net.ConnectException e) {
+            try {
+                answer(exchange, 502, "{\"title\":\"central not reachable\"}");
+            } catch (IOException ignored) {
+                // the caller is gone
+            }
         } catch (IOException | RuntimeException e) {
             Suite.log("federation proxy: " + e);
         }

@@ -59,7 +59,9 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         }
     }
 
-    public static final Node CENTRAL = new Node("central", "central", 18080, "");
+    /** Central's services listen on base + 1, 2, 3 (18081–18083; {@code -Dnq57.e2e.central-port-base} moves them). */
+    public static final Node CENTRAL = new Node("central", "central",
+            Integer.getInteger("nq57.e2e.central-port-base", 18080), "");
     /** Ministry instances reporting to {@link #CENTRAL}; started only by the federation tests. */
     public static final Node BKHCN = new Node("bkhcn", "ministry", 18280, "bkhcn.");
     public static final Node BYT = new Node("byt", "ministry", 18380, "byt.");

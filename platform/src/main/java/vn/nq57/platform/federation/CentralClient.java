@@ -40,6 +40,7 @@ public class CentralClient {
 
     private HttpClient http;
     private Counter tokensFetched;
+    private Counter tokensRefused;
     private volatile String token;
     private volatile Instant renewAt = Instant.EPOCH;
 
@@ -66,6 +67,7 @@ public class CentralClient {
     void init() {
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         tokensFetched = registry.counter("nq57.federation.tokens.fetched");
+        tokensRefused = registry.counter("nq57.federation.tokens.refused");
     }
 
     /** True when this instance is configured to talk to central (URL, token endpoint and client). */
@@ -90,6 +92,7 @@ public class CentralClient {
             HttpResponse<String> response = send(method, url, json, headers, false);
             if (response.statusCode() == 401) {
                 LOG.infof("Central refused the federation token (%s %s): fetching a new one", method, path);
+                tokensRefused.increment();
                 response = send(method, url, json, headers, true);
             }
             if (response.statusCode() / 100 != 2) {
