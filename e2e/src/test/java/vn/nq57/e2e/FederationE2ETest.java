@@ -43,8 +43,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FederationE2ETest {
 
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
-    /** The ministries pull the catalogue every 3 s in this suite. */
-    private static final Duration CATALOG_INTERVAL = Duration.ofSeconds(3);
+    /** The ministries pull the catalogue every 5 s in this suite. */
+    private static final Duration CATALOG_INTERVAL = Duration.ofSeconds(5);
+    /** What one pull may take on this loaded 2-core machine (central's query, the local writes, the announcements). */
+    private static final Duration PULL_TIME = Duration.ofSeconds(5);
     private static final Suite.Node CENTRAL = Suite.CENTRAL;
     private static final Suite.Node BKHCN = Suite.BKHCN;
     private static final Suite.Node BYT = Suite.BYT;
@@ -89,8 +91,9 @@ class FederationE2ETest {
                 .when().get("/api/v1/initiatives/" + id).then().statusCode(200).body("origin", equalTo("central")));
         Duration reached = Duration.between(written, Instant.now());
         Suite.log("central initiative visible at bkhcn after " + reached.toMillis() + " ms");
-        assertTrue(reached.compareTo(CATALOG_INTERVAL.plusSeconds(3)) < 0,
-                "a central change must reach the ministry within one sync interval, took " + reached);
+        assertTrue(reached.compareTo(CATALOG_INTERVAL.plus(PULL_TIME)) < 0,
+                "a central change must reach the ministry within one sync interval (and the pull's own time), took "
+                        + reached);
 
         // the ministry's other services learn it through the ministry's own topics
         await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(BKHCN, "budget"))
@@ -169,7 +172,7 @@ class FederationE2ETest {
         await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "budget"))
                 .auth().oauth2(suite.token("central.admin")).queryParam("origin", "bkhcn")
                 .when().get("/api/v1/allocations").then().statusCode(200)
-                .body("items.initiativeId", hasItem(bkhcnInitiative)));
+                .body("items.initiative.id", hasItem(bkhcnInitiative)));
 
         // central's scorecard of that initiative counts the ministry's indicator and allocation
         await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "initiative"))

@@ -224,10 +224,14 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             env.put("NQ57_FEDERATION_CLIENT_ID", "nq57-federation-" + node.id());
             env.put("NQ57_FEDERATION_CLIENT_SECRET", "local-dev-only-federation-" + node.id());
             env.put("NQ57_FEDERATION_FORWARD_INTERVAL", "200ms");
-            env.put("NQ57_FEDERATION_CATALOG_INTERVAL", "3s");
+            env.put("NQ57_FEDERATION_CATALOG_INTERVAL", "5s");
             env.put("NQ57_FEDERATION_MAX_BACKOFF", "2s");
         }
         env.put("NQ57_EVENTS_PARKED_RETRY_INTERVAL", "2s");
+        // every process here shares one clock: tokens are checked without the default 60 s of clock skew, so an
+        // expired token is refused at once (the federation test relies on it)
+        env.put("MP_JWT_VERIFY_CLOCK_SKEW", "0");
+        env.put("SMALLRYE_JWT_EXPIRATION_GRACE", "0");
         // extra settings of the instance: NAME for all its services, service/NAME for one of them
         extraEnv.getOrDefault(node.id(), Map.of()).forEach((name, value) -> {
             int slash = name.indexOf('/');
