@@ -69,6 +69,8 @@ public class KpiBench {
     static int scorecardIndicators = 2_000;
     static int scorecardMonths = 60;
     static int scorecardRequests = 300;
+    static int warmupSeconds = 5;
+    static java.util.Set<String> only = java.util.Set.of("ingest", "single", "scorecard");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     static String token;
@@ -87,6 +89,8 @@ public class KpiBench {
                 case "--scorecard-indicators" -> scorecardIndicators = Integer.parseInt(args[i + 1]);
                 case "--scorecard-months" -> scorecardMonths = Integer.parseInt(args[i + 1]);
                 case "--scorecard-requests" -> scorecardRequests = Integer.parseInt(args[i + 1]);
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[i + 1]);
+                case "--only" -> only = java.util.Set.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -95,11 +99,17 @@ public class KpiBench {
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu() + "), "
                 + memory() + ", " + pgVersion() + "; load average " + load());
         Map<String, String> results = new java.util.LinkedHashMap<>();
-        ingest(results);
-        for (int rate : rates) {
-            single(results, rate);
+        if (only.contains("ingest")) {
+            ingest(results);
         }
-        scorecard(results);
+        if (only.contains("single")) {
+            for (int rate : rates) {
+                single(results, rate);
+            }
+        }
+        if (only.contains("scorecard")) {
+            scorecard(results);
+        }
         System.out.println();
         System.out.println("== summary (load average at the end: " + load() + "; the machine is shared)");
         results.forEach((k, v) -> System.out.printf("%-58s %s%n", k, v));
@@ -289,43 +299,26 @@ public class KpiBench {
 
     static void single(Map<String, String> results, int rate) throws Exception {
         int total = rate * seconds;
+        int warm = rate * warmupSeconds;
         List<String> set = createIndicators("ONE" + rate, 20);
-        List<String[]> keys = new ArrayList<>(keys(set, total + 200));
+        List<String[]> keys = new ArrayList<>(keys(set, total + warm + 200));
         java.util.Collections.shuffle(keys, new java.util.Random(57));
         System.out.println();
-        System.out.printf("== single submissions: offered %d/s for %d s (%,d requests, open loop)%n", rate, seconds,
-                total);
+        System.out.printf("== single submissions: offered %d/s for %d s (%,d requests, open loop) after %d s of "
+                + "warm-up at that rate%n", rate, seconds, total, warmupSeconds);
         for (int i = 0; i < 200; i++) {
-            postOne(keys.get(total + i)).join();
+            postOne(keys.get(total + warm + i)).join();
         }
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        if (warm > 0) {
+            long[] w = openLoop(keys.subList(total, total + warm), rate, new AtomicInteger());
+            System.out.printf("warm-up (not counted): %,d requests, p50 %.1f ms, p99 %.1f ms%n", w.length,
+                    ms(pct(w, 50)), ms(pct(w, 99)));
+        }
         AtomicInteger errors = new AtomicInteger();
-        List<CompletableFuture<?>> all = new java.util.concurrent.CopyOnWriteArrayList<>();
-        long start = System.nanoTime() + 50_000_000L;
-        long intervalNanos = 1_000_000_000L / rate;
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * intervalNanos;
-            String[] k = keys.get(i);
-            timer.schedule(() -> {
-                all.add(postOne(k).whenComplete((r, e) -> {
-                    latencies.add(System.nanoTime() - scheduled);
-                    if (e != null || r.statusCode() != 201) {
-                        errors.incrementAndGet();
-                    }
-                }));
-            }, scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-        while (latencies.size() + 0 < total) {
-            Thread.sleep(50);
-            if (System.nanoTime() - start > (seconds + 120) * 1_000_000_000L) {
-                break;
-            }
-        }
+        long begin = System.nanoTime();
+        long[] sorted = openLoop(keys.subList(0, total), rate, errors);
         long end = System.nanoTime();
-        timer.shutdownNow();
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        double achieved = sorted.length / ((end - start) / 1e9);
+        double achieved = sorted.length / ((end - begin) / 1e9);
         System.out.printf("completed %,d, errors %d, achieved %.1f req/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 sorted.length, errors.get(), achieved, ms(pct(sorted, 50)), ms(pct(sorted, 99)),
                 ms(sorted[sorted.length - 1]));
@@ -334,6 +327,35 @@ public class KpiBench {
         results.put(label + "errors", Integer.toString(errors.get()));
         results.put(label + "latency p50 / p99 (ms)", String.format("%.1f / %.1f", ms(pct(sorted, 50)),
                 ms(pct(sorted, 99))));
+    }
+
+    /** Posts one value per key at {@code rate}/s (open loop); latencies from each request's scheduled time. */
+    static long[] openLoop(List<String[]> keys, int rate, AtomicInteger errors) throws Exception {
+        int total = keys.size();
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime() + 50_000_000L;
+        long intervalNanos = 1_000_000_000L / rate;
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNanos;
+            String[] k = keys.get(i);
+            timer.schedule(() -> {
+                postOne(k).whenComplete((r, e) -> {
+                    latencies.add(System.nanoTime() - scheduled);
+                    if (e != null || r.statusCode() != 201) {
+                        errors.incrementAndGet();
+                    }
+                });
+            }, scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        while (latencies.size() < total) {
+            Thread.sleep(50);
+            if (System.nanoTime() - start > (total / rate + 120) * 1_000_000_000L) {
+                break;
+            }
+        }
+        timer.shutdownNow();
+        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     static CompletableFuture<HttpResponse<String>> postOne(String[] k) {
@@ -488,7 +510,9 @@ public class KpiBench {
     }
 
     static long[] timeGets(String path, int n) throws Exception {
-        for (int i = 0; i < 20; i++) {
+        // warm-up (JIT of the read path, not measured): as many requests as are measured, at least for warmupSeconds
+        long warmUntil = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        for (int i = 0; i < n || System.nanoTime() < warmUntil; i++) {
             get(path);
         }
         long[] t = new long[n];
