@@ -26,11 +26,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import vn.nq57.kpi.evaluation.EvaluationViews.IndicatorScore;
 import vn.nq57.kpi.evaluation.Evaluator.Facts;
 import vn.nq57.kpi.evaluation.Evaluator.Point;
 import vn.nq57.kpi.evaluation.Evaluator.Result;
 import vn.nq57.kpi.evaluation.Evaluator.Target;
 import vn.nq57.kpi.indicator.Direction;
+import vn.nq57.kpi.indicator.Unit;
 import vn.nq57.kpi.period.Frequency;
 import vn.nq57.kpi.period.Period;
 import vn.nq57.kpi.sql.RoundTrip;
@@ -241,7 +243,7 @@ public class EvaluationMaintainer {
     private static final String FACTS = """
             SELECT indicator_id, period, value FROM indicator_target WHERE indicator_id = ANY(?);
             SELECT id, system_code, initiative_id, tier, direction, frequency, baseline_value, baseline_period,
-                   tolerance_points, grace_days, code, owner_agency FROM indicator WHERE id = ANY(?)""";
+                   tolerance_points, grace_days, code, owner_agency, name_vi, unit FROM indicator WHERE id = ANY(?)""";
 
     /**
      * Sends {@code lead} (statements with their parameters), the indicators' lock and every read the evaluation needs
@@ -288,8 +290,8 @@ public class EvaluationMaintainer {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO indicator_current (indicator_id, system_code, initiative_id, tier, latest_period, actual,
                         target_period, target_value, progress, expected_progress, status, forecast, forecast_meets,
-                        periods_with_data, values_used, approved_values, missing, as_of, evaluation_version, computed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
+                        periods_with_data, values_used, approved_values, missing, as_of, evaluation_version, line, computed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now())
                     ON CONFLICT (indicator_id) DO UPDATE SET system_code = EXCLUDED.system_code,
                         initiative_id = EXCLUDED.initiative_id, tier = EXCLUDED.tier,
                         latest_period = EXCLUDED.latest_period, actual = EXCLUDED.actual,
@@ -298,7 +300,7 @@ public class EvaluationMaintainer {
                         status = EXCLUDED.status, forecast = EXCLUDED.forecast, forecast_meets = EXCLUDED.forecast_meets,
                         periods_with_data = EXCLUDED.periods_with_data, values_used = EXCLUDED.values_used,
                         approved_values = EXCLUDED.approved_values, missing = EXCLUDED.missing, as_of = EXCLUDED.as_of,
-                        evaluation_version = EXCLUDED.evaluation_version, computed_at = now()""")) {
+                        evaluation_version = EXCLUDED.evaluation_version, line = EXCLUDED.line, computed_at = now()""")) {
                 for (Row row : rows.values()) {
                     Result r = Evaluator.evaluate(row.facts, row.points, today);
                     String missingJson = json(r.missing());
@@ -336,6 +338,7 @@ public class EvaluationMaintainer {
                     ps.setString(17, missingJson);
                     ps.setObject(18, r.asOf());
                     ps.setLong(19, version);
+                    ps.setString(20, json(row.line(r)));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -368,9 +371,12 @@ public class EvaluationMaintainer {
         final UUID initiative;
         final String tier;
         final Facts facts;
+        final String nameVi;
+        final String unit;
         final List<Point> points = new ArrayList<>();
 
-        Row(UUID id, String code, String owner, String system, UUID initiative, String tier, Facts facts) {
+        Row(UUID id, String code, String owner, String system, UUID initiative, String tier, Facts facts,
+            String nameVi, String unit) {
             this.id = id;
             this.code = code;
             this.owner = owner;
@@ -378,7 +384,22 @@ public class EvaluationMaintainer {
             this.initiative = initiative;
             this.tier = tier;
             this.facts = facts;
+            this.nameVi = nameVi;
+            this.unit = unit;
         }
+
+        /** This indicator's scorecard line for the result {@code r}. */
+        IndicatorScore line(Result r) {
+            return new IndicatorScore(id, code, nameVi, Unit.valueOf(unit), facts.direction(), r.status(),
+                    r.latestPeriod(), plain(r.actual()), r.targetPeriod(), plain(r.targetValue()), plain(r.progress()),
+                    plain(r.expectedProgress()), plain(r.forecast()), r.forecastMeetsTarget(), r.valuesUsed(),
+                    r.missing(), r.asOf());
+        }
+    }
+
+    /** A decimal as a NUMERIC column gives it back: never in exponent notation (see {@link #dec}). */
+    private static BigDecimal plain(BigDecimal d) {
+        return d == null || d.scale() >= 0 ? d : d.setScale(0);
     }
 
     /** The facts of the indicators in {@code ids}, with their targets (one round trip). */
@@ -406,7 +427,7 @@ public class EvaluationMaintainer {
                     dec(rs, 7), rs.getString(8), targets.getOrDefault(id, List.of()),
                     dec(rs, 9), rs.getInt(10));
             rows.put(id, new Row(id, rs.getString(11), rs.getString(12), rs.getString(2),
-                    rs.getObject(3, UUID.class), rs.getString(4), facts));
+                    rs.getObject(3, UUID.class), rs.getString(4), facts, rs.getString(13), rs.getString(14)));
         }
         return rows;
     }
@@ -428,9 +449,9 @@ public class EvaluationMaintainer {
                 last == null ? null : last.toInstant().atOffset(ZoneOffset.UTC));
     }
 
-    private String json(List<String> missing) {
+    private String json(Object value) {
         try {
-            return mapper.writeValueAsString(missing);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
