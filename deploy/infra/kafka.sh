@@ -5,6 +5,7 @@
 #   deploy/infra/kafka.sh stop              SIGTERM, wait for exit
 #   deploy/infra/kafka.sh status            running or not
 #   deploy/infra/kafka.sh topics            describe the topics (internal ones excluded)
+#   deploy/infra/kafka.sh ensure-topics P…  create the topics for more instance prefixes on the running broker ("" = none)
 #   deploy/infra/kafka.sh tool CLASS ARGS   run a Kafka tool on the cached classpath, e.g.
 #       deploy/infra/kafka.sh tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:9092 \
 #         --topic nq57.kpi.v1 --from-beginning
@@ -104,10 +105,11 @@ PROPS
 list_topics() { tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --list 2>/dev/null; }
 
 create_topics() {
+  local prefix=${1-$PREFIX}
   local existing; existing=$(list_topics) || die "cannot list topics on $BOOTSTRAP"
   local t name
   for t in $TOPICS; do
-    name=$PREFIX$t
+    name=$prefix$t
     if printf '%s\n' "$existing" | grep -qxF "$name"; then
       info "topic $name exists"
     else
@@ -221,6 +223,7 @@ case ${1:-} in
   stop) cmd_stop ;;
   status) cmd_status ;;
   topics) cmd_topics ;;
+  ensure-topics) shift; pick_java; classpath; for p in "$@"; do create_topics "$p"; done ;;
   tool) shift; [ $# -ge 1 ] || die "usage: tool CLASS [ARGS...]"; pick_java; classpath; tool "$@" ;;
-  *) echo "usage: $0 start [--reset] | stop | status | topics | tool CLASS [ARGS...]" >&2; exit 2 ;;
+  *) echo "usage: $0 start [--reset] | stop | status | topics | ensure-topics PREFIX... | tool CLASS [ARGS...]" >&2; exit 2 ;;
 esac

@@ -14,6 +14,7 @@ selector = {"type": "object", "properties": {
     "matchExpressions": {"type": "array"}}, "additionalProperties": False}
 quantity = {"type": ["string", "integer", "number"], "pattern": "^[0-9]+(\\.[0-9]+)?(m|k|Ki|Mi|Gi|Ti|M|G|T)?$"}
 nonEmptyQuantity = dict(quantity)
+duration = {"type": "string", "pattern": "^[0-9]+(ms|s|m|h)$"}
 
 glob = {
   "type": "object",
@@ -40,9 +41,15 @@ glob = {
         "description": "Federation with the central instance. The client secret comes from existingSecret, never from values.",
         "properties": {
         "centralUrl": url_or_empty,
+        "tokenUrl": {"type": "string", "pattern": "^(|https?://[^\\s@]+)$", "description": "the central Keycloak's token endpoint (no credentials in the URL)"},
         "clientId": string,
         "existingSecret": string,
         "clientSecretKey": {"type": "string", "minLength": 1},
+        "forwardInterval": duration,
+        "catalogInterval": duration,
+        "batchSize": {"type": "integer", "minimum": 1, "maximum": 500, "description": "central takes at most 500 events per POST"},
+        "tokenRefreshMargin": duration,
+        "maxBackoff": duration,
         "intakeEnabled": {"type": "boolean"}}},
     "networkPolicy": {"type": "object", "additionalProperties": False, "properties": {
         "enabled": {"type": "boolean"},
@@ -54,8 +61,8 @@ glob = {
   },
   "allOf": [
     {"if": {"properties": {"instance": {"properties": {"role": {"const": "ministry"}}}}},
-     "then": {"properties": {"federation": {"required": ["centralUrl", "clientId", "existingSecret"], "properties": {
-        "centralUrl": {"minLength": 1, "description": "a ministry instance needs the central URL"},
+     "then": {"required": ["federation"], "properties": {"federation": {"required": ["tokenUrl", "clientId", "existingSecret"], "properties": {
+        "tokenUrl": {"minLength": 1, "description": "a ministry instance needs the token endpoint of the central Keycloak"},
         "clientId": {"minLength": 1},
         "existingSecret": {"minLength": 1},
         "intakeEnabled": {"const": False}}}}}}
@@ -140,6 +147,7 @@ service = {
         "maxReplicas": {"type": "integer", "minimum": 1},
         "targetCPUUtilizationPercentage": {"type": "integer", "minimum": 1, "maximum": 100},
         "targetMemoryUtilizationPercentage": {"type": ["integer", "string"]}}},
+    "federation": {"type": "object", "additionalProperties": False, "properties": {"centralUrl": url_or_empty}},
     "networkPolicy": {"type": "object", "additionalProperties": False, "properties": {"extraIngress": {"type": "array"}}},
     "ingress": {"type": "object", "additionalProperties": False, "properties": {
         "enabled": {"type": "boolean"}, "className": string, "annotations": {"type": "object"},
@@ -169,6 +177,11 @@ resources = service["properties"]["resources"]
 podsec = {"type": "object", "required": ["runAsNonRoot"], "properties": {"runAsNonRoot": {"const": True}}}
 consec = {"type": "object", "required": ["runAsNonRoot", "allowPrivilegeEscalation"], "properties": {
     "runAsNonRoot": {"const": True}, "allowPrivilegeEscalation": {"const": False}, "privileged": {"const": False}}}
+SERVICES = ["initiative-service", "kpi-service", "budget-service"]
+# an installed service chart that names its counterpart at central itself (or is not installed)
+own_central_url = {"anyOf": [
+    {"required": ["enabled"], "properties": {"enabled": {"const": False}}},
+    {"required": ["federation"], "properties": {"federation": {"required": ["centralUrl"], "properties": {"centralUrl": {"minLength": 1}}}}}]}
 sub = {"type": "object", "description": "values of the service chart (validated by its own schema)", "properties": {"enabled": {"type": "boolean"}}}
 umbrella = {
   "$schema": "http://json-schema.org/draft-07/schema#",
@@ -222,6 +235,10 @@ umbrella = {
      "then": {"properties": {"global": {"properties": {"postgresql": {"required": ["host", "existingSecret"], "properties": {
         "host": {"minLength": 1, "description": "without the bundled PostgreSQL, the host of yours"},
         "existingSecret": {"minLength": 1}}}}}}}},
+    {"if": {"properties": {"global": {"required": ["instance"], "properties": {"instance": {"required": ["role"], "properties": {"role": {"const": "ministry"}}}}}}},
+     "then": {"if": {"properties": {svc: own_central_url for svc in SERVICES}},
+              "else": {"properties": {"global": {"required": ["federation"], "properties": {"federation": {"required": ["centralUrl"], "properties": {
+                 "centralUrl": {"minLength": 1, "description": "a ministry needs the URL of each service at central: <service>.federation.centralUrl, or this for the services without one"}}}}}}}}},
     {"if": {"properties": {"keycloak": {"properties": {"enabled": {"const": False}}}}},
      "then": {"properties": {"global": {"properties": {"oidc": {"required": ["issuerUrl"], "properties": {
         "issuerUrl": {"minLength": 1}}}}}}}},
@@ -230,11 +247,19 @@ umbrella = {
         "bootstrapServers": {"minLength": 1}}}}}}}},
   ]
 }
+# A ministry's service needs the URL of its counterpart at central: its own federation.centralUrl or the global one.
+service["allOf"] = [
+    {"if": {"properties": {"global": {"required": ["instance"], "properties": {
+        "instance": {"required": ["role"], "properties": {"role": {"const": "ministry"}}},
+        "federation": {"properties": {"centralUrl": {"maxLength": 0}}}}}}},
+     "then": {"required": ["federation"], "properties": {"federation": {"required": ["centralUrl"], "properties": {
+        "centralUrl": {"minLength": 1, "description": "a ministry's service needs the URL of the same service at central (or global.federation.centralUrl)"}}}}}}
+]
 service["properties"]["enabled"] = {"type": "boolean", "description": "used by the umbrella chart's condition"}
 
 if __name__ == "__main__":
     helm = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-    for svc in ["initiative-service", "kpi-service", "budget-service"]:
+    for svc in SERVICES:
         with open(os.path.join(helm, "charts", svc, "values.schema.json"), "w") as f:
             json.dump(service, f, indent=2)
             f.write("\n")

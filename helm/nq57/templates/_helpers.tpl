@@ -76,3 +76,15 @@ true
 {{- $r := .Values.keycloak.realm -}}
 {{- if $r.existingConfigMap -}}configMap{{- else if or $r.existingSecret $r.json -}}secret{{- end -}}
 {{- end -}}
+
+{{/*
+(ministry) The URL a service of this release reports to at central, as its chart computes it (nq57-common's
+federationCentralUrl): its own federation.centralUrl, else global.federation.centralUrl. Call with
+(dict "service" "kpi-service" "context" $).
+*/}}
+{{- define "nq57.federationCentralUrl" -}}
+{{- $v := index .context.Values .service -}}
+{{- $own := "" -}}
+{{- with $v.federation }}{{ $own = .centralUrl }}{{ end -}}
+{{- default .context.Values.global.federation.centralUrl $own | trimSuffix "/" -}}
+{{- end -}}

@@ -21,9 +21,26 @@ data:
   NQ57_KAFKA_BOOTSTRAP: {{ include "nq57-common.kafkaBootstrap" . | quote }}
   QUARKUS_SHUTDOWN_TIMEOUT: {{ .Values.shutdownTimeout | quote }}
   {{- if eq .Values.global.instance.role "ministry" }}
-  NQ57_FEDERATION_CENTRAL_URL: {{ .Values.global.federation.centralUrl | quote }}
-  NQ57_FEDERATION_CLIENT_ID: {{ .Values.global.federation.clientId | quote }}
+  {{- $f := .Values.global.federation }}
+  NQ57_FEDERATION_CENTRAL_URL: {{ include "nq57-common.federationCentralUrl" . | quote }}
+  NQ57_FEDERATION_TOKEN_URL: {{ $f.tokenUrl | quote }}
+  NQ57_FEDERATION_CLIENT_ID: {{ $f.clientId | quote }}
   NQ57_FEDERATION_INTAKE_ENABLED: "false"
+  {{- with $f.forwardInterval }}
+  NQ57_FEDERATION_FORWARD_INTERVAL: {{ . | quote }}
+  {{- end }}
+  {{- with $f.catalogInterval }}
+  NQ57_FEDERATION_CATALOG_INTERVAL: {{ . | quote }}
+  {{- end }}
+  {{- with $f.batchSize }}
+  NQ57_FEDERATION_BATCH_SIZE: {{ . | toString | quote }}
+  {{- end }}
+  {{- with $f.tokenRefreshMargin }}
+  NQ57_FEDERATION_TOKEN_REFRESH_MARGIN: {{ . | quote }}
+  {{- end }}
+  {{- with $f.maxBackoff }}
+  NQ57_FEDERATION_MAX_BACKOFF: {{ . | quote }}
+  {{- end }}
   {{- else }}
   NQ57_FEDERATION_INTAKE_ENABLED: {{ .Values.global.federation.intakeEnabled | toString | quote }}
   {{- end }}

@@ -118,3 +118,13 @@ PostgreSQL <release>-postgresql, Kafka <release>-kafka-kafka-bootstrap:9092 (Str
 {{- define "nq57-common.oidcJwks" -}}
 {{- default (printf "%s/protocol/openid-connect/certs" (include "nq57-common.oidcIssuer" . | trimSuffix "/")) .Values.global.oidc.jwksUrl -}}
 {{- end -}}
+
+{{/*
+(ministry) Base URL of this service's counterpart at central: the service's own federation.centralUrl, else
+global.federation.centralUrl. The service appends /api/v1/federation/events and /api/v1/federation/catalog.
+*/}}
+{{- define "nq57-common.federationCentralUrl" -}}
+{{- $own := "" -}}
+{{- with .Values.federation }}{{ $own = .centralUrl }}{{ end -}}
+{{- default .Values.global.federation.centralUrl $own | trimSuffix "/" -}}
+{{- end -}}

@@ -6,7 +6,11 @@
   kafka:     {{ include "nq57-common.kafkaBootstrap" . }}
   issuer:    {{ include "nq57-common.oidcIssuer" . }}
 {{- if eq .Values.global.instance.role "ministry" }}
-  reports to {{ .Values.global.federation.centralUrl }} as client {{ .Values.global.federation.clientId }}
+  central:   {{ include "nq57-common.federationCentralUrl" . }} (this service at central: POST /api/v1/federation/events{{ if ne .Chart.Name "budget-service" }}, GET /api/v1/federation/catalog{{ end }})
+  client:    {{ .Values.global.federation.clientId }}, token from {{ .Values.global.federation.tokenUrl }} (secret from Secret {{ .Values.global.federation.existingSecret }}, key {{ .Values.global.federation.clientSecretKey }})
+  federation health: GET /api/v1/federation/health with a ministry-admin token; metrics nq57_federation_forward_pending, nq57_federation_forward_oldest_pending_seconds
+{{- else }}
+  federation intake (ministries' events at POST /api/v1/federation/events): {{ ternary "ON" "OFF" .Values.global.federation.intakeEnabled }}
 {{- end }}
 {{- if .Values.ingress.enabled }}
   API:       {{ range .Values.ingress.hosts }}https://{{ .host }}/api/v1 {{ end }}

@@ -37,6 +37,36 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     public static final Map<String, Integer> PORTS = Map.of("initiative", 18081, "kpi", 18082, "budget", 18083);
     public static final String PASSWORD = "demo-local-only";
 
+    /**
+     * One instance of the suite (DESIGN.md §3 Federation): its id and role, the base of its ports (service ports are
+     * base + 1, 2, 3), its topic prefix on the shared broker, and its databases {@code nq57_e2e_[id_]service}.
+     */
+    public record Node(String id, String role, int portBase, String topicPrefix) {
+        public int port(String service) {
+            return portBase + PORTS.get(service) - 18080;
+        }
+
+        public String database(String service) {
+            return "nq57_e2e_" + ("central".equals(id) ? "" : id + "_") + service;
+        }
+
+        String key(String service) {
+            return id + "/" + service;
+        }
+
+        String logName(String service) {
+            return ("central".equals(id) ? "" : id + "-") + service + "-service.log";
+        }
+    }
+
+    /** Central's services listen on base + 1, 2, 3 (18081–18083; {@code -Dnq57.e2e.central-port-base} moves them). */
+    public static final Node CENTRAL = new Node("central", "central",
+            Integer.getInteger("nq57.e2e.central-port-base", 18080), "");
+    /** Ministry instances reporting to {@link #CENTRAL}; started only by the federation tests. */
+    public static final Node BKHCN = new Node("bkhcn", "ministry", 18280, "bkhcn.");
+    public static final Node BYT = new Node("byt", "ministry", 18380, "byt.");
+    public static final List<Node> MINISTRIES = List.of(BKHCN, BYT);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile boolean started;
 
@@ -44,6 +74,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     private final Path run = repo.resolve("e2e/target/run");
     private final Path logs = run.resolve("logs");
     private final Map<String, Process> services = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> extraEnv = new ConcurrentHashMap<>();
+    private volatile boolean ministriesStarted;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private static Suite instance;
 
@@ -89,10 +121,46 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         log("suite ready after " + Duration.between(t0, Instant.now()).toSeconds() + " s");
     }
 
+    /**
+     * Starts the ministry instances (once): their databases, their topics on the shared broker, and their three
+     * services, each configured to report to the same service of {@link #CENTRAL} as its federation client.
+     */
+    public synchronized void startMinistries(Map<Node, Map<String, String>> env) throws Exception {
+        if (ministriesStarted) {
+            return;
+        }
+        Instant t0 = Instant.now();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement st = c.createStatement()) {
+            for (Node node : MINISTRIES) {
+                for (String service : PORTS.keySet()) {
+                    st.execute("DROP DATABASE IF EXISTS " + node.database(service) + " WITH (FORCE)");
+                    st.execute("CREATE DATABASE " + node.database(service) + " ENCODING 'UTF8' TEMPLATE template0");
+                }
+            }
+        }
+        List<String> prefixes = new java.util.ArrayList<>(List.of("ensure-topics"));
+        MINISTRIES.forEach(n -> prefixes.add(n.topicPrefix()));
+        script("deploy/infra/kafka.sh", prefixes.toArray(String[]::new));
+        for (Node node : MINISTRIES) {
+            extraEnv.put(node.id(), env.getOrDefault(node, Map.of()));
+            for (String service : PORTS.keySet()) {
+                startService(node, service);
+            }
+        }
+        for (Node node : MINISTRIES) {
+            for (String service : PORTS.keySet()) {
+                awaitReady(node, service, Duration.ofSeconds(180));
+            }
+        }
+        ministriesStarted = true;
+        log("ministry instances ready after " + Duration.between(t0, Instant.now()).toSeconds() + " s");
+    }
+
     @Override
     public void close() {
-        for (String service : PORTS.keySet()) {
-            stopService(service);
+        for (String key : List.copyOf(services.keySet())) {
+            stop(key);
         }
         try {
             script("deploy/infra/kafka.sh", "stop");
@@ -130,6 +198,10 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
 
     public void startService(String service) throws IOException {
+        startService(CENTRAL, service);
+    }
+
+    public void startService(Node node, String service) throws IOException {
         Path jar = repo.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install -DskipTests)");
@@ -137,21 +209,58 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx256m", "-jar", jar.toString());
         Map<String, String> env = pb.environment();
         String upper = service.toUpperCase();
-        env.put("NQ57_" + upper + "_PORT", String.valueOf(PORTS.get(service)));
-        env.put("NQ57_" + upper + "_DB_URL", "jdbc:postgresql://127.0.0.1:5432/nq57_e2e_" + service);
+        env.put("NQ57_" + upper + "_PORT", String.valueOf(node.port(service)));
+        env.put("NQ57_" + upper + "_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + node.database(service));
         env.put("NQ57_OIDC_ISSUER", issuer());
         env.put("NQ57_OIDC_JWKS", issuer() + "/protocol/openid-connect/certs");
         env.put("NQ57_KAFKA_BOOTSTRAP", "127.0.0.1:" + KAFKA);
-        env.put("NQ57_INSTANCE_ID", "central");
+        env.put("NQ57_INSTANCE_ID", node.id());
+        env.put("NQ57_INSTANCE_ROLE", node.role());
+        env.put("NQ57_TOPIC_PREFIX", node.topicPrefix());
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        if ("ministry".equals(node.role())) {
+            env.put("NQ57_FEDERATION_CENTRAL_URL", url(CENTRAL, service));
+            env.put("NQ57_FEDERATION_TOKEN_URL", issuer() + "/protocol/openid-connect/token");
+            env.put("NQ57_FEDERATION_CLIENT_ID", "nq57-federation-" + node.id());
+            env.put("NQ57_FEDERATION_CLIENT_SECRET", "local-dev-only-federation-" + node.id());
+            env.put("NQ57_FEDERATION_FORWARD_INTERVAL", "200ms");
+            env.put("NQ57_FEDERATION_CATALOG_INTERVAL", "3s");
+            env.put("NQ57_FEDERATION_MAX_BACKOFF", "2s");
+        }
+        env.put("NQ57_EVENTS_PARKED_RETRY_INTERVAL", "2s");
+        // extra settings of the instance: NAME for all its services, service/NAME for one of them
+        extraEnv.getOrDefault(node.id(), Map.of()).forEach((name, value) -> {
+            int slash = name.indexOf('/');
+            if (slash < 0) {
+                env.put(name, value);
+            } else if (name.substring(0, slash).equals(service)) {
+                env.put(name.substring(slash + 1), value);
+            }
+        });
         pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + "-service.log").toFile()));
-        services.put(service, pb.start());
-        log("started " + service + "-service on " + PORTS.get(service));
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(node.logName(service)).toFile()));
+        services.put(node.key(service), pb.start());
+        log("started " + node.id() + " " + service + "-service on " + node.port(service));
     }
 
     public void stopService(String service) {
-        Process p = services.remove(service);
+        stopService(CENTRAL, service);
+    }
+
+    public void stopService(Node node, String service) {
+        stop(node.key(service));
+    }
+
+    /** Kills a service at once (SIGKILL: no shutdown hooks, no transaction completes). */
+    public void killService(Node node, String service) throws InterruptedException {
+        Process p = services.remove(node.key(service));
+        if (p != null) {
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    private void stop(String key) {
+        Process p = services.remove(key);
         if (p != null) {
             p.destroy();
             try {
@@ -165,23 +274,32 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
 
     public void restartService(String service) throws Exception {
-        stopService(service);
-        startService(service);
-        awaitReady(service, Duration.ofSeconds(90));
+        restartService(CENTRAL, service);
+    }
+
+    public void restartService(Node node, String service) throws Exception {
+        stopService(node, service);
+        startService(node, service);
+        awaitReady(node, service, Duration.ofSeconds(120));
+    }
+
+    public void awaitReady(String service, Duration timeout) throws Exception {
+        awaitReady(CENTRAL, service, timeout);
     }
 
     /** Waits until the service answers its liveness check and its database is up (Kafka may still be connecting). */
-    public void awaitReady(String service, Duration timeout) throws Exception {
+    public void awaitReady(Node node, String service, Duration timeout) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
+        Path log = logs.resolve(node.logName(service));
         while (Instant.now().isBefore(deadline)) {
-            Process p = services.get(service);
+            Process p = services.get(node.key(service));
             if (p != null && !p.isAlive()) {
-                throw new IllegalStateException(service + "-service exited with " + p.exitValue() + "; see "
-                        + logs.resolve(service + "-service.log"));
+                throw new IllegalStateException(node.id() + " " + service + "-service exited with " + p.exitValue()
+                        + "; see " + log);
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url(node, service) + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
@@ -191,39 +309,60 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service + "-service not ready after " + timeout + "; see "
-                + logs.resolve(service + "-service.log"));
+        throw new IllegalStateException(node.id() + " " + service + "-service not ready after " + timeout + "; see "
+                + log);
     }
 
     public String url(String service) {
-        return "http://127.0.0.1:" + PORTS.get(service);
+        return url(CENTRAL, service);
+    }
+
+    public String url(Node node, String service) {
+        return "http://127.0.0.1:" + node.port(service);
+    }
+
+    /** The Keycloak admin's token (bootstrap admin of the local realm server: admin/admin, local only). */
+    public String adminToken() throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("no Keycloak admin token: " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).get("access_token").asText();
     }
 
     public String issuer() {
         return "http://127.0.0.1:" + KEYCLOAK + "/realms/nq57";
     }
 
-    /** An access token of a demo user from the real Keycloak (password grant on the portal client). */
+    /** An access token of a demo user from the real Keycloak (password grant on the portal client), renewed after 10 min. */
     public String token(String user) {
-        return tokens.computeIfAbsent(user, u -> {
-            try {
-                String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(u, StandardCharsets.UTF_8)
-                        + "&password=" + PASSWORD;
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create(issuer() + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("no token for " + u + ": " + r.statusCode() + " " + r.body());
-                }
-                return JSON.readTree(r.body()).get("access_token").asText();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+        String[] cached = tokens.get(user) == null ? null : tokens.get(user).split(" ", 2);
+        if (cached != null && System.currentTimeMillis() - Long.parseLong(cached[0]) < 600_000) {
+            return cached[1];
+        }
+        try {
+            String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                    + "&password=" + PASSWORD;
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(issuer() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("no token for " + user + ": " + r.statusCode() + " " + r.body());
             }
-        });
+            String token = JSON.readTree(r.body()).get("access_token").asText();
+            tokens.put(user, System.currentTimeMillis() + " " + token);
+            return token;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The claims of a token (its payload, decoded). */

@@ -10,6 +10,10 @@ public final class SuiteAccess {
         return Suite.standalone();
     }
 
+    public static String createInitiative(Suite suite, Suite.Node node, String system) {
+        return Flows.createInitiative(suite, node, system);
+    }
+
     public static String createInitiative(Suite suite, String system) {
         return Flows.createInitiative(suite, system);
     }

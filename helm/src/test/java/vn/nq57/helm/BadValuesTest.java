@@ -67,6 +67,19 @@ class BadValuesTest {
     }
 
     @Test
+    void twoServicesOfAMinistryReportingToOneUrlAreRefusedWithWhatToSet() {
+        // every service at central serves /api/v1/federation/*, so one URL cannot reach two of them
+        String failure = Charts.renderFailure("nq57", List.of(Charts.umbrellaValues("values-ministry.yaml")),
+                "kpi-service.federation.centralUrl", "", "budget-service.federation.centralUrl", "",
+                "global.federation.centralUrl", "https://nq57.gov.vn");
+        assertTrue(failure.contains("kpi-service and budget-service would both report to https://nq57.gov.vn"), failure);
+        assertTrue(failure.contains("set kpi-service.federation.centralUrl and budget-service.federation.centralUrl"), failure);
+        String sameUrl = Charts.renderFailure("nq57", List.of(Charts.umbrellaValues("values-ministry.yaml")),
+                "budget-service.federation.centralUrl", "https://kpi.nq57.gov.vn/");
+        assertTrue(sameUrl.contains("kpi-service and budget-service would both report to https://kpi.nq57.gov.vn"), sameUrl);
+    }
+
+    @Test
     void theValuesFilesShippedWithTheChartAreAccepted() {
         for (Scenario scenario : Scenario.values()) {
             assertTrue(scenario.render().objects().size() > 10, scenario.name());

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -36,7 +38,27 @@ class CentralInstanceTest {
             assertEquals("central", env.get("NQ57_INSTANCE_ROLE"), service);
             assertEquals("true", env.get("NQ57_FEDERATION_INTAKE_ENABLED"), service);
             assertFalse(env.containsKey("NQ57_FEDERATION_CENTRAL_URL"), service + " reports to nobody");
+            assertFalse(env.containsKey("NQ57_FEDERATION_TOKEN_URL"), service + " fetches no federation token");
+            assertFalse(env.containsKey("NQ57_FEDERATION_CLIENT_ID"), service);
+            assertNull(Pods.service(central, service).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> "NQ57_FEDERATION_CLIENT_SECRET".equals(e.getName())).findFirst().orElse(null), service + " needs no client secret");
         }
+    }
+
+    @Test
+    void theMinistriesReachEachServicesFederationEndpointsThroughItsIngressWhichTheNetworkPolicyAdmits() {
+        for (String service : Charts.SERVICES) {
+            Ingress ingress = central.named(Ingress.class, "nq57-" + service);
+            var path = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0);
+            assertTrue("Prefix".equals(path.getPathType()) && "/".equals(path.getPath()), service + ": /api/v1/federation/* goes to the service");
+            NetworkPolicy policy = central.named(NetworkPolicy.class, "nq57-" + service);
+            NetworkPolicyIngressRule rule = policy.getSpec().getIngress().get(0);
+            assertEquals("ingress-nginx", rule.getFrom().get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"),
+                    service + ": the ingress controller, which carries the ministries' calls, may connect");
+            assertEquals("http", rule.getPorts().get(0).getPort().getStrVal());
+        }
+        assertEquals("10m", central.named(Ingress.class, "nq57-initiative-service").getMetadata().getAnnotations()
+                .get("nginx.ingress.kubernetes.io/proxy-body-size"), "a batch of 500 initiative events may exceed nginx's 1 MB default");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An instance with no values file: PostgreSQL, Keycloak and (with the operator) Kafka come with the chart. */
@@ -63,7 +64,24 @@ class EvaluationInstanceTest {
         String output = new Helm(Charts.chart("nq57")).install().withName("nq57").withNamespace("nq57-bkhcn")
                 .withValuesFile(Charts.umbrellaValues("values-ministry.yaml"))
                 .clientOnly().withDryRunOption(DryRun.CLIENT).call().getOutput();
-        assertTrue(output.contains("reports to https://nq57.gov.vn as client \"instance-bkhcn\""), output);
+        assertTrue(output.contains("each service reports to the same service at central, as client \"nq57-federation-bkhcn\""), output);
+        assertTrue(output.contains("token:  https://sso.nq57.gov.vn/realms/nq57/protocol/openid-connect/token"), output);
+        assertTrue(output.contains("secret: Secret nq57-federation, key client-secret"), output);
+        assertTrue(output.contains("initiative-service: https://initiative.nq57.gov.vn  (POST /api/v1/federation/events, GET /api/v1/federation/catalog)"), output);
+        assertTrue(output.contains("kpi-service:        https://kpi.nq57.gov.vn  (POST /api/v1/federation/events, GET /api/v1/federation/catalog)"), output);
+        assertTrue(output.contains("budget-service:     https://budget.nq57.gov.vn  (POST /api/v1/federation/events)"), output);
+        assertTrue(output.contains("GET <service URL>/api/v1/federation/health"), output);
+        assertTrue(output.contains("nq57_federation_forward_pending, nq57_federation_forward_oldest_pending_seconds"), output);
+        assertTrue(output.contains("nq57_federation_origin_lag_ms{origin=\"bkhcn\"}"), output);
+        assertFalse(output.contains("cannot reach central"), output);
         assertTrue(output.contains("https://initiative.nq57.bkhcn.gov.vn/q/swagger-ui"), output);
+    }
+
+    @Test
+    void ministryNotesWarnWhenRestrictedEgressListsNoWayToCentral() {
+        String output = new Helm(Charts.chart("nq57")).install().withName("nq57").withNamespace("nq57-bkhcn")
+                .withValuesFile(Charts.umbrellaValues("values-ministry.yaml")).set("global.networkPolicy.egress.enabled", "true")
+                .clientOnly().withDryRunOption(DryRun.CLIENT).call().getOutput();
+        assertTrue(output.contains("WARNING: global.networkPolicy.egress.enabled=true and global.networkPolicy.egress.extra is empty: the services\n  cannot reach central or its Keycloak."), output);
     }
 }

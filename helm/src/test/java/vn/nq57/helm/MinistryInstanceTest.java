@@ -1,5 +1,6 @@
 package vn.nq57.helm;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -9,7 +10,9 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,16 +27,62 @@ class MinistryInstanceTest {
         return Pods.service(ministry, service).getSpec().getTemplate().getSpec().getContainers().get(0);
     }
 
+    /** The host of each service at central (values-central.yaml's Ingresses). */
+    private static final Map<String, String> AT_CENTRAL = Map.of(
+            "initiative-service", "https://initiative.nq57.gov.vn",
+            "kpi-service", "https://kpi.nq57.gov.vn",
+            "budget-service", "https://budget.nq57.gov.vn");
+
+    private static final String TOKEN_URL = "https://sso.nq57.gov.vn/realms/nq57/protocol/openid-connect/token";
+
     @Test
     void theMinistrysInstanceIdAndTheCentralUrlReachEveryServicePod() {
         for (String service : Charts.SERVICES) {
             Map<String, String> env = Pods.literalEnv(ministry, container(service));
             assertEquals("bkhcn", env.get("NQ57_INSTANCE_ID"), service);
             assertEquals("ministry", env.get("NQ57_INSTANCE_ROLE"), service);
-            assertEquals("https://nq57.gov.vn", env.get("NQ57_FEDERATION_CENTRAL_URL"), service);
-            assertEquals("instance-bkhcn", env.get("NQ57_FEDERATION_CLIENT_ID"), service);
+            assertEquals(AT_CENTRAL.get(service), env.get("NQ57_FEDERATION_CENTRAL_URL"), service + " reports to the same service at central");
+            assertEquals("nq57-federation-bkhcn", env.get("NQ57_FEDERATION_CLIENT_ID"), service + ": the realm's client of this instance");
             assertEquals("false", env.get("NQ57_FEDERATION_INTAKE_ENABLED"), service + ": a ministry takes no other instance's events");
         }
+    }
+
+    @Test
+    void eachServiceConfigMapNamesItsOwnCounterpartAtCentralTheTokenEndpointAndTheClient() {
+        Set<String> urls = new HashSet<>();
+        for (String service : Charts.SERVICES) {
+            Map<String, String> data = ministry.named(ConfigMap.class, "nq57-" + service).getData();
+            assertEquals(AT_CENTRAL.get(service), data.get("NQ57_FEDERATION_CENTRAL_URL"), service);
+            assertEquals(TOKEN_URL, data.get("NQ57_FEDERATION_TOKEN_URL"), service);
+            assertEquals("nq57-federation-bkhcn", data.get("NQ57_FEDERATION_CLIENT_ID"), service);
+            assertTrue(urls.add(data.get("NQ57_FEDERATION_CENTRAL_URL")), service + " shares its central URL with another service");
+        }
+    }
+
+    @Test
+    void theFederationTuningReachesThePodsWithTheServicesDefaultsUnlessSet() {
+        assertTuning(ministry, Map.of("FORWARD_INTERVAL", "1s", "CATALOG_INTERVAL", "30s", "BATCH_SIZE", "200",
+                "TOKEN_REFRESH_MARGIN", "30s", "MAX_BACKOFF", "30s"));
+        Charts.Rendered tuned = Scenario.MINISTRY.render("global.federation.forwardInterval", "500ms", "global.federation.catalogInterval", "5m",
+                "global.federation.batchSize", "500", "global.federation.tokenRefreshMargin", "0s", "global.federation.maxBackoff", "2m");
+        assertTuning(tuned, Map.of("FORWARD_INTERVAL", "500ms", "CATALOG_INTERVAL", "5m", "BATCH_SIZE", "500",
+                "TOKEN_REFRESH_MARGIN", "0s", "MAX_BACKOFF", "2m"));
+    }
+
+    private static void assertTuning(Charts.Rendered rendered, Map<String, String> expected) {
+        for (String service : Charts.SERVICES) {
+            Map<String, String> data = rendered.named(ConfigMap.class, "nq57-" + service).getData();
+            expected.forEach((setting, value) -> assertEquals(value, data.get("NQ57_FEDERATION_" + setting), service + " " + setting));
+        }
+    }
+
+    @Test
+    void aServiceWithoutItsOwnCentralUrlFallsBackToTheGlobalOne() {
+        Charts.Rendered rendered = Scenario.MINISTRY.render("budget-service.federation.centralUrl", "",
+                "global.federation.centralUrl", "https://nq57.gov.vn/budget/");
+        assertEquals("https://nq57.gov.vn/budget", rendered.named(ConfigMap.class, "nq57-budget-service").getData().get("NQ57_FEDERATION_CENTRAL_URL"));
+        assertEquals("https://kpi.nq57.gov.vn", rendered.named(ConfigMap.class, "nq57-kpi-service").getData().get("NQ57_FEDERATION_CENTRAL_URL"),
+                "a service's own URL wins over the global one");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -59,5 +60,28 @@ class ServiceConfigContractTest {
         }
         assertTrue(data.containsKey("NQ57_INSTANCE_ID") && data.containsKey("NQ57_INSTANCE_ROLE"));
         assertTrue(platform.contains("prefix = \"nq57.instance\""), "the platform does not read nq57.instance.*");
+    }
+
+    @Test
+    void everyFederationVariableOfAMinistryIsASettingOfFederationConfig() throws IOException {
+        String config = read(ROOT.resolve("platform/src/main/java/vn/nq57/platform/federation/FederationConfig.java"));
+        assertTrue(config.contains("@ConfigMapping(prefix = \"nq57.federation\")"), "FederationConfig reads nq57.federation.*");
+        Charts.Rendered ministry = Scenario.MINISTRY.render();
+        for (String service : Charts.SERVICES) {
+            Map<String, String> data = ministry.named(ConfigMap.class, Charts.RELEASE + "-" + service).getData();
+            List<String> federation = data.keySet().stream().filter(k -> k.startsWith("NQ57_FEDERATION_")).toList();
+            assertTrue(federation.size() >= 9, service + ": " + federation);
+            for (String variable : federation) {
+                // NQ57_FEDERATION_TOKEN_REFRESH_MARGIN is nq57.federation.token-refresh-margin, method tokenRefreshMargin()
+                String[] words = variable.substring("NQ57_FEDERATION_".length()).toLowerCase().split("_");
+                StringBuilder method = new StringBuilder(words[0]);
+                for (int i = 1; i < words.length; i++) {
+                    method.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+                }
+                assertTrue(config.contains(" " + method + "();"), service + ": " + variable + " is no setting of FederationConfig (" + method + "())");
+            }
+        }
+        // and the secret one, which comes from the Secret
+        assertTrue(config.contains(" clientSecret();"));
     }
 }

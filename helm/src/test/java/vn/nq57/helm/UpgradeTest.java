@@ -28,7 +28,7 @@ class UpgradeTest {
     @Test
     void aChangedSharedValueChangesTheChecksumOfEveryService() {
         Charts.Rendered before = Scenario.MINISTRY.render();
-        Charts.Rendered after = Scenario.MINISTRY.render("global.federation.centralUrl", "https://trungtam.nq57.gov.vn");
+        Charts.Rendered after = Scenario.MINISTRY.render("global.federation.tokenUrl", "https://sso2.nq57.gov.vn/realms/nq57/protocol/openid-connect/token");
         for (String service : Charts.SERVICES) {
             assertNotEquals(checksum(before, service), checksum(after, service), service);
         }

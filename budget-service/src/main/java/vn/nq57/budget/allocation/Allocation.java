@@ -63,6 +63,8 @@ public class Allocation extends PanacheEntityBase {
     public String cancelReason;
     @Column(name = "origin_instance")
     public String originInstance;
+    /** Null for this instance's own allocations; the owning instance for a replica (a ministry's, at central). */
+    public String origin;
     @Version
     public long version;
     @Column(name = "created_by")
@@ -71,6 +73,14 @@ public class Allocation extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
+    /**
+     * The instance that owns the allocation, as views show it: the origin column of a replica, else this instance
+     * (recorded in {@code origin_instance} when the allocation was planned).
+     */
+    public String owner() {
+        return origin != null ? origin : originInstance;
+    }
 
     public long remaining() {
         return status == AllocationStatus.APPROVED ? amount - disbursed : 0L;

@@ -26,6 +26,7 @@ import vn.nq57.budget.allocation.AllocationViews.AmendmentRequest;
 import vn.nq57.budget.allocation.AllocationViews.ApprovalRequest;
 import vn.nq57.budget.allocation.AllocationViews.CancellationRequest;
 import vn.nq57.budget.allocation.AllocationViews.HistoryEntry;
+import vn.nq57.budget.federation.Origins;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.http.Params;
 import vn.nq57.platform.idempotency.Idempotent;
@@ -43,22 +44,28 @@ public class AllocationResource {
     @Inject
     AllocationService service;
 
+    @Inject
+    Origins origins;
+
     @Context
     UriInfo uri;
 
     @GET
     @Operation(summary = "Allocations, by fiscal year and code", description = "Filters: fiscalYear, initiativeId, "
-            + "system (H1..H6), leadAgency (code), fundingSource, status, key.")
+            + "system (H1..H6), leadAgency (code), fundingSource, status, key, origin (the owning instance: at central, "
+            + "central for its own allocations, a ministry's id for those it reported).")
     public Page<AllocationView> list(@QueryParam("fiscalYear") String fiscalYear,
                                      @QueryParam("initiativeId") String initiativeId,
                                      @QueryParam("system") String system, @QueryParam("leadAgency") String leadAgency,
                                      @QueryParam("fundingSource") String fundingSource,
                                      @QueryParam("status") String status, @QueryParam("key") String key,
+                                     @QueryParam("origin") String origin,
                                      @BeanParam @Valid PageRequest page) {
         return service.list(new AllocationService.Filter(Params.integer("fiscalYear", fiscalYear),
                 Params.uuid("initiativeId", initiativeId), system, leadAgency,
                 Params.enumValue(FundingSource.class, "fundingSource", fundingSource),
-                Params.enumValue(AllocationStatus.class, "status", status), Params.bool("key", key)), page);
+                Params.enumValue(AllocationStatus.class, "status", status), Params.bool("key", key),
+                origins.parse(origin)), page);
     }
 
     @GET

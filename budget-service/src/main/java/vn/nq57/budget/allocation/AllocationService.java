@@ -21,6 +21,7 @@ import vn.nq57.budget.allocation.AllocationViews.ApprovalRequest;
 import vn.nq57.budget.allocation.AllocationViews.CancellationRequest;
 import vn.nq57.budget.allocation.AllocationViews.HistoryEntry;
 import vn.nq57.budget.events.BudgetEvents;
+import vn.nq57.budget.federation.Origins;
 import vn.nq57.budget.fiscalyear.FiscalYear;
 import vn.nq57.budget.initiative.InitiativeDirectory;
 import vn.nq57.budget.initiative.InitiativeReplica;
@@ -28,6 +29,7 @@ import vn.nq57.budget.json.Money;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
@@ -68,9 +70,12 @@ public class AllocationService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Federation federation;
+
     /** Filters of the allocation list; null means "any". */
     public record Filter(Integer fiscalYear, UUID initiativeId, String system, String leadAgency,
-                         FundingSource fundingSource, AllocationStatus status, Boolean key) {
+                         FundingSource fundingSource, AllocationStatus status, Boolean key, Origins.Filter origin) {
     }
 
     public Page<AllocationView> list(Filter f, PageRequest page) {
@@ -104,6 +109,10 @@ public class AllocationService {
             where.append(" and a.initiative.key = :key");
             params.and("key", f.key());
         }
+        where.append(Origins.condition(f.origin(), "a.origin"));
+        if (f.origin() != null && f.origin().column() != null) {
+            params.and("origin", f.origin().column());
+        }
         long total = Allocation.count("from Allocation a where " + where, params);
         List<AllocationView> items = Allocation.<Allocation>find("from Allocation a join fetch a.initiative where " + where,
                         Sort.by("a.fiscalYear").and("a.code"), params)
@@ -124,7 +133,9 @@ public class AllocationService {
         try {
             return get(UUID.fromString(idOrCode.trim()));
         } catch (IllegalArgumentException notUuid) {
-            return Allocation.<Allocation>find("code", idOrCode.trim().toUpperCase(Locale.ROOT)).firstResultOptional()
+            // codes are unique per owning instance: this instance's own allocation first, then a replica's
+            return Allocation.<Allocation>find("code = ?1 order by case when origin is null then 0 else 1 end, origin",
+                            idOrCode.trim().toUpperCase(Locale.ROOT)).firstResultOptional()
                     .orElseThrow(() -> ApiException.notFound("Allocation", idOrCode));
         }
     }
@@ -140,6 +151,17 @@ public class AllocationService {
         if (a == null) {
             throw ApiException.notFound("Allocation", id);
         }
+        return a;
+    }
+
+    /**
+     * {@link #lock} for a local write: an allocation another instance owns (a ministry's, replicated at central) is
+     * read-only here, 409 {@code read-only-replica}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Allocation lockOwned(UUID id) {
+        Allocation a = lock(id);
+        federation.requireOwned(a.origin, "Allocation", a.code);
         return a;
     }
 
@@ -170,14 +192,14 @@ public class AllocationService {
         a.createdAt = now;
         a.updatedAt = now;
         a.persist();
-        history(a, AllocationEvent.Action.CREATED, null, null, null);
+        AllocationEvent entry = history(a, AllocationEvent.Action.CREATED, null, null, null);
         em.flush();
-        return changed(a, null, "allocation.created", BudgetEvents.ALLOCATION_CREATED);
+        return changed(a, null, entry, "allocation.created", BudgetEvents.ALLOCATION_CREATED);
     }
 
     @Transactional
     public AllocationView approve(UUID id, String ifMatch, ApprovalRequest request) {
-        Allocation a = lock(id);
+        Allocation a = lockOwned(id);
         ETags.require(ifMatch, a.version);
         requireApprover(a);
         if (a.status != AllocationStatus.PLANNED) {
@@ -193,15 +215,15 @@ public class AllocationService {
         a.approvedAt = now;
         a.updatedAt = now;
         a.unfundedKeyInitiatives = unfunded;
-        history(a, AllocationEvent.Action.APPROVED, AllocationStatus.PLANNED, a.amount,
+        AllocationEvent entry = history(a, AllocationEvent.Action.APPROVED, AllocationStatus.PLANNED, a.amount,
                 request == null ? null : request.note());
         em.flush();
-        return changed(a, before, "allocation.approved", BudgetEvents.ALLOCATION_APPROVED);
+        return changed(a, before, entry, "allocation.approved", BudgetEvents.ALLOCATION_APPROVED);
     }
 
     @Transactional
     public AllocationView amend(UUID id, String ifMatch, AmendmentRequest request) {
-        Allocation a = lock(id);
+        Allocation a = lockOwned(id);
         ETags.require(ifMatch, a.version);
         requireWriter(a);
         if (a.status == AllocationStatus.CANCELLED) {
@@ -224,14 +246,14 @@ public class AllocationService {
         long previous = a.amount;
         a.amount = amount;
         a.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        history(a, AllocationEvent.Action.AMENDED, a.status, previous, request.reason().trim());
+        AllocationEvent entry = history(a, AllocationEvent.Action.AMENDED, a.status, previous, request.reason().trim());
         em.flush();
-        return changed(a, before, "allocation.amended", BudgetEvents.ALLOCATION_AMENDED);
+        return changed(a, before, entry, "allocation.amended", BudgetEvents.ALLOCATION_AMENDED);
     }
 
     @Transactional
     public AllocationView cancel(UUID id, String ifMatch, CancellationRequest request) {
-        Allocation a = lock(id);
+        Allocation a = lockOwned(id);
         ETags.require(ifMatch, a.version);
         requireWriter(a);
         if (a.status == AllocationStatus.CANCELLED) {
@@ -249,9 +271,9 @@ public class AllocationService {
         a.cancelledAt = now;
         a.cancelReason = request.reason().trim();
         a.updatedAt = now;
-        history(a, AllocationEvent.Action.CANCELLED, from, a.amount, a.cancelReason);
+        AllocationEvent entry = history(a, AllocationEvent.Action.CANCELLED, from, a.amount, a.cancelReason);
         em.flush();
-        return changed(a, before, "allocation.cancelled", BudgetEvents.ALLOCATION_CANCELLED);
+        return changed(a, before, entry, "allocation.cancelled", BudgetEvents.ALLOCATION_CANCELLED);
     }
 
     public List<HistoryEntry> history(UUID id) {
@@ -329,8 +351,8 @@ public class AllocationService {
         return String.format(Locale.ROOT, "AL-%d-%06d", year, n);
     }
 
-    private void history(Allocation a, AllocationEvent.Action action, AllocationStatus statusBefore, Long amountBefore,
-                         String reason) {
+    private AllocationEvent history(Allocation a, AllocationEvent.Action action, AllocationStatus statusBefore,
+                                    Long amountBefore, String reason) {
         AllocationEvent e = new AllocationEvent();
         e.id = UUID.randomUUID();
         e.allocationId = a.id;
@@ -344,12 +366,14 @@ public class AllocationService {
         e.actorAgency = caller.agency();
         e.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         e.persist();
+        return e;
     }
 
-    private AllocationView changed(Allocation a, AllocationView before, String action, String eventType) {
+    private AllocationView changed(Allocation a, AllocationView before, AllocationEvent entry, String action,
+                                   String eventType) {
         AllocationView after = AllocationView.of(a);
         audit.record(action, "allocation", a.id, before, after);
-        outbox.publish(BudgetEvents.TOPIC, eventType, "allocation", a.id, a.version, AllocationEventData.of(a));
+        outbox.publish(BudgetEvents.TOPIC, eventType, "allocation", a.id, a.version, AllocationEventData.of(a, entry));
         return after;
     }
 }

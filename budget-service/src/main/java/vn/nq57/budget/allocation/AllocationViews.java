@@ -56,7 +56,10 @@ public final class AllocationViews {
                                          + "initiatives of the same System had none (a warning, not a block)")
                                  String priorityWarning, List<String> unfundedKeyInitiatives,
                                  String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                                 String originInstance, long version) {
+                                 String originInstance,
+                                 @Schema(description = "The instance that owns the allocation (this one's id for its "
+                                         + "own; a ministry's id for its allocations reported to central)")
+                                 String origin, long version) {
         public static AllocationView of(Allocation a) {
             List<String> unfunded = List.copyOf(a.unfundedKeyInitiatives);
             String warning = unfunded.isEmpty() ? null : "approved while " + unfunded.size() + " key initiative(s) of "
@@ -66,7 +69,7 @@ public final class AllocationViews {
                     a.fundingSource, a.amount, a.disbursed, a.remaining(), Money.percent(a.disbursed, a.amount),
                     a.status, a.purpose, a.approvedBy, a.approvedByAgency, a.approvedAt, a.cancelledBy, a.cancelledAt,
                     a.cancelReason, warning, unfunded, a.createdBy, a.createdAt, a.updatedAt, a.originInstance,
-                    a.version);
+                    a.owner(), a.version);
         }
     }
 
@@ -79,13 +82,32 @@ public final class AllocationViews {
         }
     }
 
-    /** What other services learn of an allocation (the initiative's health counts its disbursement rate). */
+    /**
+     * What other services learn of an allocation (the initiative's health counts its disbursement rate): its full
+     * state, so that central can keep a ministry's allocation from one event (event-carried state transfer), and the
+     * history entry of the change when the event records one (null on disbursement events).
+     */
     public record AllocationEventData(UUID id, String code, UUID initiativeId, String system, String leadAgency,
                                       int fiscalYear, FundingSource fundingSource, long amount, long disbursed,
-                                      AllocationStatus status, long version) {
+                                      AllocationStatus status, long version, String purpose,
+                                      List<String> unfundedKeyInitiatives, String approvedBy, String approvedByAgency,
+                                      OffsetDateTime approvedAt, String cancelledBy, OffsetDateTime cancelledAt,
+                                      String cancelReason, String createdBy, OffsetDateTime createdAt,
+                                      OffsetDateTime updatedAt, String originInstance, HistoryEntry change) {
         public static AllocationEventData of(Allocation a) {
+            return of(a, (HistoryEntry) null);
+        }
+
+        public static AllocationEventData of(Allocation a, AllocationEvent change) {
+            return of(a, change == null ? null : HistoryEntry.of(change));
+        }
+
+        public static AllocationEventData of(Allocation a, HistoryEntry change) {
             return new AllocationEventData(a.id, a.code, a.initiative.id, a.initiative.systemCode, a.leadAgencyCode,
-                    a.fiscalYear, a.fundingSource, a.amount, a.disbursed, a.status, a.version);
+                    a.fiscalYear, a.fundingSource, a.amount, a.disbursed, a.status, a.version, a.purpose,
+                    List.copyOf(a.unfundedKeyInitiatives), a.approvedBy, a.approvedByAgency, a.approvedAt,
+                    a.cancelledBy, a.cancelledAt, a.cancelReason, a.createdBy, a.createdAt, a.updatedAt, a.owner(),
+                    change);
         }
     }
 }

@@ -48,7 +48,7 @@ public class AllocationDisbursementResource {
     @Operation(summary = "The disbursements of one allocation (by id or code), by date")
     public Page<DisbursementView> ofAllocation(@PathParam("id") String allocation, @BeanParam @Valid PageRequest page) {
         UUID id = allocations.getByIdOrCode(allocation).id;
-        return service.list(new DisbursementService.Filter(id, null, null, null, null, null), page);
+        return service.list(new DisbursementService.Filter(id, null, null, null, null, null, null), page);
     }
 
     @POST

@@ -237,8 +237,10 @@ public class BulkDisbursementService {
                 results.add(rejected(r, reasons(outOfScope.get(locked.id))));
                 continue;
             }
-            // the row lock is held until the transaction ends; the entity is read again after each row's flush
-            Allocation a = em.find(Allocation.class, locked.id);
+            // the row lock is held until the transaction ends; the entity is read again after each row's flush, with
+            // its initiative (the payment's event carries the allocation's System)
+            Allocation a = em.createQuery("from Allocation a join fetch a.initiative where a.id = :id", Allocation.class)
+                    .setParameter("id", locked.id).getSingleResult();
             try {
                 Outcome outcome = disbursements.payInScope(a, new Payment(r.date(), r.amount(), r.paymentReference(),
                         r.note()), reference -> known.get(a.id + "|" + reference), false);
@@ -317,7 +319,11 @@ public class BulkDisbursementService {
                 .setParameter("ids", all).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         for (Allocation a : locked) {
             byRef.put(refKey(a.id.toString()), a);
-            byRef.put(refKey(a.code), a);
+            // codes are unique per owning instance: a code names this instance's own allocation before a replica's
+            Allocation sameCode = byRef.get(refKey(a.code));
+            if (sameCode == null || (sameCode.origin != null && a.origin == null)) {
+                byRef.put(refKey(a.code), a);
+            }
         }
         return byRef;
     }

@@ -50,6 +50,13 @@ public class Disbursement extends PanacheEntityBase {
     public OffsetDateTime recordedAt;
     @Column(name = "origin_instance")
     public String originInstance;
+    /** Null for this instance's own disbursements; the owning instance for a replica (a ministry's, at central). */
+    public String origin;
     @Version
     public long version;
+
+    /** The instance that owns the disbursement: the origin column of a replica, else this instance. */
+    public String owner() {
+        return origin != null ? origin : originInstance;
+    }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.budget.csv.Csv;
 import vn.nq57.budget.disbursement.DisbursementViews.DisbursementBatch;
+import vn.nq57.budget.federation.Origins;
 import vn.nq57.budget.disbursement.DisbursementViews.DisbursementView;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportMode;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportSummary;
@@ -46,21 +47,25 @@ public class DisbursementResource {
     @Inject
     BulkDisbursementService bulk;
 
+    @Inject
+    Origins origins;
+
     @Context
     UriInfo uri;
 
     @GET
     @Operation(summary = "Disbursements, by date", description = "Filters: allocationId, fiscalYear, leadAgency, kind "
-            + "(PAYMENT or REVERSAL), from/to (YYYY-MM-DD).")
+            + "(PAYMENT or REVERSAL), from/to (YYYY-MM-DD), origin (the owning instance).")
     public Page<DisbursementView> list(@QueryParam("allocationId") String allocationId,
                                        @QueryParam("fiscalYear") String fiscalYear,
                                        @QueryParam("leadAgency") String leadAgency, @QueryParam("kind") String kind,
                                        @QueryParam("from") String from, @QueryParam("to") String to,
+                                       @QueryParam("origin") String origin,
                                        @BeanParam @Valid PageRequest page) {
         return service.list(new DisbursementService.Filter(Params.uuid("allocationId", allocationId),
                 Params.integer("fiscalYear", fiscalYear), leadAgency,
                 Params.enumValue(Disbursement.Kind.class, "kind", kind), Params.date("from", from),
-                Params.date("to", to)), page);
+                Params.date("to", to), origins.parse(origin)), page);
     }
 
     @GET

@@ -22,10 +22,12 @@ import vn.nq57.budget.disbursement.DisbursementViews.DisbursementRequest;
 import vn.nq57.budget.disbursement.DisbursementViews.DisbursementView;
 import vn.nq57.budget.disbursement.DisbursementViews.ReversalRequest;
 import vn.nq57.budget.events.BudgetEvents;
+import vn.nq57.budget.federation.Origins;
 import vn.nq57.budget.json.Money;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
@@ -67,6 +69,9 @@ public class DisbursementService {
     @Inject
     DisbursementMetrics metrics;
 
+    @Inject
+    Federation federation;
+
     public static LocalDate today() {
         return LocalDate.now(VIETNAM);
     }
@@ -81,7 +86,7 @@ public class DisbursementService {
 
     /** Filters of the disbursement list; null means "any". */
     public record Filter(UUID allocationId, Integer fiscalYear, String leadAgency, Disbursement.Kind kind,
-                         LocalDate from, LocalDate to) {
+                         LocalDate from, LocalDate to, Origins.Filter origin) {
     }
 
     public Page<DisbursementView> list(Filter f, PageRequest page) {
@@ -110,6 +115,10 @@ public class DisbursementService {
         if (f.to() != null) {
             where.append(" and d.date <= :to");
             params.and("to", f.to());
+        }
+        where.append(Origins.condition(f.origin(), "d.origin"));
+        if (f.origin() != null && f.origin().column() != null) {
+            params.and("origin", f.origin().column());
         }
         long total = Disbursement.count("from Disbursement d where " + where, params);
         List<DisbursementView> items = Disbursement.<Disbursement>find("from Disbursement d join fetch d.allocation "
@@ -154,6 +163,7 @@ public class DisbursementService {
      */
     public Outcome payInScope(Allocation a, Payment p, Function<String, Disbursement> existingByReference,
                               boolean audited) {
+        federation.requireOwned(a.origin, "Allocation", a.code);
         String reference = p.paymentReference().trim();
         Disbursement existing = existingByReference.apply(reference);
         if (existing != null) {
@@ -200,7 +210,7 @@ public class DisbursementService {
         UUID allocationId = em.createQuery("select d.allocation.id from Disbursement d where d.id = :id", UUID.class)
                 .setParameter("id", disbursementId).getResultStream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("Disbursement", disbursementId));
-        Allocation a = allocations.lock(allocationId);
+        Allocation a = allocations.lockOwned(allocationId);
         Disbursement payment = get(disbursementId);
         access.requireRoleInScope(a.leadAgencyCode, Roles.DATA_SUBMITTER, Roles.MINISTRY_ADMIN);
         if (payment.kind != Disbursement.Kind.PAYMENT) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.budget.allocation.Allocation;
+import vn.nq57.budget.allocation.AllocationViews.AllocationEventData;
 import vn.nq57.budget.json.Money;
 import vn.nq57.platform.error.Problem;
 
@@ -50,22 +51,31 @@ public final class DisbursementViews {
     public record DisbursementView(UUID id, Disbursement.Kind kind, LocalDate date, long amount,
                                    String paymentReference, String note, UUID reversesId, String reason,
                                    String recordedBy, String recordedByAgency, OffsetDateTime recordedAt,
-                                   String originInstance, AllocationBalance allocation, long version) {
+                                   String originInstance,
+                                   @Schema(description = "The instance that owns the disbursement")
+                                   String origin, AllocationBalance allocation, long version) {
         public static DisbursementView of(Disbursement d) {
             return new DisbursementView(d.id, d.kind, d.date, d.amount, d.paymentReference, d.note, d.reversesId,
-                    d.reason, d.recordedBy, d.recordedByAgency, d.recordedAt, d.originInstance,
+                    d.reason, d.recordedBy, d.recordedByAgency, d.recordedAt, d.originInstance, d.owner(),
                     AllocationBalance.of(d.allocation), d.version);
         }
     }
 
-    /** What other services learn of a disbursement, with the allocation's new totals. */
+    /**
+     * What other services learn of a disbursement, with the allocation's new totals; also the whole disbursement and
+     * the allocation's full state ({@code allocationState}), so that central can keep both from one event.
+     */
     public record DisbursementEventData(UUID id, Disbursement.Kind kind, UUID allocationId, UUID initiativeId,
                                         int fiscalYear, LocalDate date, long amount, String paymentReference,
-                                        UUID reversesId, long allocationAmount, long allocationDisbursed) {
+                                        UUID reversesId, long allocationAmount, long allocationDisbursed, String note,
+                                        String reason, String recordedBy, String recordedByAgency,
+                                        OffsetDateTime recordedAt, String originInstance,
+                                        AllocationEventData allocationState) {
         public static DisbursementEventData of(Disbursement d) {
             Allocation a = d.allocation;
             return new DisbursementEventData(d.id, d.kind, a.id, a.initiative.id, a.fiscalYear, d.date, d.amount,
-                    d.paymentReference, d.reversesId, a.amount, a.disbursed);
+                    d.paymentReference, d.reversesId, a.amount, a.disbursed, d.note, d.reason, d.recordedBy,
+                    d.recordedByAgency, d.recordedAt, d.owner(), AllocationEventData.of(a));
         }
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.budget.csv.Csv;
 import vn.nq57.budget.disbursement.DisbursementService;
+import vn.nq57.budget.federation.Origins;
 import vn.nq57.budget.report.ReportViews.AgencyRow;
 import vn.nq57.budget.report.ReportViews.Breakdown;
 import vn.nq57.budget.report.ReportViews.InitiativeRow;
@@ -32,7 +33,9 @@ import vn.nq57.platform.security.Roles;
 
 /**
  * The budget reports of a fiscal year, as JSON or CSV ({@code Accept: text/csv} or {@code ?format=csv}). Money is
- * whole VND; shares and rates are percentages.
+ * whole VND; shares and rates are percentages. At central the figures include every ministry's allocations (reported
+ * through federation); {@code ?origin=} restricts the allocation figures to one owning instance ({@code central} for
+ * central's own).
  */
 @Path("/api/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
@@ -46,14 +49,18 @@ public class ReportResource {
     @Inject
     ReportService reports;
 
+    @Inject
+    Origins origins;
+
     @Context
     HttpHeaders headers;
 
     @GET
     @Path("/{year}/three-percent-rule")
     @Operation(summary = "The 3% rule: the S&T/innovation/digital-transformation line as a share of state spending")
-    public Response threePercentRule(@PathParam("year") String year, @QueryParam("format") String format) {
-        ThreePercentRule r = reports.threePercentRule(year(year));
+    public Response threePercentRule(@PathParam("year") String year, @QueryParam("format") String format,
+                             @QueryParam("origin") String origin) {
+        ThreePercentRule r = reports.threePercentRule(year(year), origins.parse(origin));
         return answer(r, format, "three-percent-rule-" + r.fiscalYear(), () -> Csv.write(
                 List.of("fiscalYear", "totalStateExpenditure", "stiBudget", "stiShare", "thresholdPercent", "passes",
                         "shortfall", "approvedStateAllocations", "approvedStateAllocationsShare"),
@@ -65,8 +72,9 @@ public class ReportResource {
     @GET
     @Path("/{year}/non-state-share")
     @Operation(summary = "The non-state share (ENTERPRISE + SOCIAL) of approved funding, against the 60% target")
-    public Response nonStateShare(@PathParam("year") String year, @QueryParam("format") String format) {
-        NonStateShare r = reports.nonStateShare(year(year));
+    public Response nonStateShare(@PathParam("year") String year, @QueryParam("format") String format,
+                             @QueryParam("origin") String origin) {
+        NonStateShare r = reports.nonStateShare(year(year), origins.parse(origin));
         return answer(r, format, "non-state-share-" + r.fiscalYear(), () -> Csv.write(
                 List.of("fiscalYear", "approvedTotal", "nonStateApproved", "stateApproved", "otherApproved",
                         "nonStateShare", "targetPercent", "meetsTarget"),
@@ -78,8 +86,9 @@ public class ReportResource {
     @GET
     @Path("/{year}/by-funding-source")
     @Operation(summary = "Allocation and disbursement by funding source, with each source's share of approved money")
-    public Response byFundingSource(@PathParam("year") String year, @QueryParam("format") String format) {
-        Breakdown<SourceRow> r = reports.byFundingSource(year(year));
+    public Response byFundingSource(@PathParam("year") String year, @QueryParam("format") String format,
+                             @QueryParam("origin") String origin) {
+        Breakdown<SourceRow> r = reports.byFundingSource(year(year), origins.parse(origin));
         return answer(r, format, "by-funding-source-" + r.fiscalYear(), () -> breakdownCsv(r,
                 List.of("fundingSource", "nonState"), row -> List.of(row.fundingSource(), row.nonState(),
                         row.allocations(), row.planned(), row.approved(), row.disbursed(), row.remaining(),
@@ -89,8 +98,9 @@ public class ReportResource {
     @GET
     @Path("/{year}/by-system")
     @Operation(summary = "Allocation and disbursement by System (H1..H6), with disbursement rate")
-    public Response bySystem(@PathParam("year") String year, @QueryParam("format") String format) {
-        Breakdown<SystemRow> r = reports.bySystem(year(year));
+    public Response bySystem(@PathParam("year") String year, @QueryParam("format") String format,
+                             @QueryParam("origin") String origin) {
+        Breakdown<SystemRow> r = reports.bySystem(year(year), origins.parse(origin));
         return answer(r, format, "by-system-" + r.fiscalYear(), () -> breakdownCsv(r, List.of("system"),
                 row -> List.of(row.system(), row.allocations(), row.planned(), row.approved(), row.disbursed(),
                         row.remaining(), text(row.disbursementRate()))));
@@ -99,8 +109,9 @@ public class ReportResource {
     @GET
     @Path("/{year}/by-agency")
     @Operation(summary = "Allocation and disbursement by lead agency, with disbursement rate")
-    public Response byAgency(@PathParam("year") String year, @QueryParam("format") String format) {
-        Breakdown<AgencyRow> r = reports.byAgency(year(year));
+    public Response byAgency(@PathParam("year") String year, @QueryParam("format") String format,
+                             @QueryParam("origin") String origin) {
+        Breakdown<AgencyRow> r = reports.byAgency(year(year), origins.parse(origin));
         return answer(r, format, "by-agency-" + r.fiscalYear(), () -> breakdownCsv(r, List.of("agency", "agencyName"),
                 row -> List.of(row.agency(), nullToEmpty(row.agencyName()), row.allocations(), row.planned(),
                         row.approved(), row.disbursed(), row.remaining(), text(row.disbursementRate()))));
@@ -109,8 +120,9 @@ public class ReportResource {
     @GET
     @Path("/{year}/by-initiative")
     @Operation(summary = "Allocation and disbursement by initiative, with disbursement rate")
-    public Response byInitiative(@PathParam("year") String year, @QueryParam("format") String format) {
-        Breakdown<InitiativeRow> r = reports.byInitiative(year(year));
+    public Response byInitiative(@PathParam("year") String year, @QueryParam("format") String format,
+                             @QueryParam("origin") String origin) {
+        Breakdown<InitiativeRow> r = reports.byInitiative(year(year), origins.parse(origin));
         return answer(r, format, "by-initiative-" + r.fiscalYear(), () -> breakdownCsv(r,
                 List.of("initiativeId", "initiativeCode", "system", "leadAgency", "key"),
                 row -> List.of(row.initiativeId(), nullToEmpty(row.initiativeCode()), row.system(), row.leadAgency(),

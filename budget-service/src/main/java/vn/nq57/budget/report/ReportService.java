@@ -17,6 +17,7 @@ import vn.nq57.budget.allocation.Allocation;
 import vn.nq57.budget.allocation.AllocationService;
 import vn.nq57.budget.allocation.AllocationStatus;
 import vn.nq57.budget.allocation.FundingSource;
+import vn.nq57.budget.federation.Origins;
 import vn.nq57.budget.fiscalyear.FiscalYear;
 import vn.nq57.budget.fiscalyear.FiscalYearService;
 import vn.nq57.budget.initiative.InitiativeReplica;
@@ -58,9 +59,9 @@ public class ReportService {
             coalesce(sum(a.amount) FILTER (WHERE a.status = 'APPROVED'), 0),
             coalesce(sum(a.disbursed) FILTER (WHERE a.status = 'APPROVED'), 0)""";
 
-    public ThreePercentRule threePercentRule(int year) {
+    public ThreePercentRule threePercentRule(int year, Origins.Filter origin) {
         FiscalYear f = fiscalYears.get(year);
-        Map<FundingSource, Figures> sources = sourceFigures(year);
+        Map<FundingSource, Figures> sources = sourceFigures(year, origin);
         long state = 0;
         for (FundingSource s : List.of(FundingSource.CENTRAL_BUDGET, FundingSource.LOCAL_BUDGET, FundingSource.ODA)) {
             state = Money.add(state, sources.get(s).approved());
@@ -72,9 +73,9 @@ public class ReportService {
                 passes ? 0L : required - f.stiBudget, state, Money.percent(state, f.totalStateExpenditure, 4), now());
     }
 
-    public NonStateShare nonStateShare(int year) {
+    public NonStateShare nonStateShare(int year, Origins.Filter origin) {
         fiscalYears.get(year);
-        Map<FundingSource, Figures> sources = sourceFigures(year);
+        Map<FundingSource, Figures> sources = sourceFigures(year, origin);
         long total = 0;
         long nonState = 0;
         long other = 0;
@@ -94,18 +95,18 @@ public class ReportService {
                 NON_STATE_TARGET, meets, sourceRows(sources, total), now());
     }
 
-    public Breakdown<SourceRow> byFundingSource(int year) {
+    public Breakdown<SourceRow> byFundingSource(int year, Origins.Filter origin) {
         fiscalYears.get(year);
-        Map<FundingSource, Figures> sources = sourceFigures(year);
+        Map<FundingSource, Figures> sources = sourceFigures(year, origin);
         Figures totals = total(new ArrayList<>(sources.values()));
         return new Breakdown<>(year, "fundingSource", sourceRows(sources, totals.approved()), totals, now());
     }
 
-    public Breakdown<SystemRow> bySystem(int year) {
+    public Breakdown<SystemRow> bySystem(int year, Origins.Filter origin) {
         fiscalYears.get(year);
         Map<String, Figures> bySystem = new LinkedHashMap<>();
         SYSTEMS.forEach(s -> bySystem.put(s, figures(0, 0, 0, 0)));
-        for (Object[] row : query("r.system_code", year)) {
+        for (Object[] row : query("r.system_code", year, origin)) {
             bySystem.put((String) row[0], figures(row, 1));
         }
         List<SystemRow> rows = bySystem.entrySet().stream().map(e -> {
@@ -116,11 +117,11 @@ public class ReportService {
         return new Breakdown<>(year, "system", rows, total(new ArrayList<>(bySystem.values())), now());
     }
 
-    public Breakdown<AgencyRow> byAgency(int year) {
+    public Breakdown<AgencyRow> byAgency(int year, Origins.Filter origin) {
         fiscalYears.get(year);
         List<AgencyRow> rows = new ArrayList<>();
         List<Figures> all = new ArrayList<>();
-        for (Object[] row : query("a.lead_agency_code, ag.name_vi", year)) {
+        for (Object[] row : query("a.lead_agency_code, ag.name_vi", year, origin)) {
             Figures f = figures(row, 2);
             all.add(f);
             rows.add(new AgencyRow((String) row[0], (String) row[1], f.allocations(), f.planned(), f.approved(),
@@ -129,11 +130,11 @@ public class ReportService {
         return new Breakdown<>(year, "agency", rows, total(all), now());
     }
 
-    public Breakdown<InitiativeRow> byInitiative(int year) {
+    public Breakdown<InitiativeRow> byInitiative(int year, Origins.Filter origin) {
         fiscalYears.get(year);
         List<InitiativeRow> rows = new ArrayList<>();
         List<Figures> all = new ArrayList<>();
-        for (Object[] row : query("r.code, r.id, r.system_code, r.lead_agency_code, r.key_initiative", year)) {
+        for (Object[] row : query("r.code, r.id, r.system_code, r.lead_agency_code, r.key_initiative", year, origin)) {
             Figures f = figures(row, 5);
             all.add(f);
             rows.add(new InitiativeRow((UUID) row[1], (String) row[0], (String) row[2], (String) row[3],
@@ -172,12 +173,12 @@ public class ReportService {
         return new PriorityReport(year, keys, warnings, now());
     }
 
-    private Map<FundingSource, Figures> sourceFigures(int year) {
+    private Map<FundingSource, Figures> sourceFigures(int year, Origins.Filter origin) {
         Map<FundingSource, Figures> bySource = new EnumMap<>(FundingSource.class);
         for (FundingSource s : FundingSource.values()) {
             bySource.put(s, figures(0, 0, 0, 0));
         }
-        for (Object[] row : query("a.funding_source", year)) {
+        for (Object[] row : query("a.funding_source", year, origin)) {
             bySource.put(FundingSource.valueOf((String) row[0]), figures(row, 1));
         }
         return bySource;
@@ -191,13 +192,18 @@ public class ReportService {
         }).toList();
     }
 
+    /** The figures per group of the year's allocations, of one owning instance when {@code origin} is given. */
     @SuppressWarnings("unchecked")
-    private List<Object[]> query(String keys, int year) {
-        return em.createNativeQuery("SELECT " + keys + ", " + FIGURES + " FROM allocation a "
+    private List<Object[]> query(String keys, int year, Origins.Filter origin) {
+        var query = em.createNativeQuery("SELECT " + keys + ", " + FIGURES + " FROM allocation a "
                         + "JOIN initiative_replica r ON r.id = a.initiative_id "
-                        + "LEFT JOIN agency_replica ag ON ag.code = a.lead_agency_code WHERE a.fiscal_year = ?1 "
-                        + "GROUP BY " + keys + " ORDER BY 1")
-                .setParameter(1, year).getResultList();
+                        + "LEFT JOIN agency_replica ag ON ag.code = a.lead_agency_code WHERE a.fiscal_year = :year"
+                        + Origins.condition(origin, "a.origin") + " GROUP BY " + keys + " ORDER BY 1")
+                .setParameter("year", year);
+        if (origin != null && origin.column() != null) {
+            query.setParameter("origin", origin.column());
+        }
+        return query.getResultList();
     }
 
     private static Figures figures(Object[] row, int offset) {

@@ -33,6 +33,8 @@ public class Agency extends PanacheEntityBase {
     public Agency parent;
     @Column(name = "origin_instance")
     public String originInstance;
+    /** The owning instance when another instance owns this row (a read-only replica here); null when this one does. */
+    public String origin;
     @Version
     public long version;
     @Column(name = "created_at")

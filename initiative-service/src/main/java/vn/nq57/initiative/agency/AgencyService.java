@@ -20,6 +20,7 @@ import vn.nq57.initiative.events.InitiativeEvents;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
@@ -37,6 +38,9 @@ public class AgencyService {
 
     @Inject
     InstanceConfig instance;
+
+    @Inject
+    Federation federation;
 
     public Page<AgencyView> list(AgencyLevel level, String parentCode, String text, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -113,6 +117,7 @@ public class AgencyService {
     @Transactional
     public Agency create(AgencyRequest request) {
         String code = request.code().trim().toUpperCase();
+        federation.requireCatalogueWritable("Agency", code);
         if (Agency.byCode(code).isPresent()) {
             throw ApiException.conflict("agency " + code + " already exists");
         }
@@ -132,6 +137,8 @@ public class AgencyService {
     @Transactional
     public Agency update(UUID id, String ifMatch, AgencyRequest request) {
         Agency a = get(id);
+        federation.requireCatalogueWritable("Agency", a.code);
+        federation.requireOwned(a.origin, "Agency", a.code);
         ETags.require(ifMatch, a.version);
         if (!a.code.equalsIgnoreCase(request.code().trim())) {
             throw ApiException.badRequest("code", "an agency's code cannot change (it is the scope key in tokens)");

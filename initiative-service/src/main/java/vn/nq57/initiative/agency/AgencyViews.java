@@ -15,10 +15,10 @@ public final class AgencyViews {
 
     /** An agency as the API shows it. */
     public record AgencyView(UUID id, String code, String nameVi, String nameEn, AgencyLevel level, String parentCode,
-                             String originInstance, long version) {
+                             String originInstance, String origin, long version) {
         public static AgencyView of(Agency a) {
             return new AgencyView(a.id, a.code, a.nameVi, a.nameEn, a.level, a.parent == null ? null : a.parent.code,
-                    a.originInstance, a.version);
+                    a.originInstance, a.originInstance, a.version);
         }
     }
 

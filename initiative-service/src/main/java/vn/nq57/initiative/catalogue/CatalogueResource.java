@@ -2,6 +2,7 @@ package vn.nq57.initiative.catalogue;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.initiative.catalogue.CatalogueViews.PhaseView;
 import vn.nq57.initiative.catalogue.CatalogueViews.SystemView;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.security.Roles;
 
 @Path("/api/v1")
@@ -21,11 +23,15 @@ import vn.nq57.platform.security.Roles;
 @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
 public class CatalogueResource {
 
+    @Inject
+    Federation federation;
+
     @GET
     @Path("/systems")
     @Operation(summary = "The 6 Systems (H1–H6)")
     public List<SystemView> systems() {
-        return PlanSystem.<PlanSystem>listAll(Sort.by("sortOrder")).stream().map(SystemView::of).toList();
+        return PlanSystem.<PlanSystem>listAll(Sort.by("sortOrder")).stream()
+                .map(s -> SystemView.of(s, federation.originOf(s.origin))).toList();
     }
 
     @GET
@@ -36,13 +42,14 @@ public class CatalogueResource {
         if (s == null) {
             throw ApiException.notFound("System", code);
         }
-        return SystemView.of(s);
+        return SystemView.of(s, federation.originOf(s.origin));
     }
 
     @GET
     @Path("/phases")
     @Operation(summary = "The 3 Phases (P1 2025–2026, P2 2026–2030, P3 2030–2045)")
     public List<PhaseView> phases() {
-        return PlanPhase.<PlanPhase>listAll(Sort.by("code")).stream().map(PhaseView::of).toList();
+        return PlanPhase.<PlanPhase>listAll(Sort.by("code")).stream()
+                .map(p -> PhaseView.of(p, federation.originOf(p.origin))).toList();
     }
 }

@@ -5,15 +5,17 @@ public final class CatalogueViews {
     private CatalogueViews() {
     }
 
-    public record SystemView(String code, String nameVi, String nameEn, String kind) {
-        static SystemView of(PlanSystem s) {
-            return new SystemView(s.code, s.nameVi, s.nameEn, s.kind);
+    /** A System; {@code origin} is the instance that owns it (central). */
+    public record SystemView(String code, String nameVi, String nameEn, String kind, int sortOrder, String origin) {
+        public static SystemView of(PlanSystem s, String origin) {
+            return new SystemView(s.code, s.nameVi, s.nameEn, s.kind, s.sortOrder, origin);
         }
     }
 
-    public record PhaseView(String code, int startYear, int endYear, String nameVi, String nameEn) {
-        static PhaseView of(PlanPhase p) {
-            return new PhaseView(p.code, p.startYear, p.endYear, p.nameVi, p.nameEn);
+    /** A Phase; {@code origin} is the instance that owns it (central). */
+    public record PhaseView(String code, int startYear, int endYear, String nameVi, String nameEn, String origin) {
+        public static PhaseView of(PlanPhase p, String origin) {
+            return new PhaseView(p.code, p.startYear, p.endYear, p.nameVi, p.nameEn, origin);
         }
     }
 }

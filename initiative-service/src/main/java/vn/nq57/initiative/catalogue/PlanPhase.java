@@ -20,4 +20,6 @@ public class PlanPhase extends PanacheEntityBase {
     public String nameVi;
     @Column(name = "name_en")
     public String nameEn;
+    /** The owning instance at a ministry (central); null at central. */
+    public String origin;
 }

@@ -19,4 +19,6 @@ public class PlanSystem extends PanacheEntityBase {
     public String kind;
     @Column(name = "sort_order")
     public int sortOrder;
+    /** The owning instance at a ministry (central); null at central. */
+    public String origin;
 }

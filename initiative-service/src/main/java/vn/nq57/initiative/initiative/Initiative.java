@@ -77,6 +77,8 @@ public class Initiative extends PanacheEntityBase {
     public List<Milestone> milestones = new ArrayList<>();
     @Column(name = "origin_instance")
     public String originInstance;
+    /** The owning instance when another instance owns this row (a read-only replica here); null when this one does. */
+    public String origin;
     @Version
     public long version;
     @Column(name = "created_by")

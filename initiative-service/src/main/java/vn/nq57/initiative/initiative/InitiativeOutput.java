@@ -35,6 +35,8 @@ public class InitiativeOutput extends PanacheEntityBase {
     public OffsetDateTime deliveredAt;
     @Column(name = "sort_order")
     public int sortOrder;
+    /** The owning instance when another instance owns this row (a read-only replica here); null when this one does. */
+    public String origin;
     @Version
     public long version;
 

@@ -60,18 +60,19 @@ public class InitiativeResource {
     @GET
     @Operation(summary = "Initiatives, paginated", description = "Filters: system (H1..H6), phase (P1..P3), leadAgency "
             + "(code), status, key, deadlineFrom/deadlineTo (YYYY-MM-DD), overdue (has an overdue output), q (text, "
-            + "accent-insensitive: 'chuyen doi so' finds 'chuyển đổi số').")
+            + "accent-insensitive: 'chuyen doi so' finds 'chuyển đổi số'), origin (the owning instance, e.g. central or "
+            + "bkhcn).")
     public Page<InitiativeSummary> list(@QueryParam("system") String system, @QueryParam("phase") String phase,
                                         @QueryParam("leadAgency") String leadAgency,
                                         @QueryParam("status") String status, @QueryParam("key") String key,
                                         @QueryParam("deadlineFrom") String deadlineFrom,
                                         @QueryParam("deadlineTo") String deadlineTo,
                                         @QueryParam("overdue") String overdue, @QueryParam("q") String q,
-                                        @BeanParam @Valid PageRequest page) {
+                                        @QueryParam("origin") String origin, @BeanParam @Valid PageRequest page) {
         return service.list(new InitiativeService.Filter(system, phase, leadAgency,
                 Params.enumValue(InitiativeStatus.class, "status", status), Params.bool("key", key),
                 Params.date("deadlineFrom", deadlineFrom), Params.date("deadlineTo", deadlineTo), q,
-                Params.bool("overdue", overdue)), page);
+                Params.bool("overdue", overdue), origin), page);
     }
 
     @GET

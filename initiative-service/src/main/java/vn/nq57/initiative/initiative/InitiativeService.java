@@ -22,6 +22,7 @@ import vn.nq57.initiative.agency.Agency;
 import vn.nq57.initiative.agency.AgencyService;
 import vn.nq57.initiative.agency.AgencyViews.AgencyRef;
 import vn.nq57.initiative.events.InitiativeEvents;
+import vn.nq57.initiative.federation.OriginFilter;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeEventData;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeRequest;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeSummary;
@@ -35,6 +36,7 @@ import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
@@ -74,6 +76,12 @@ public class InitiativeService {
     SimilarityService similarity;
 
     @Inject
+    Federation federation;
+
+    @Inject
+    OriginFilter origins;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -83,9 +91,9 @@ public class InitiativeService {
         return LocalDate.now(VIETNAM);
     }
 
-    /** Filters of the initiative list; null means "any". */
+    /** Filters of the initiative list; null means "any". {@code origin} is the owning instance. */
     public record Filter(String system, String phase, String leadAgency, InitiativeStatus status, Boolean key,
-                         LocalDate deadlineFrom, LocalDate deadlineTo, String text, Boolean overdue) {
+                         LocalDate deadlineFrom, LocalDate deadlineTo, String text, Boolean overdue, String origin) {
     }
 
     public Page<InitiativeSummary> list(Filter f, PageRequest page) {
@@ -130,13 +138,14 @@ public class InitiativeService {
                     + " vn.nq57.initiative.initiative.OutputStatus.CANCELLED))");
             params.and("today", today());
         }
+        origins.apply(where, params, "i", f.origin());
         long total = Initiative.count("from Initiative i where " + where, params);
         List<Initiative> rows = Initiative.<Initiative>find("from Initiative i join fetch i.leadAgency where " + where,
                 Sort.by("i.code"), params).page(page.page, page.size).list();
         Map<UUID, Long> overdue = overdueCounts(rows.stream().map(i -> i.id).toList());
         List<InitiativeSummary> items = rows.stream().map(i -> new InitiativeSummary(i.id, i.code, i.systemCode,
                 i.phaseCode, i.titleVi, i.deadline, AgencyRef.of(i.leadAgency), i.key, i.status,
-                overdue.getOrDefault(i.id, 0L), i.originInstance, i.version)).toList();
+                overdue.getOrDefault(i.id, 0L), i.originInstance, i.originInstance, i.version)).toList();
         return Page.of(items, page, total);
     }
 
@@ -208,6 +217,7 @@ public class InitiativeService {
     @Transactional
     public InitiativeView update(UUID id, String ifMatch, InitiativeRequest request) {
         Initiative i = get(id);
+        federation.requireOwned(i.origin, "Initiative", i.id);
         ETags.require(ifMatch, i.version);
         access.requireRoleInScope(i.leadAgency.code, Roles.MINISTRY_ADMIN);
         if (!i.code.equalsIgnoreCase(request.code().trim())) {
@@ -232,6 +242,7 @@ public class InitiativeService {
     @Transactional
     public InitiativeView transition(UUID id, String ifMatch, TransitionRequest request) {
         Initiative i = get(id);
+        federation.requireOwned(i.origin, "Initiative", i.id);
         if (ifMatch != null) {
             ETags.require(ifMatch, i.version);
         }

@@ -61,11 +61,12 @@ public final class InitiativeViews {
                                     @NotBlank @Size(max = 5000) String reason) {
     }
 
+    /** An output; {@code origin} is the instance that owns it (the one that owns its initiative). */
     public record OutputView(UUID id, String description, LocalDate dueDate, OutputStatus status, String evidenceLink,
-                             OffsetDateTime deliveredAt, boolean overdue, long version) {
+                             OffsetDateTime deliveredAt, boolean overdue, String origin, long version) {
         public static OutputView of(InitiativeOutput o, LocalDate today) {
             return new OutputView(o.id, o.description, o.dueDate, o.status, o.evidenceLink, o.deliveredAt,
-                    o.overdue(today), o.version);
+                    o.overdue(today), o.initiative.originInstance, o.version);
         }
     }
 
@@ -78,14 +79,18 @@ public final class InitiativeViews {
     public record ChiefArchitectView(String name, String position, AgencyRef agency) {
     }
 
-    /** An initiative in full. {@code similar} is only set in the answer to a creation (a warning, not a refusal). */
+    /**
+     * An initiative in full. {@code similar} is only set in the answer to a creation (a warning, not a refusal).
+     * {@code origin} (as {@code originInstance}) is the instance that owns it: this one, or the one it is replicated
+     * from read-only.
+     */
     public record InitiativeView(UUID id, String code, String system, String phase, String titleVi, String titleEn,
                                  String contentOrientation, LocalDate deadline, AgencyRef leadAgency,
                                  List<AgencyRef> coordinatingAgencies, ChiefArchitectView chiefArchitect, boolean key,
                                  InitiativeStatus status, List<String> evaluationCriteria,
                                  List<String> linkedProgrammes, List<OutputView> outputs,
                                  List<MilestoneView> milestones, int overdueOutputs, String originInstance,
-                                 long version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                                 String origin, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                                  List<SimilarInitiative> similar) {
 
         public static InitiativeView of(Initiative i, LocalDate today) {
@@ -98,14 +103,14 @@ public final class InitiativeViews {
                     i.coordinators.stream().map(AgencyRef::of).toList(), architect, i.key, i.status,
                     List.copyOf(i.evaluationCriteria), List.copyOf(i.linkedProgrammes), outputs,
                     i.milestones.stream().map(MilestoneView::of).toList(),
-                    (int) outputs.stream().filter(OutputView::overdue).count(), i.originInstance, i.version,
+                    (int) outputs.stream().filter(OutputView::overdue).count(), i.originInstance, i.originInstance, i.version,
                     i.createdAt, i.updatedAt, null);
         }
 
         public InitiativeView withSimilar(List<SimilarInitiative> similar) {
             return new InitiativeView(id, code, system, phase, titleVi, titleEn, contentOrientation, deadline,
                     leadAgency, coordinatingAgencies, chiefArchitect, key, status, evaluationCriteria,
-                    linkedProgrammes, outputs, milestones, overdueOutputs, originInstance, version, createdAt,
+                    linkedProgrammes, outputs, milestones, overdueOutputs, originInstance, origin, version, createdAt,
                     updatedAt, similar);
         }
     }
@@ -113,18 +118,33 @@ public final class InitiativeViews {
     /** An initiative in a list. */
     public record InitiativeSummary(UUID id, String code, String system, String phase, String titleVi,
                                     LocalDate deadline, AgencyRef leadAgency, boolean key, InitiativeStatus status,
-                                    long overdueOutputs, String originInstance, long version) {
+                                    long overdueOutputs, String originInstance, String origin, long version) {
     }
 
-    /** What other services replicate (events carry it). */
+    /**
+     * What other services replicate (events carry it): an initiative's full state, so that central can take a
+     * ministry's initiative from one event and a ministry its catalogue replica from one catalogue item
+     * (event-carried state transfer). Outputs and milestones are included; outputs also have events of their own.
+     */
     public record InitiativeEventData(UUID id, String code, String system, String phase, String titleVi,
                                       LocalDate deadline, UUID leadAgencyId, String leadAgencyCode,
                                       List<String> coordinatingAgencyCodes, boolean key, InitiativeStatus status,
-                                      String originInstance, long version) {
+                                      String originInstance, long version, String titleEn,
+                                      String contentOrientation, String chiefArchitectName,
+                                      String chiefArchitectPosition, String chiefArchitectAgencyCode,
+                                      List<String> evaluationCriteria, List<String> linkedProgrammes,
+                                      List<OutputView> outputs, List<MilestoneView> milestones, String createdBy,
+                                      OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         public static InitiativeEventData of(Initiative i) {
+            LocalDate today = InitiativeService.today();
             return new InitiativeEventData(i.id, i.code, i.systemCode, i.phaseCode, i.titleVi, i.deadline,
                     i.leadAgency.id, i.leadAgency.code, i.coordinators.stream().map(a -> a.code).sorted().toList(),
-                    i.key, i.status, i.originInstance, i.version);
+                    i.key, i.status, i.originInstance, i.version, i.titleEn, i.contentOrientation,
+                    i.chiefArchitectName, i.chiefArchitectPosition,
+                    i.chiefArchitectAgency == null ? null : i.chiefArchitectAgency.code,
+                    List.copyOf(i.evaluationCriteria), List.copyOf(i.linkedProgrammes),
+                    i.outputs.stream().map(o -> OutputView.of(o, today)).toList(),
+                    i.milestones.stream().map(MilestoneView::of).toList(), i.createdBy, i.createdAt, i.updatedAt);
         }
     }
 

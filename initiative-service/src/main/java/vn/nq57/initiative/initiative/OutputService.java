@@ -15,6 +15,7 @@ import vn.nq57.initiative.initiative.InitiativeViews.OutputView;
 import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.security.AgencyAccess;
@@ -38,6 +39,9 @@ public class OutputService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Federation federation;
 
     @Inject
     Event<ScorecardChange> changes;
@@ -115,6 +119,7 @@ public class OutputService {
 
     private Initiative writable(UUID initiativeId) {
         Initiative i = initiatives.get(initiativeId);
+        federation.requireOwned(i.origin, "Initiative", i.id);
         access.requireRoleInScope(i.leadAgency.code, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER);
         if (i.status.isFinal()) {
             throw ApiException.conflict("initiative " + i.code + " is " + i.status + "; its outputs can no longer change");

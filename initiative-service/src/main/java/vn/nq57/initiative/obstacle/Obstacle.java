@@ -50,6 +50,8 @@ public class Obstacle extends PanacheEntityBase {
     public OffsetDateTime filedAt;
     @Column(name = "origin_instance")
     public String originInstance;
+    /** The owning instance when another instance owns this row (a read-only replica here); null when this one does. */
+    public String origin;
     @Version
     public long version;
 }

@@ -46,13 +46,14 @@ public class ObstacleResource {
 
     @GET
     @Operation(summary = "Obstacles, oldest first", description = "Filters: initiativeId, agency (filed by or asked), "
-            + "status, open (OPEN or ANSWERED), minAgeDays.")
+            + "status, open (OPEN or ANSWERED), minAgeDays, origin (the owning instance, e.g. central or bkhcn).")
     public Page<ObstacleView> list(@QueryParam("initiativeId") String initiativeId, @QueryParam("agency") String agency,
                                    @QueryParam("status") String status, @QueryParam("open") String open,
-                                   @QueryParam("minAgeDays") String minAgeDays, @BeanParam @Valid PageRequest page) {
+                                   @QueryParam("minAgeDays") String minAgeDays, @QueryParam("origin") String origin,
+                                   @BeanParam @Valid PageRequest page) {
         return service.list(new ObstacleService.Filter(Params.uuid("initiativeId", initiativeId), agency,
                 Params.enumValue(ObstacleStatus.class, "status", status), Params.bool("open", open),
-                Params.integer("minAgeDays", minAgeDays)), page);
+                Params.integer("minAgeDays", minAgeDays), origin), page);
     }
 
     @GET

@@ -14,6 +14,7 @@ import java.util.UUID;
 import vn.nq57.initiative.agency.Agency;
 import vn.nq57.initiative.agency.AgencyService;
 import vn.nq57.initiative.events.InitiativeEvents;
+import vn.nq57.initiative.federation.OriginFilter;
 import vn.nq57.initiative.initiative.Initiative;
 import vn.nq57.initiative.initiative.InitiativeService;
 import vn.nq57.initiative.obstacle.ObstacleViews.AnswerRequest;
@@ -25,6 +26,7 @@ import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
@@ -65,9 +67,16 @@ public class ObstacleService {
     EntityManager em;
 
     @Inject
+    Federation federation;
+
+    @Inject
+    OriginFilter origins;
+
+    @Inject
     Event<ScorecardChange> changes;
 
-    public record Filter(UUID initiativeId, String agency, ObstacleStatus status, Boolean open, Integer minAgeDays) {
+    public record Filter(UUID initiativeId, String agency, ObstacleStatus status, Boolean open, Integer minAgeDays,
+                         String origin) {
     }
 
     public Page<ObstacleView> list(Filter f, PageRequest page) {
@@ -93,6 +102,7 @@ public class ObstacleService {
             where.append(" and o.filedAt <= :filedBefore");
             params.and("filedBefore", OffsetDateTime.now(ZoneOffset.UTC).minusDays(f.minAgeDays()));
         }
+        origins.apply(where, params, "o", f.origin());
         long total = Obstacle.count("from Obstacle o where " + where, params);
         List<ObstacleView> items = Obstacle.<Obstacle>find("from Obstacle o join fetch o.initiative "
                                 + "join fetch o.filedByAgency join fetch o.askedAgency where " + where,
@@ -141,6 +151,7 @@ public class ObstacleService {
     @Transactional
     public ObstacleView answer(UUID id, String ifMatch, AnswerRequest request) {
         Obstacle o = get(id);
+        federation.requireOwned(o.origin, "Obstacle", o.id);
         checkVersion(o, ifMatch);
         access.requireRoleInScope(o.askedAgency.code, Roles.MINISTRY_ADMIN);
         if (!o.status.isOpen()) {
@@ -168,6 +179,7 @@ public class ObstacleService {
 
     private ObstacleView close(UUID id, String ifMatch, CloseRequest request, ObstacleStatus to, String eventType) {
         Obstacle o = get(id);
+        federation.requireOwned(o.origin, "Obstacle", o.id);
         checkVersion(o, ifMatch);
         access.requireRoleInScope(o.filedByAgency.code, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER);
         if (!o.status.isOpen()) {

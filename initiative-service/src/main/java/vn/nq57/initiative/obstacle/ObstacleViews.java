@@ -32,22 +32,29 @@ public final class ObstacleViews {
                                AgencyRef askedAgency, String description, String request, ObstacleStatus status,
                                String answer, String answeredBy, OffsetDateTime answeredAt, String resolutionNote,
                                OffsetDateTime closedAt, String filedBy, OffsetDateTime filedAt, long ageDays,
-                               String originInstance, long version) {
+                               String originInstance, String origin, long version) {
         public static ObstacleView of(Obstacle o) {
             OffsetDateTime end = o.closedAt == null ? OffsetDateTime.now() : o.closedAt;
             return new ObstacleView(o.id, o.initiative.id, o.initiative.code, AgencyRef.of(o.filedByAgency),
                     AgencyRef.of(o.askedAgency), o.description, o.request, o.status, o.answer, o.answeredBy,
                     o.answeredAt, o.resolutionNote, o.closedAt, o.filedBy, o.filedAt,
-                    Duration.between(o.filedAt, end).toDays(), o.originInstance, o.version);
+                    Duration.between(o.filedAt, end).toDays(), o.originInstance, o.originInstance, o.version);
         }
     }
 
-    /** What other services learn of an obstacle (open obstacles count in an initiative's health). */
+    /**
+     * What other services learn of an obstacle (open obstacles count in an initiative's health): its full state, so
+     * that central can take a ministry's obstacle from one event.
+     */
     public record ObstacleEventData(UUID id, UUID initiativeId, String filedByAgency, String askedAgency,
-                                    ObstacleStatus status, OffsetDateTime filedAt, long version) {
+                                    ObstacleStatus status, OffsetDateTime filedAt, long version, String initiativeCode,
+                                    String description, String request, String answer, String answeredBy,
+                                    OffsetDateTime answeredAt, String resolutionNote, OffsetDateTime closedAt,
+                                    String filedBy, String originInstance) {
         public static ObstacleEventData of(Obstacle o) {
             return new ObstacleEventData(o.id, o.initiative.id, o.filedByAgency.code, o.askedAgency.code, o.status,
-                    o.filedAt, o.version);
+                    o.filedAt, o.version, o.initiative.code, o.description, o.request, o.answer, o.answeredBy,
+                    o.answeredAt, o.resolutionNote, o.closedAt, o.filedBy, o.originInstance);
         }
     }
 }

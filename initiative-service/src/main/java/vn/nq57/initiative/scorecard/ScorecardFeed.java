@@ -170,6 +170,15 @@ public class ScorecardFeed implements EventConsumer {
         });
     }
 
+    /**
+     * Announces on the live stream a change of an initiative (or its output or obstacle) written from another
+     * instance's event (federation), once its transaction commits.
+     */
+    public void replicaChanged(String kind, UUID initiative, String detail, Object data) {
+        Object[] at = locate(initiative, null, null);
+        announce(kind, initiative, (String) at[0], (String) at[1], detail, data);
+    }
+
     /** [system, lead agency] of an initiative, falling back to the given values. */
     private Object[] locate(UUID initiative, String system, String agency) {
         if (initiative != null) {

@@ -70,6 +70,8 @@ public class Indicator extends PanacheEntityBase {
     public List<IndicatorTarget> targets = new ArrayList<>();
     @Column(name = "origin_instance")
     public String originInstance;
+    /** The instance that owns this indicator; null when this instance does (DESIGN.md §3 Federation). */
+    public String origin;
     @Version
     public long version;
     @Column(name = "created_by")

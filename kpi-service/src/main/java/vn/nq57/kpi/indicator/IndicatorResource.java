@@ -49,15 +49,16 @@ public class IndicatorResource {
     @GET
     @Operation(summary = "Indicators, paginated", description = "Filters: system (H1..H6), tier (STRATEGIC, "
             + "OPERATIONAL), initiative (id), ownerAgency (code), frequency, q (text, accent-insensitive: "
-            + "'doi moi sang tao' finds 'đổi mới sáng tạo').")
+            + "'doi moi sang tao' finds 'đổi mới sáng tạo'), origin (the owning instance, e.g. central or bkhcn).")
     public Page<IndicatorSummary> list(@QueryParam("system") String system, @QueryParam("tier") String tier,
                                        @QueryParam("initiative") String initiative,
                                        @QueryParam("ownerAgency") String ownerAgency,
                                        @QueryParam("frequency") String frequency, @QueryParam("q") String q,
+                                       @QueryParam("origin") String origin,
                                        @BeanParam @Valid PageRequest page) {
         return service.list(new IndicatorService.Filter(system, Params.enumValue(Tier.class, "tier", tier),
                 Params.uuid("initiative", initiative), ownerAgency,
-                Params.enumValue(Frequency.class, "frequency", frequency), q), page);
+                Params.enumValue(Frequency.class, "frequency", frequency), q, origin), page);
     }
 
     @GET

@@ -32,6 +32,7 @@ import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.agency.ReplicaAgencyHierarchy;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
@@ -75,9 +76,12 @@ public class IndicatorService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Federation federation;
+
     /** Filters of the indicator list; null means "any". */
     public record Filter(String system, Tier tier, UUID initiativeId, String ownerAgency, Frequency frequency,
-                         String text) {
+                         String text, String origin) {
     }
 
     public Page<IndicatorSummary> list(Filter f, PageRequest page) {
@@ -106,6 +110,13 @@ public class IndicatorService {
         if (f.text() != null && !f.text().isBlank()) {
             where.append(" and i.searchText like :q");
             params.and("q", "%" + Text.fold(f.text().trim()) + "%");
+        }
+        if (f.origin() != null && !f.origin().isBlank()) {
+            String origin = federation.originColumn(f.origin().trim().toLowerCase(Locale.ROOT));
+            where.append(origin == null ? " and i.origin is null" : " and i.origin = :origin");
+            if (origin != null) {
+                params.and("origin", origin);
+            }
         }
         long total = Indicator.count("from Indicator i where " + where, params);
         List<IndicatorSummary> items = Indicator.<Indicator>find("from Indicator i where " + where, Sort.by("i.code"),
@@ -148,6 +159,7 @@ public class IndicatorService {
         i.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         i.updatedAt = i.createdAt;
         apply(i, request);
+        requireCatalogueWritable(i);
         requireWriter(i);
         if (Indicator.count("code", code) > 0) {
             throw ApiException.conflict("indicator " + code + " already exists");
@@ -165,6 +177,7 @@ public class IndicatorService {
     @Transactional
     public IndicatorView update(UUID id, String ifMatch, IndicatorRequest request) {
         Indicator i = get(id);
+        requireLocal(i);
         ETags.require(ifMatch, i.version);
         requireWriter(i);
         if (!i.code.equalsIgnoreCase(request.code().trim())) {
@@ -178,6 +191,7 @@ public class IndicatorService {
         }
         Aggregation oldAggregation = i.aggregation;
         apply(i, request);
+        requireCatalogueWritable(i);
         requireWriter(i);
         i.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
@@ -195,6 +209,7 @@ public class IndicatorService {
     @Transactional
     public void delete(UUID id, String ifMatch) {
         Indicator i = get(id);
+        requireLocal(i);
         ETags.require(ifMatch, i.version);
         requireWriter(i);
         if (hasMeasurements(i.id)) {
@@ -208,9 +223,24 @@ public class IndicatorService {
                 IndicatorEventData.of(i));
     }
 
-    boolean hasMeasurements(UUID indicatorId) {
+    public boolean hasMeasurements(UUID indicatorId) {
         return !em.createNativeQuery("SELECT 1 FROM measurement WHERE indicator_id = ?1 LIMIT 1")
                 .setParameter(1, indicatorId).getResultList().isEmpty();
+    }
+
+    /**
+     * A replica is read-only (409 read-only-replica): an indicator another instance owns, and at a ministry the
+     * national (STRATEGIC) indicators, which central owns.
+     */
+    private void requireLocal(Indicator i) {
+        federation.requireOwned(i.origin, "Indicator", i.code);
+        requireCatalogueWritable(i);
+    }
+
+    private void requireCatalogueWritable(Indicator i) {
+        if (i.tier == Tier.STRATEGIC) {
+            federation.requireCatalogueWritable("National (STRATEGIC) indicator", i.code);
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nq57.kpi.federation.Origins;
 import vn.nq57.kpi.period.Frequency;
 
 /** DTOs of indicators and their targets. */
@@ -73,36 +74,47 @@ public final class IndicatorViews {
                                 List<TargetView> targets, Tier tier, String system, UUID initiativeId,
                                 String ownerAgency, List<String> reportingAgencies, String dataSource, String method,
                                 int graceDays, BigDecimal tolerancePoints, String originInstance, long version,
-                                OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                                OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                                @Schema(description = "the instance that owns the indicator (this one, or central "
+                                        + "for the national catalogue at a ministry, or a ministry at central)")
+                                String origin) {
         public static IndicatorView of(Indicator i) {
             return new IndicatorView(i.id, i.code, i.nameVi, i.nameEn, i.unit, i.direction, i.aggregation, i.frequency,
                     i.baselineValue == null ? null : new Baseline(i.baselineValue, i.baselinePeriod),
                     i.targets.stream().map(TargetView::of).toList(), i.tier, i.systemCode, i.initiativeId,
                     i.ownerAgency, List.copyOf(i.reportingAgencies), i.dataSource, i.method, i.graceDays,
-                    i.tolerancePoints, i.originInstance, i.version, i.createdAt, i.updatedAt);
+                    i.tolerancePoints, i.originInstance, i.version, i.createdAt, i.updatedAt,
+                    Origins.shown(i.origin));
         }
     }
 
     /** An indicator in a list. */
     public record IndicatorSummary(UUID id, String code, String nameVi, Unit unit, Direction direction,
                                    Frequency frequency, Tier tier, String system, UUID initiativeId,
-                                   String ownerAgency, long version) {
+                                   String ownerAgency, long version, String origin) {
         public static IndicatorSummary of(Indicator i) {
             return new IndicatorSummary(i.id, i.code, i.nameVi, i.unit, i.direction, i.frequency, i.tier,
-                    i.systemCode, i.initiativeId, i.ownerAgency, i.version);
+                    i.systemCode, i.initiativeId, i.ownerAgency, i.version, Origins.shown(i.origin));
         }
     }
 
-    /** What other services replicate (events carry it). */
+    /**
+     * What other services replicate (events carry it): the indicator's full state, so that central can upsert a
+     * ministry's indicator from one event (event-carried state transfer).
+     */
     public record IndicatorEventData(UUID id, String code, String nameVi, Unit unit, Direction direction,
                                      Aggregation aggregation, Frequency frequency, Baseline baseline,
                                      List<TargetView> targets, Tier tier, String system, UUID initiativeId,
-                                     String ownerAgency, String originInstance, long version) {
+                                     String ownerAgency, String originInstance, long version, String nameEn,
+                                     List<String> reportingAgencies, String dataSource, String method,
+                                     int graceDays, BigDecimal tolerancePoints, String createdBy,
+                                     OffsetDateTime createdAt, OffsetDateTime updatedAt, String origin) {
         public static IndicatorEventData of(Indicator i) {
             IndicatorView v = IndicatorView.of(i);
             return new IndicatorEventData(v.id(), v.code(), v.nameVi(), v.unit(), v.direction(), v.aggregation(),
                     v.frequency(), v.baseline(), v.targets(), v.tier(), v.system(), v.initiativeId(), v.ownerAgency(),
-                    v.originInstance(), v.version());
+                    v.originInstance(), v.version(), v.nameEn(), v.reportingAgencies(), v.dataSource(), v.method(),
+                    v.graceDays(), v.tolerancePoints(), i.createdBy, v.createdAt(), v.updatedAt(), v.origin());
         }
     }
 }

@@ -44,6 +44,15 @@ public class InitiativeDirectory {
     /** Applies an initiative event's facts; an event older than the one applied last is skipped. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(JsonNode d, long version) {
+        apply(d, version, null);
+    }
+
+    /**
+     * As {@link #apply(JsonNode, long)}, remembering which instance owns the initiative ({@code origin}: null for this
+     * instance's own, as in every origin column).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(JsonNode d, long version, String origin) {
         UUID id = UUID.fromString(d.get("id").asText());
         InitiativeReplica r = em.find(InitiativeReplica.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (r != null && r.version > version) {
@@ -60,6 +69,7 @@ public class InitiativeDirectory {
         r.status = d.hasNonNull("status") ? upper(d.get("status").asText()) : r.status;
         r.key = d.path("key").asBoolean(r.key);
         r.version = version;
+        r.origin = origin;
         r.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         r.persist();
     }

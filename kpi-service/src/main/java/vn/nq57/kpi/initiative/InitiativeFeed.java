@@ -5,7 +5,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.nq57.platform.events.CloudEvent;
 import vn.nq57.platform.events.InitiativeTopicConsumer;
+import vn.nq57.platform.federation.Federation;
 
 /**
  * Takes in initiative-service's events ({@code nq57.initiatives.v1}) through the platform's inbox: agency events keep
@@ -17,6 +19,9 @@ public class InitiativeFeed extends InitiativeTopicConsumer {
     @Inject
     InitiativeDirectory initiatives;
 
+    @Inject
+    Federation federation;
+
     @Incoming("initiative-events")
     @Blocking(ordered = true)
     public void receive(String payload) {
@@ -26,6 +31,15 @@ public class InitiativeFeed extends InitiativeTopicConsumer {
     @Override
     public String name() {
         return "kpi-service-initiatives";
+    }
+
+    @Override
+    public void apply(CloudEvent event) {
+        if (INITIATIVE_EVENTS.contains(event.type())) {
+            initiatives.apply(event.data(), event.aggregateversion(), federation.originColumn(event.origininstance()));
+        } else {
+            super.apply(event);
+        }
     }
 
     @Override

@@ -25,6 +25,8 @@ public class InitiativeReplica extends PanacheEntityBase {
     @Column(name = "key_initiative")
     public boolean key;
     public long version;
+    /** The instance that owns the initiative; null when this instance does. */
+    public String origin;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

@@ -46,6 +46,8 @@ public class Measurement extends PanacheEntityBase {
     public OffsetDateTime decidedAt;
     @Column(name = "origin_instance")
     public String originInstance;
+    /** The instance that owns this value; null when this instance does (DESIGN.md §3 Federation). */
+    public String origin;
     @Version
     public long version;
     @Column(name = "created_at")

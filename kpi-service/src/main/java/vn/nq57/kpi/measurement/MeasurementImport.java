@@ -67,7 +67,7 @@ public class MeasurementImport {
     public enum Mode { ATOMIC, PARTIAL }
 
     /** Why a row is refused; a single submission answers with the matching status. */
-    enum Kind { INVALID, UNKNOWN, FORBIDDEN, LOCKED }
+    enum Kind { INVALID, UNKNOWN, FORBIDDEN, LOCKED, REPLICA }
 
     @Inject
     EntityManager em;
@@ -91,13 +91,16 @@ public class MeasurementImport {
     EvaluationMaintainer evaluation;
 
     @Inject
+    vn.nq57.platform.federation.Federation federation;
+
+    @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
     record IndicatorRef(UUID id, String code, Frequency frequency) {
     }
 
     record Existing(UUID id, BigDecimal value, MeasurementStatus status, String note, String evidenceLink,
-                    long version) {
+                    long version, String origin, OffsetDateTime firstSubmittedAt) {
     }
 
     /** A row once checked: its parsed fields, or why it is refused; then its outcome. */
@@ -202,6 +205,9 @@ public class MeasurementImport {
             throw problem(c);
         }
         lockAndLoad(List.of(c));
+        if (c.existing != null) {
+            federation.requireOwned(c.existing.origin(), "Measurement", c.existing.id());
+        }
         if (ifMatch != null) {
             if (c.existing == null) {
                 throw ApiException.preconditionFailed("If-Match was sent but there is no value yet for "
@@ -218,9 +224,14 @@ public class MeasurementImport {
         }
         OffsetDateTime now = now();
         write(List.of(c), now, false);
-        return new Single(c.id, c.outcome, c.existing, new MeasurementViews.MeasurementView(c.id, c.indicator.id(),
-                c.indicator.code(), c.period.toString(), c.agency, c.storedValue, c.status, c.note, c.evidenceLink,
-                null, caller.subject(), now, c.firstSubmittedAt, null, null, c.originInstance, c.version));
+        return new Single(c.id, c.outcome, c.existing, written(c, now));
+    }
+
+    /** A row as {@link #write} stored it (own, so no origin; its stored value, version and first submission). */
+    private MeasurementViews.MeasurementView written(Checked c, OffsetDateTime now) {
+        return new MeasurementViews.MeasurementView(c.id, c.indicator.id(), c.indicator.code(), c.period.toString(),
+                c.agency, c.storedValue, c.status, c.note, c.evidenceLink, null, caller.subject(), now,
+                c.firstSubmittedAt, null, null, c.originInstance, c.version, federation.originOf(null));
     }
 
     private ApiException problem(Checked c) {
@@ -231,6 +242,7 @@ public class MeasurementImport {
                     .with("field", c.reasons.get(0).field());
             case LOCKED -> ApiException.conflict(c.reasons.get(0).message())
                     .with("currentStatus", MeasurementStatus.APPROVED);
+            case REPLICA -> ApiException.conflict(c.reasons.get(0).message());
             case INVALID -> ApiException.badRequest(c.reasons.size() + " field(s) are invalid: "
                     + c.reasons.get(0).message(), c.reasons);
         };
@@ -407,7 +419,8 @@ public class MeasurementImport {
         }
         session().doWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(EvaluationMaintainer.LOCK + ";\n" + """
-                    SELECT m.id, m.indicator_id, m.period, m.agency_code, m.value, m.status, m.note, m.evidence_link, m.version
+                    SELECT m.id, m.indicator_id, m.period, m.agency_code, m.value, m.status, m.note, m.evidence_link, m.version,
+                           m.origin, m.first_submitted_at
                     FROM unnest(?::uuid[], ?::text[], ?::text[]) AS k(indicator_id, period, agency)
                     CROSS JOIN LATERAL (SELECT * FROM measurement x WHERE x.indicator_id = k.indicator_id
                         AND x.period = k.period AND x.agency_code = k.agency FOR UPDATE) m""")) {
@@ -422,7 +435,7 @@ public class MeasurementImport {
                     if (c != null) {
                         c.existing = new Existing(rs.getObject(1, UUID.class), EvaluationMaintainer.dec(rs, 5),
                                 MeasurementStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
-                                rs.getLong(9));
+                                rs.getLong(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class));
                     }
                 }
             }
@@ -440,6 +453,11 @@ public class MeasurementImport {
         }
         c.id = e.id();
         c.version = e.version();
+        if (e.origin() != null) {
+            c.reject(Kind.REPLICA, "row", "the value of " + c.indicator.code() + " " + c.period + " " + c.agency
+                    + " is owned by instance '" + e.origin() + "' and replicated here read-only");
+            return;
+        }
         boolean sameContent = e.value().compareTo(c.value) == 0 && Objects.equals(e.note(), c.note)
                 && Objects.equals(e.evidenceLink(), c.evidenceLink);
         boolean sameStatus = e.status() == c.status
@@ -662,8 +680,7 @@ public class MeasurementImport {
     }
 
     MeasurementEventData eventData(Checked c, OffsetDateTime now) {
-        return new MeasurementEventData(c.id, c.indicator.id(), c.indicator.code(), c.period.toString(), c.agency,
-                c.value, c.status, null, caller.subject(), now, instance.id(), c.version);
+        return MeasurementEventData.of(written(c, now), null, caller.subject(), now);
     }
 
     private static ImportSummary summary(List<Checked> checked, Mode mode, boolean committed, UUID batchId) {

@@ -58,12 +58,13 @@ public class MeasurementResource {
 
     @GET
     @Operation(summary = "Measurements, paginated, newest period first", description = "Filters: indicator (code or "
-            + "id), agency (code), period, status.")
+            + "id), agency (code), period, status, origin (the owning instance, e.g. central or bkhcn).")
     public Page<MeasurementView> list(@QueryParam("indicator") String indicator, @QueryParam("agency") String agency,
                                       @QueryParam("period") String period, @QueryParam("status") String status,
+                                      @QueryParam("origin") String origin,
                                       @BeanParam @Valid PageRequest page) {
         return service.list(new MeasurementService.Filter(indicator, agency, period,
-                Params.enumValue(MeasurementStatus.class, "status", status)), page);
+                Params.enumValue(MeasurementStatus.class, "status", status), origin), page);
     }
 
     @GET

@@ -31,6 +31,7 @@ import vn.nq57.kpi.period.Period;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
@@ -70,6 +71,9 @@ public class MeasurementService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Federation federation;
+
     /** The fields an audit entry of a measurement compares. */
     record Audited(BigDecimal value, MeasurementStatus status, String note, String evidenceLink, String returnReason) {
         static Audited of(Measurement m) {
@@ -86,7 +90,7 @@ public class MeasurementService {
     }
 
     /** Filters of the measurement list; null means "any". */
-    public record Filter(String indicator, String agency, String period, MeasurementStatus status) {
+    public record Filter(String indicator, String agency, String period, MeasurementStatus status, String origin) {
     }
 
     public Page<MeasurementView> list(Filter f, PageRequest page) {
@@ -107,6 +111,13 @@ public class MeasurementService {
         if (f.status() != null) {
             where.append(" and m.status = :status");
             params.and("status", f.status());
+        }
+        if (f.origin() != null && !f.origin().isBlank()) {
+            String origin = federation.originColumn(f.origin().trim().toLowerCase(Locale.ROOT));
+            where.append(origin == null ? " and m.origin is null" : " and m.origin = :origin");
+            if (origin != null) {
+                params.and("origin", origin);
+            }
         }
         long total = Measurement.count("from Measurement m where " + where, params);
         List<Measurement> rows = Measurement.<Measurement>find("from Measurement m where " + where,
@@ -169,8 +180,9 @@ public class MeasurementService {
         rows.forEach(r -> history.add(new HistoryView((String) r[0], (BigDecimal) r[1], (BigDecimal) r[2],
                 r[3] == null ? null : MeasurementStatus.valueOf((String) r[3]), MeasurementStatus.valueOf((String) r[4]),
                 (String) r[5], (String) r[6], (String) r[7], toOffset(r[8]), ((Number) r[9]).longValue())));
-        if (history.isEmpty() || !history.get(0).action().equals("RECORDED")) {
-            HistoryView first = history.isEmpty() ? null : history.get(0);
+        HistoryView first = history.isEmpty() ? null : history.get(0);
+        // a replica first seen at a later step (its earlier state unknown here) starts its history at that step
+        if (first == null || (!first.action().equals("RECORDED") && first.oldStatus() != null)) {
             history.add(0, new HistoryView("RECORDED", null, first == null ? m.value : first.oldValue(), null,
                     first == null ? m.status : first.oldStatus(), null,
                     m.recordedBy == null ? m.submittedBy : m.recordedBy, m.recordedByAgency,
@@ -227,6 +239,7 @@ public class MeasurementService {
         Measurement m = get(id);
         evaluation.lockPairs(List.of(new Touched(m.indicatorId, m.period)));
         em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
+        federation.requireOwned(m.origin, "Measurement", m.id);
         access.requireRoleInScope(m.agencyCode, roles);
         if (ifMatch != null) {
             ETags.require(ifMatch, m.version);
@@ -283,8 +296,6 @@ public class MeasurementService {
     }
 
     private MeasurementEventData eventData(MeasurementView v, String reason) {
-        return new MeasurementEventData(v.id(), v.indicatorId(), v.indicatorCode(), v.period(), v.agency(), v.value(),
-                v.status(), reason, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC), v.originInstance(),
-                v.version());
+        return MeasurementEventData.of(v, reason, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
     }
 }

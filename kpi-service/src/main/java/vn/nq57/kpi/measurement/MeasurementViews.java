@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.nq57.kpi.federation.Origins;
 import vn.nq57.platform.error.Problem;
 
 /** DTOs of measurements, their history, approval and import summaries. */
@@ -58,11 +59,13 @@ public final class MeasurementViews {
                                   BigDecimal value, MeasurementStatus status, String note, String evidenceLink,
                                   String returnReason, String submittedBy, OffsetDateTime submittedAt,
                                   OffsetDateTime firstSubmittedAt, String decidedBy, OffsetDateTime decidedAt,
-                                  String originInstance, long version) {
+                                  String originInstance, long version,
+                                  @Schema(description = "the instance that owns the value (a ministry's values at "
+                                          + "central are read-only replicas)") String origin) {
         public static MeasurementView of(Measurement m, String indicatorCode) {
             return new MeasurementView(m.id, m.indicatorId, indicatorCode, m.period, m.agencyCode, m.value, m.status,
                     m.note, m.evidenceLink, m.returnReason, m.submittedBy, m.submittedAt, m.firstSubmittedAt,
-                    m.decidedBy, m.decidedAt, m.originInstance, m.version);
+                    m.decidedBy, m.decidedAt, m.originInstance, m.version, Origins.shown(m.origin));
         }
     }
 
@@ -76,10 +79,30 @@ public final class MeasurementViews {
     public record DecisionRequest(@Size(max = 5000) String reason) {
     }
 
-    /** What the events of a measurement carry. */
+    /**
+     * What the events of a measurement carry: the change (reason, actor, at) and the value's full state after it, so
+     * that central can upsert a ministry's value from one event (event-carried state transfer).
+     */
     public record MeasurementEventData(UUID id, UUID indicatorId, String indicatorCode, String period, String agency,
                                        BigDecimal value, MeasurementStatus status, String reason, String actor,
-                                       OffsetDateTime at, String originInstance, long version) {
+                                       OffsetDateTime at, String originInstance, long version, String note,
+                                       String evidenceLink, String returnReason, String submittedBy,
+                                       OffsetDateTime submittedAt, OffsetDateTime firstSubmittedAt, String decidedBy,
+                                       OffsetDateTime decidedAt, String origin) {
+
+        /** The state of a stored value after a change by {@code actor} at {@code at}. */
+        public static MeasurementEventData of(Measurement m, String code, String reason, String actor,
+                                              OffsetDateTime at) {
+            return of(MeasurementView.of(m, code), reason, actor, at);
+        }
+
+        /** The state a view shows (as stored, e.g. built from an upsert's RETURNING) after a change. */
+        public static MeasurementEventData of(MeasurementView v, String reason, String actor, OffsetDateTime at) {
+            return new MeasurementEventData(v.id(), v.indicatorId(), v.indicatorCode(), v.period(), v.agency(),
+                    v.value(), v.status(), reason, actor, at, v.originInstance(), v.version(), v.note(),
+                    v.evidenceLink(), v.returnReason(), v.submittedBy(), v.submittedAt(), v.firstSubmittedAt(),
+                    v.decidedBy(), v.decidedAt(), v.origin());
+        }
     }
 
     /** A batch event: the measurements one chunk of a batch recorded or changed. */

@@ -156,6 +156,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response any(Throwable e, ContainerRequestContext request) {
         SQLException sql = sqlCause(e);
+        if (sql != null && overloaded(sql)) {
+            LOG.warnf("Database unavailable or saturated on %s %s: %s", request.getMethod(),
+                    request.getUriInfo().getPath(), sql.getMessage());
+            return Response.fromResponse(respond(request, 503, ProblemTypes.UNAVAILABLE, "Service unavailable",
+                    "the database is saturated or unreachable; nothing was written; retry after the indicated delay",
+                    List.of(), Map.of())).header("Retry-After", "2").build();
+        }
         if (sql != null && sql.getSQLState() != null) {
             switch (sql.getSQLState()) {
                 case "23505":
@@ -191,6 +198,20 @@ public class ProblemMappers {
             cause = cause.getCause();
         }
         return unexpected(e, request);
+    }
+
+    /**
+     * No connection could be had in time (the pool is exhausted: Agroal's acquisition time-out) or the server refuses
+     * connections (too many, starting up, shutting down, connection failure): a retryable 503, not a 500.
+     */
+    private static boolean overloaded(SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null && (state.startsWith("08") || state.equals("53300") || state.equals("57P03")
+                || state.equals("57P01"))) {
+            return true;
+        }
+        String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return message.contains("acquisition timeout");
     }
 
     private Response unexpected(Throwable e, ContainerRequestContext request) {

@@ -7,6 +7,8 @@ public final class ProblemTypes {
     public static final String MALFORMED = BASE + "malformed-request";
     public static final String NOT_FOUND = BASE + "not-found";
     public static final String CONFLICT = BASE + "conflict";
+    /** A write to a replica: the data is owned by another instance (central, or the ministry that reported it). */
+    public static final String READ_ONLY_REPLICA = BASE + "read-only-replica";
     public static final String FORBIDDEN = BASE + "forbidden";
     public static final String UNAUTHORIZED = BASE + "unauthorized";
     public static final String UNPROCESSABLE = BASE + "unprocessable";
@@ -16,6 +18,8 @@ public final class ProblemTypes {
     public static final String NOT_ACCEPTABLE = BASE + "not-acceptable";
     public static final String METHOD_NOT_ALLOWED = BASE + "method-not-allowed";
     public static final String INTERNAL = BASE + "internal-error";
+    /** The service cannot take the request now (database saturated or unreachable); retry after {@code Retry-After}. */
+    public static final String UNAVAILABLE = BASE + "service-unavailable";
     public static final String HTTP = BASE + "http-error";
 
     private ProblemTypes() {

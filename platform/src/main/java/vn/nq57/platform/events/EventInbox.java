@@ -40,18 +40,28 @@ public class EventInbox {
     Instance<EventConsumer> consumers;
 
     /** Outcome of one delivery. */
-    public enum Outcome { APPLIED, DUPLICATE, PARKED, MALFORMED }
+    public enum Outcome { APPLIED, DUPLICATE, PARKED, MALFORMED, REFUSED }
+
+    /** An outcome and, for PARKED, REFUSED and MALFORMED, why. */
+    public record Delivery(Outcome outcome, String reason) {
+    }
 
     public Outcome receive(EventConsumer consumer, String payload) {
+        return deliver(consumer, payload).outcome();
+    }
+
+    /** As {@link #receive} with the reason of a parked, refused or malformed event. */
+    public Delivery deliver(EventConsumer consumer, String payload) {
         CloudEvent event;
         try {
             event = idempotent.parse(payload);
         } catch (IllegalArgumentException e) {
             LOG.warnf("%s dropped a payload that is not a CloudEvent: %s", consumer.name(), e.getMessage());
             count(consumer, Outcome.MALFORMED);
-            return Outcome.MALFORMED;
+            return new Delivery(Outcome.MALFORMED, e.getMessage());
         }
         Outcome outcome;
+        String reason = null;
         // an event is applied outside any HTTP request: give it a request context of its own, in which the caller
         // (for audit) is the system
         ManagedContext requestContext = Arc.container().requestContext();
@@ -65,23 +75,65 @@ public class EventInbox {
                     return Outcome.DUPLICATE;
                 }
                 consumer.apply(event);
-                em.createNativeQuery("DELETE FROM parked_event WHERE consumer = ?1 AND event_id = ?2")
-                        .setParameter(1, consumer.name()).setParameter(2, event.id()).executeUpdate();
+                if (em.createNativeQuery("DELETE FROM parked_event WHERE consumer = ?1 AND event_id = ?2")
+                        .setParameter(1, consumer.name()).setParameter(2, event.id()).executeUpdate() > 0) {
+                    // the aggregate's later events waited behind this one: they are due now
+                    em.createNativeQuery("UPDATE parked_event SET next_attempt = now() WHERE consumer = ?1 "
+                                    + "AND aggregate_key = ?2")
+                            .setParameter(1, consumer.name()).setParameter(2, aggregateKey(event)).executeUpdate();
+                }
                 return Outcome.APPLIED;
             });
         } catch (RuntimeException e) {
-            park(consumer, event, payload, e);
-            outcome = Outcome.PARKED;
+            EventRefused refused = refusal(e);
+            if (refused != null) {
+                LOG.warnf("%s refused event %s (%s) from %s: %s", consumer.name(), event.id(), event.type(),
+                        event.origininstance(), refused.getMessage());
+                outcome = Outcome.REFUSED;
+                reason = refused.getMessage();
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                                "DELETE FROM parked_event WHERE consumer = ?1 AND event_id = ?2")
+                        .setParameter(1, consumer.name()).setParameter(2, event.id()).executeUpdate());
+            } else {
+                reason = park(consumer, event, payload, e);
+                outcome = Outcome.PARKED;
+            }
         } finally {
             if (activated) {
                 requestContext.terminate();
             }
         }
         count(consumer, outcome);
-        return outcome;
+        return new Delivery(outcome, reason);
     }
 
-    private void park(EventConsumer consumer, CloudEvent event, String payload, RuntimeException e) {
+    private static EventRefused refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof EventRefused refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    /** The key under which an aggregate's parked events wait: its origin instance and its id. */
+    public static String aggregateKey(CloudEvent event) {
+        return event.origininstance() + "/" + event.aggregateKey();
+    }
+
+    /**
+     * True when an earlier event (a lower version) of the same aggregate is parked for this consumer: the event must
+     * wait behind it, so that one aggregate's events apply in order. Call inside the applying transaction.
+     */
+    public boolean waitingBehindParked(EventConsumer consumer, CloudEvent event) {
+        return !em.createNativeQuery("""
+                        SELECT 1 FROM parked_event WHERE consumer = ?1 AND aggregate_key = ?2 AND event_id <> ?3
+                            AND aggregate_version < ?4 LIMIT 1""")
+                .setParameter(1, consumer.name()).setParameter(2, aggregateKey(event)).setParameter(3, event.id())
+                .setParameter(4, event.aggregateversion()).getResultList().isEmpty();
+    }
+
+    private String park(EventConsumer consumer, CloudEvent event, String payload, RuntimeException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -89,13 +141,16 @@ public class EventInbox {
         String error = root.getClass().getSimpleName() + ": " + root.getMessage();
         LOG.warnf("%s parked event %s (%s): %s", consumer.name(), event.id(), event.type(), error);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                        INSERT INTO parked_event (consumer, event_id, event_type, payload, error, next_attempt)
-                        VALUES (?1, ?2, ?3, ?4, ?5, now() + interval '5 seconds')
+                        INSERT INTO parked_event (consumer, event_id, event_type, payload, error, next_attempt,
+                            aggregate_key, aggregate_version)
+                        VALUES (?1, ?2, ?3, ?4, ?5, now() + interval '5 seconds', ?6, ?7)
                         ON CONFLICT (consumer, event_id) DO UPDATE SET error = excluded.error,
                             attempts = parked_event.attempts + 1,
                             next_attempt = now() + least(interval '5 seconds' * power(2, parked_event.attempts), interval '10 minutes')""")
                 .setParameter(1, consumer.name()).setParameter(2, event.id()).setParameter(3, event.type())
-                .setParameter(4, payload).setParameter(5, error).executeUpdate());
+                .setParameter(4, payload).setParameter(5, error).setParameter(6, aggregateKey(event))
+                .setParameter(7, event.aggregateversion()).executeUpdate());
+        return error;
     }
 
     /** Retries parked events whose time has come (also callable from tests and operations). */
@@ -104,7 +159,7 @@ public class EventInbox {
     public void retryParked() {
         @SuppressWarnings("unchecked")
         List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT consumer, payload FROM parked_event WHERE next_attempt <= ?1 ORDER BY parked_at LIMIT 200")
+                        "SELECT consumer, payload FROM parked_event WHERE next_attempt <= ?1 ORDER BY parked_at, aggregate_version LIMIT 200")
                 .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC)).getResultList());
         for (Object[] row : due) {
             String name = (String) row[0];

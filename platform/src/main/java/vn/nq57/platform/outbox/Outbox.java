@@ -25,6 +25,21 @@ public class Outbox {
     @Inject
     InstanceConfig instance;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    jakarta.enterprise.event.Event<Committed> committed;
+
+    /** Fired (synchronously, after commit) when a transaction that stored events has committed. */
+    public record Committed(boolean forward) {
+    }
+
+    private static final Object KEY = new Object();
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
 
@@ -46,6 +61,33 @@ public class Outbox {
         return publish(topic, type, aggregateType, aggregateId, version, data, instance.id());
     }
 
+    /**
+     * Once per transaction: when it commits, the relay (and, for events to forward, the federation forwarder) is
+     * woken at once instead of at its next scheduled round, so an event leaves within milliseconds of its commit.
+     */
+    private void wakeAfterCommit(boolean forward) {
+        boolean[] state = (boolean[]) transactions.getResource(KEY);
+        if (state != null) {
+            state[0] |= forward;
+            return;
+        }
+        boolean[] fresh = {forward};
+        transactions.putResource(KEY, fresh);
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    relay.kick();
+                    committed.fire(new Committed(fresh[0]));
+                }
+            }
+        });
+    }
+
     /** As {@link #publish(String, String, String, Object, long, Object)} for data that originated elsewhere. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String type, String aggregateType, Object aggregateId, long version,
@@ -54,7 +96,7 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(),
                 "/instances/" + instance.id() + "/" + service, type, String.valueOf(aggregateId), now,
-                "application/json", version, originInstance, mapper.valueToTree(data));
+                "application/json", version, originInstance, mapper.valueToTree(data), aggregateType);
         OutboxEvent row = new OutboxEvent();
         row.id = id;
         row.topic = topicPrefix.orElse("") + topic;
@@ -63,12 +105,14 @@ public class Outbox {
         row.aggregateVersion = version;
         row.eventType = type;
         row.createdAt = now;
+        row.forward = "ministry".equals(instance.role()) && instance.id().equals(originInstance);
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event data cannot be serialised: " + type, e);
         }
         row.persist();
+        wakeAfterCommit(row.forward);
         return event;
     }
 }

@@ -38,4 +38,10 @@ public class OutboxEvent extends PanacheEntityBase {
     public int attempts;
     @Column(name = "last_error")
     public String lastError;
+    /** True for an event a ministry instance originated: the federation forwarder sends it to central. */
+    public boolean forward;
+    @Column(name = "forwarded_at")
+    public OffsetDateTime forwardedAt;
+    @Column(name = "forward_result")
+    public String forwardResult;
 }

@@ -53,12 +53,22 @@ public class OutboxRelay {
     @ConfigProperty(name = "nq57.outbox.retention", defaultValue = "P7D")
     Duration retention;
 
+    /** Relay right after each commit that stored events (else only every relay-interval). */
+    @ConfigProperty(name = "nq57.outbox.wake-on-commit", defaultValue = "true")
+    boolean wakeOnCommit;
+
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private Counter published;
     private Counter failures;
     private volatile Instant nextAttempt = Instant.EPOCH;
     private volatile Duration backoff = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicBoolean kicked = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService kicker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nq57-outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
 
     @PostConstruct
     void metrics() {
@@ -83,6 +93,24 @@ public class OutboxRelay {
             LOG.warnf("Outbox relay failed: %s", e.toString());
             failed();
         }
+    }
+
+    /**
+     * Relays now, on a thread of its own (called after a transaction that stored events commits); kicks that arrive
+     * while one is waiting to run are merged into it.
+     */
+    public void kick() {
+        if (wakeOnCommit && kicked.compareAndSet(false, true)) {
+            kicker.execute(() -> {
+                kicked.set(false);
+                tick();
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopKicker() {
+        kicker.shutdownNow();
     }
 
     /** Publishes one batch; returns how many events were published. */
@@ -164,7 +192,8 @@ public class OutboxRelay {
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgePublished() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < ?1")
+                        "DELETE FROM outbox WHERE published_at IS NOT NULL AND published_at < ?1 "
+                                + "AND (NOT forward OR forwarded_at IS NOT NULL)")
                 .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC).minus(retention)).executeUpdate());
     }
 }

@@ -27,10 +27,15 @@ public class Caller {
 
     /** The agency code of the caller, or null for a token without one. */
     public String agency() {
+        return claim(AGENCY_CLAIM);
+    }
+
+    /** A string claim of the caller's token (e.g. {@code instance} of a federation client), or null. */
+    public String claim(String name) {
         if (jwt == null || jwt.getRawToken() == null) {
             return null;
         }
-        Object claim = jwt.getClaim(AGENCY_CLAIM);
+        Object claim = jwt.getClaim(name);
         if (claim == null) {
             return null;
         }

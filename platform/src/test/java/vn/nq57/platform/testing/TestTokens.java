@@ -47,6 +47,21 @@ public final class TestTokens {
         return token("viewer." + agency.toLowerCase(), agency, "viewer");
     }
 
+    /**
+     * A ministry instance's federation client (client credentials at the central Keycloak): realm role
+     * {@code federation}, claims {@code instance} and {@code agency}.
+     */
+    public static String federation(String instance, String agency) {
+        return Jwt.issuer(ISSUER)
+                .subject("service-account-nq57-federation-" + instance)
+                .claim("preferred_username", "service-account-nq57-federation-" + instance)
+                .claim("realm_access", Map.of("roles", List.of("federation")))
+                .claim("instance", instance)
+                .claim("agency", agency)
+                .expiresIn(3600)
+                .sign();
+    }
+
     /** A token whose signature no instance trusts. */
     public static String forged() {
         String valid = centralAdmin();

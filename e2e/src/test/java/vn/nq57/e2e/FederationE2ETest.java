@@ -1,0 +1,452 @@
+package vn.nq57.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Federation for real (issue #6): a central instance and two ministry instances (bkhcn, byt) of the three services,
+ * one Keycloak realm with a federation client per ministry, one broker with a topic prefix per instance. bkhcn's
+ * kpi-service reaches central through {@link FederationProxy}, which plays the network faults.
+ */
+@ExtendWith(Suite.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FederationE2ETest {
+
+    private static final Duration EVENTUAL = Duration.ofSeconds(60);
+    /** The ministries pull the catalogue every 3 s in this suite. */
+    private static final Duration CATALOG_INTERVAL = Duration.ofSeconds(3);
+    private static final Suite.Node CENTRAL = Suite.CENTRAL;
+    private static final Suite.Node BKHCN = Suite.BKHCN;
+    private static final Suite.Node BYT = Suite.BYT;
+
+    private static FederationProxy proxy;
+    private static String bkhcnInitiative;
+    private static String bkhcnIndicator;
+    private final Suite suite = Suite.get();
+
+    @BeforeAll
+    static void ministries() throws Exception {
+        Suite suite = Suite.get();
+        proxy = new FederationProxy(18290, suite.url(CENTRAL, "kpi"));
+        // byt's federation client gets 5 s tokens, and byt uses each one until 10 s after it expired (a clock
+        // skew): central refuses the expired token and byt must fetch a new one without losing anything
+        setTokenLifespan(suite, "nq57-federation-byt", "5");
+        suite.startMinistries(Map.of(
+                BKHCN, Map.of("kpi/NQ57_FEDERATION_CENTRAL_URL", proxy.url(), "kpi/NQ57_FEDERATION_BATCH_SIZE", "20"),
+                BYT, Map.of("NQ57_FEDERATION_TOKEN_REFRESH_MARGIN", "PT-10S")));
+    }
+
+    @AfterAll
+    static void stopProxy() throws Exception {
+        if (proxy != null) {
+            proxy.close();
+        }
+        setTokenLifespan(Suite.get(), "nq57-federation-byt", "");
+    }
+
+    @Test
+    @Order(1)
+    void aCentralChangeReachesTheMinistryWithinOneSyncIntervalAndItsReplicaIsReadOnly() {
+        Instant posted = Instant.now();
+        String id = given().baseUri(suite.url(CENTRAL, "initiative")).auth().oauth2(suite.token("central.admin"))
+                .contentType(ContentType.JSON).body(Flows.initiative(Flows.code("H1"), "BKHCN"))
+                .when().post("/api/v1/initiatives").then().statusCode(201).extract().path("id");
+        Instant written = Instant.now();
+        Suite.log("central POST /initiatives took " + Duration.between(posted, written).toMillis() + " ms");
+
+        await().atMost(EVENTUAL).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> given()
+                .baseUri(suite.url(BKHCN, "initiative")).auth().oauth2(suite.token("viewer.bkhcn"))
+                .when().get("/api/v1/initiatives/" + id).then().statusCode(200).body("origin", equalTo("central")));
+        Duration reached = Duration.between(written, Instant.now());
+        Suite.log("central initiative visible at bkhcn after " + reached.toMillis() + " ms");
+        assertTrue(reached.compareTo(CATALOG_INTERVAL.plusSeconds(3)) < 0,
+                "a central change must reach the ministry within one sync interval, took " + reached);
+
+        // the ministry's other services learn it through the ministry's own topics
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(BKHCN, "budget"))
+                .auth().oauth2(suite.token("viewer.bkhcn")).when().get("/api/v1/initiatives/" + id)
+                .then().statusCode(200));
+
+        // read-only locally: a pointer to central
+        given().baseUri(suite.url(BKHCN, "initiative")).auth().oauth2(suite.token("admin.bkhcn"))
+                .contentType(ContentType.JSON).body(Map.of("to", "SUBMITTED", "reason", "thử"))
+                .when().post("/api/v1/initiatives/" + id + "/transitions")
+                .then().statusCode(409).body("type", equalTo("https://nq57.gov.vn/problems/read-only-replica"))
+                .body("owner", equalTo("central"));
+        given().baseUri(suite.url(BKHCN, "initiative")).auth().oauth2(suite.token("central.admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", "E2E-X", "nameVi", "Đơn vị thử", "level", "AGENCY_UNIT", "parentCode", "BKHCN"))
+                .when().post("/api/v1/agencies").then().statusCode(409)
+                .body("type", equalTo("https://nq57.gov.vn/problems/read-only-replica"));
+
+        // byt neither leads nor coordinates it: after byt has synced past the change, it still does not have it
+        Instant after = Instant.now();
+        await().atMost(EVENTUAL).until(() -> lastCatalogueSync(BYT).isAfter(after));
+        given().baseUri(suite.url(BYT, "initiative")).auth().oauth2(suite.token("viewer.byt"))
+                .when().get("/api/v1/initiatives/" + id).then().statusCode(404);
+
+        // the national indicators at the ministry are central's
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(BKHCN, "kpi"))
+                .auth().oauth2(suite.token("viewer.bkhcn")).queryParam("tier", "STRATEGIC").queryParam("size", 1)
+                .when().get("/api/v1/indicators").then().statusCode(200).body("items[0].origin", equalTo("central")));
+    }
+
+    @Test
+    @Order(2)
+    void aMinistrysOwnWritesReachCentralWithTheirOriginAndCountInItsScorecard() {
+        bkhcnInitiative = Flows.createInitiative(suite, BKHCN, "H2");
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "initiative"))
+                .auth().oauth2(suite.token("central.admin")).when().get("/api/v1/initiatives/" + bkhcnInitiative)
+                .then().statusCode(200).body("origin", equalTo("bkhcn")).body("leadAgency.code", equalTo("BKHCN")));
+
+        bkhcnIndicator = await().atMost(EVENTUAL).until(() -> Flows.createIndicator(suite, BKHCN, bkhcnInitiative),
+                r -> r.statusCode() == 201).path("code");
+        Response recorded = Flows.measurement(suite, BKHCN, bkhcnIndicator, "2025", 40);
+        assertTrue(recorded.statusCode() == 201 || recorded.statusCode() == 200, recorded.asString());
+
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "kpi"))
+                .auth().oauth2(suite.token("central.admin")).queryParam("indicator", bkhcnIndicator)
+                .when().get("/api/v1/measurements").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].origin", equalTo("bkhcn"))
+                .body("items[0].value", equalTo(40)));
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "kpi"))
+                .auth().oauth2(suite.token("central.admin")).when().get("/api/v1/evaluation/indicators/" + bkhcnIndicator)
+                .then().statusCode(200).body("actual", equalTo(40)).body("latestPeriod", equalTo("2025")));
+
+        given().baseUri(suite.url(BKHCN, "initiative")).auth().oauth2(suite.token("admin.bkhcn"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("initiativeId", bkhcnInitiative, "filedByAgency", "BKHCN", "askedAgency", "BTC",
+                        "description", "Chưa có hướng dẫn thanh toán dịch vụ đám mây",
+                        "request", "Đề nghị Bộ Tài chính hướng dẫn"))
+                .when().post("/api/v1/obstacles").then().statusCode(201);
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "initiative"))
+                .auth().oauth2(suite.token("central.admin")).queryParam("initiativeId", bkhcnInitiative)
+                .when().get("/api/v1/obstacles").then().statusCode(200)
+                .body("items.origin", hasItem("bkhcn")));
+
+        int year = java.time.LocalDate.now(Flows.VIETNAM).getYear();
+        Flows.ensureFiscalYear(suite, BKHCN, year);
+        // central records a ministry's allocations under central's own fiscal years (the national figures)
+        Flows.ensureFiscalYear(suite, CENTRAL, year);
+        await().atMost(EVENTUAL).until(() -> given().baseUri(suite.url(BKHCN, "budget"))
+                .auth().oauth2(suite.token("viewer.bkhcn")).when().get("/api/v1/initiatives/" + bkhcnInitiative)
+                .statusCode() == 200);
+        given().baseUri(suite.url(BKHCN, "budget")).auth().oauth2(suite.token("admin.bkhcn"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("initiativeId", bkhcnInitiative, "fiscalYear", year, "fundingSource", "ODA",
+                        "amount", 700_000_000L))
+                .when().post("/api/v1/allocations").then().statusCode(201);
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "budget"))
+                .auth().oauth2(suite.token("central.admin")).queryParam("origin", "bkhcn")
+                .when().get("/api/v1/allocations").then().statusCode(200)
+                .body("items.initiativeId", hasItem(bkhcnInitiative)));
+
+        // central's scorecard of that initiative counts the ministry's indicator and allocation
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "initiative"))
+                .auth().oauth2(suite.token("central.admin")).when().get("/api/v1/scorecard/initiatives/" + bkhcnInitiative)
+                .then().statusCode(200).body("kpi.indicators", equalTo(1)).body("budget.allocated", equalTo(700_000_000)));
+        // and the lists filter by origin
+        given().baseUri(suite.url(CENTRAL, "initiative")).auth().oauth2(suite.token("central.admin"))
+                .queryParam("origin", "bkhcn").queryParam("size", 500)
+                .when().get("/api/v1/initiatives").then().statusCode(200)
+                .body("items.id", hasItem(bkhcnInitiative)).body("items.origin", org.hamcrest.Matchers.everyItem(equalTo("bkhcn")));
+    }
+
+    @Test
+    @Order(3)
+    void whileCentralIsDownTheMinistryKeepsWorkingAndEverythingArrivesOnceInOrder() throws Exception {
+        suite.stopService(CENTRAL, "kpi");
+        try {
+            for (int value = 41; value <= 45; value++) {
+                Response r = Flows.measurement(suite, BKHCN, bkhcnIndicator, "2025", value);
+                assertEquals(200, r.statusCode(), r.asString());
+            }
+            for (int year = 2020; year <= 2024; year++) {
+                assertEquals(201, Flows.measurement(suite, BKHCN, bkhcnIndicator, String.valueOf(year), year - 2000)
+                        .statusCode());
+            }
+            await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(BKHCN, "kpi"))
+                    .auth().oauth2(suite.token("admin.bkhcn")).when().get("/api/v1/federation/health").then()
+                    .statusCode(200).body("forwarder.pendingEvents", greaterThan(0))
+                    .body("forwarder.consecutiveFailures", greaterThan(0)).body("forwarder.lastError", notNullValue()));
+        } finally {
+            suite.startService(CENTRAL, "kpi");
+            suite.awaitReady(CENTRAL, "kpi", Duration.ofSeconds(120));
+        }
+        await().atMost(EVENTUAL).untilAsserted(() -> assertEquals(0, health(BKHCN, "kpi").path("forwarder").path("pendingEvents").asInt()));
+        Map<String, String> atCentral = state(CENTRAL, bkhcnIndicator);
+        assertEquals(6, atCentral.size());
+        assertEquals(state(BKHCN, bkhcnIndicator), atCentral);
+        assertEquals(45, measurements(CENTRAL, bkhcnIndicator).getInt("items.find { it.period == '2025' }.value"));
+    }
+
+    @Test
+    @Order(4)
+    void aForwarderKilledAfterCentralAppliedItsBatchResendsItWithoutDoubleEffect() throws Exception {
+        proxy.mode(FederationProxy.Mode.DOWN);
+        List<String> agencies = List.of("BKHCN-CDMST", "BKHCN-CCDSQG", "BKHCN-CSHTT");
+        for (String agency : agencies) {
+            for (int year = 2016; year <= 2024; year++) {
+                int status = given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("submitter.bkhcn"))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("indicator", bkhcnIndicator, "period", String.valueOf(year), "agency", agency,
+                                "value", year - 2000))
+                        .when().post("/api/v1/measurements").then().extract().statusCode();
+                assertEquals(201, status);
+            }
+        }
+        proxy.mode(FederationProxy.Mode.APPLY_THEN_HANG);
+        assertTrue(proxy.awaitAppliedAndHeld(EVENTUAL), "the forwarder did not post a batch");
+        suite.killService(BKHCN, "kpi");
+        proxy.releaseHeld();
+        proxy.mode(FederationProxy.Mode.PASS);
+        suite.startService(BKHCN, "kpi");
+        suite.awaitReady(BKHCN, "kpi", Duration.ofSeconds(120));
+
+        await().atMost(EVENTUAL).untilAsserted(() -> assertEquals(0, health(BKHCN, "kpi").path("forwarder").path("pendingEvents").asInt()));
+        JsonNode held = proxy.deliveries().stream().filter(d -> d.mode() == FederationProxy.Mode.APPLY_THEN_HANG)
+                .findFirst().orElseThrow().request();
+        List<String> heldIds = new ArrayList<>();
+        held.path("events").forEach(e -> heldIds.add(e.path("id").asText()));
+        // sent again after the restart: central answered DUPLICATE for every event it had applied
+        List<String> duplicates = new ArrayList<>();
+        proxy.deliveries().stream().filter(d -> d.mode() == FederationProxy.Mode.PASS && d.answer() != null)
+                .forEach(d -> d.answer().path("results").forEach(r -> {
+                    if ("DUPLICATE".equals(r.path("status").asText())) {
+                        duplicates.add(r.path("id").asText());
+                    }
+                }));
+        assertTrue(duplicates.containsAll(heldIds), "the held batch was not re-sent: " + heldIds + " vs " + duplicates);
+
+        Map<String, String> atCentral = state(CENTRAL, bkhcnIndicator);
+        assertEquals(6 + agencies.size() * 9, atCentral.size());
+        assertEquals(state(BKHCN, bkhcnIndicator), atCentral);
+    }
+
+    @Test
+    @Order(5)
+    void aBatchDeliveredTwiceIsAppliedOnce() {
+        proxy.once(FederationProxy.Mode.TWICE);
+        int before = proxy.deliveries().size();
+        assertEquals(201, Flows.measurement(suite, BKHCN, bkhcnIndicator, "2015", 15).statusCode());
+        await().atMost(EVENTUAL).until(() -> proxy.deliveries().stream().skip(before)
+                .anyMatch(d -> d.mode() == FederationProxy.Mode.TWICE));
+        JsonNode second = proxy.deliveries().stream().skip(before).filter(d -> d.mode() == FederationProxy.Mode.TWICE)
+                .findFirst().orElseThrow().answer();
+        assertTrue(second.path("results").size() > 0);
+        second.path("results").forEach(r -> assertEquals("DUPLICATE", r.path("status").asText(), r.toString()));
+        await().atMost(EVENTUAL).untilAsserted(() -> assertEquals(state(BKHCN, bkhcnIndicator),
+                state(CENTRAL, bkhcnIndicator)));
+    }
+
+    @Test
+    @Order(6)
+    void eventsOutOfOrderAndForAnUnknownIndicatorAreParkedAndAppliedInOrder() {
+        proxy.mode(FederationProxy.Mode.DOWN);
+        String code = await().atMost(EVENTUAL).until(() -> Flows.createIndicator(suite, BKHCN, bkhcnInitiative),
+                r -> r.statusCode() == 201).path("code");
+        assertEquals(201, Flows.measurement(suite, BKHCN, code, "2025", 10).statusCode());
+        assertEquals(200, Flows.measurement(suite, BKHCN, code, "2025", 20).statusCode());
+        assertEquals(200, Flows.measurement(suite, BKHCN, code, "2025", 30).statusCode());
+        int before = proxy.deliveries().size();
+        // the next batch reaches central reversed: the measurement's versions newest first, the indicator last
+        proxy.once(FederationProxy.Mode.REVERSE);
+        await().atMost(EVENTUAL).until(() -> proxy.deliveries().stream().skip(before)
+                .anyMatch(d -> d.mode() == FederationProxy.Mode.REVERSE));
+        JsonNode answer = proxy.deliveries().stream().skip(before).filter(d -> d.mode() == FederationProxy.Mode.REVERSE)
+                .findFirst().orElseThrow().answer();
+        List<String> statuses = StreamSupport.stream(answer.path("results").spliterator(), false)
+                .map(r -> r.path("status").asText()).toList();
+        assertTrue(statuses.contains("PARKED"), "nothing was parked: " + answer);
+
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "kpi"))
+                .auth().oauth2(suite.token("central.admin")).queryParam("indicator", code)
+                .when().get("/api/v1/measurements").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].value", equalTo(30)));
+        assertEquals(state(BKHCN, code), state(CENTRAL, code));
+        await().atMost(EVENTUAL).untilAsserted(() -> assertEquals(0, origin(CENTRAL, "kpi", "bkhcn").path("parkedNow").asInt()));
+    }
+
+    @Test
+    @Order(7)
+    void aMinistryTokenCannotSendAnotherMinistrysEvents() throws Exception {
+        String bkhcnClient = clientToken("nq57-federation-bkhcn", "local-dev-only-federation-bkhcn");
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", "/instances/byt/kpi-service");
+        event.put("type", "nq57.measurement.recorded.v1");
+        event.put("subject", UUID.randomUUID().toString());
+        event.put("time", java.time.OffsetDateTime.now().toString());
+        event.put("aggregateversion", 1);
+        event.put("origininstance", "byt");
+        event.put("data", Map.of("agency", "BYT"));
+        given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(bkhcnClient).contentType(ContentType.JSON)
+                .body(Map.of("events", List.of(event))).when().post("/api/v1/federation/events")
+                .then().statusCode(200).body("results[0].status", equalTo("REJECTED"));
+        assertTrue(origin(CENTRAL, "kpi", "bkhcn").path("rejected").asInt() >= 1);
+        assertTrue(origin(CENTRAL, "kpi", "bkhcn").path("lastRejection").asText().contains("byt"));
+        // a user token cannot post events at all
+        given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(suite.token("admin.bkhcn")).contentType(ContentType.JSON)
+                .body(Map.of("events", List.of(event))).when().post("/api/v1/federation/events").then().statusCode(403);
+        given().baseUri(suite.url(CENTRAL, "kpi")).contentType(ContentType.JSON)
+                .body(Map.of("events", List.of(event))).when().post("/api/v1/federation/events").then().statusCode(401);
+    }
+
+    @Test
+    @Order(8)
+    void anExpiredFederationTokenIsRefreshedTransparently() throws Exception {
+        String first = Flows.createInitiativeLedBy(suite, BYT, "H6", "BYT", "admin.byt");
+        awaitAtCentral(first, "byt");
+        double refused = metric(BYT, "initiative", "nq57_federation_tokens_refused_total");
+        double fetched = metric(BYT, "initiative", "nq57_federation_tokens_fetched_total");
+        Thread.sleep(16_000); // past the 5 s lifespan and the 10 s of skew: the cached token is expired at central
+        String second = Flows.createInitiativeLedBy(suite, BYT, "H6", "BYT", "admin.byt");
+        awaitAtCentral(second, "byt");
+        assertTrue(metric(BYT, "initiative", "nq57_federation_tokens_refused_total") > refused,
+                "central never refused an expired token");
+        assertTrue(metric(BYT, "initiative", "nq57_federation_tokens_fetched_total") > fetched,
+                "no new token was fetched after expiry");
+        assertEquals(0, health(BYT, "initiative").path("forwarder").path("pendingEvents").asInt());
+    }
+
+    @Test
+    @Order(9)
+    void healthShowsEachSideAndAResyncResendsWithoutChangingCentral() {
+        JsonNode central = health(CENTRAL, "kpi");
+        List<String> origins = new ArrayList<>();
+        central.path("origins").forEach(o -> origins.add(o.path("origin").asText()));
+        assertTrue(origins.contains("bkhcn"), central.toString());
+        JsonNode bkhcn = origin(CENTRAL, "kpi", "bkhcn");
+        assertTrue(bkhcn.path("applied").asLong() > 0 && bkhcn.path("duplicates").asLong() > 0, bkhcn.toString());
+        assertTrue(bkhcn.hasNonNull("lastReceivedAt") && bkhcn.hasNonNull("lastLagMs"), bkhcn.toString());
+
+        JsonNode ministry = health(BKHCN, "initiative");
+        assertEquals("ministry", ministry.path("role").asText());
+        assertTrue(ministry.path("catalogue").hasNonNull("lastSyncAt"), ministry.toString());
+        assertEquals(0, ministry.path("forwarder").path("pendingEvents").asInt());
+
+        String metrics = given().baseUri(suite.url(BKHCN, "kpi")).when().get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        assertTrue(metrics.contains("nq57_federation_forward_pending"), "forwarder metrics missing");
+
+        Map<String, String> before = state(CENTRAL, bkhcnIndicator);
+        long duplicatesBefore = bkhcn.path("duplicates").asLong();
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn")).contentType(ContentType.JSON)
+                .body(Map.of("forwardFrom", 0)).when().post("/api/v1/federation/resync")
+                .then().statusCode(200).body("eventsToResend", greaterThan(0));
+        await().atMost(EVENTUAL).untilAsserted(() -> assertTrue(
+                origin(CENTRAL, "kpi", "bkhcn").path("duplicates").asLong() > duplicatesBefore));
+        await().atMost(EVENTUAL).untilAsserted(() -> assertEquals(0, health(BKHCN, "kpi").path("forwarder").path("pendingEvents").asInt()));
+        assertEquals(before, state(CENTRAL, bkhcnIndicator));
+    }
+
+    // --- helpers ---
+
+    private JsonPath measurements(Suite.Node node, String indicator) {
+        return given().baseUri(suite.url(node, "kpi")).auth().oauth2(suite.token("central.admin"))
+                .queryParam("indicator", indicator).queryParam("size", 500)
+                .when().get("/api/v1/measurements").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** An indicator's values at an instance: measurement id → agency, period, value, status and version. */
+    private Map<String, String> state(Suite.Node node, String indicator) {
+        Map<String, String> state = new java.util.TreeMap<>();
+        List<Map<String, Object>> items = measurements(node, indicator).getList("items");
+        items.forEach(m -> state.put(String.valueOf(m.get("id")), m.get("agency") + " " + m.get("period") + " = "
+                + m.get("value") + " " + m.get("status") + " v" + m.get("version")));
+        return state;
+    }
+
+    private JsonNode health(Suite.Node node, String service) {
+        String body = given().baseUri(suite.url(node, service)).auth().oauth2(suite.token("central.admin"))
+                .when().get("/api/v1/federation/health").then().statusCode(200).extract().asString();
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode origin(Suite.Node node, String service, String origin) {
+        for (JsonNode o : health(node, service).path("origins")) {
+            if (origin.equals(o.path("origin").asText())) {
+                return o;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private Instant lastCatalogueSync(Suite.Node node) {
+        String at = health(node, "initiative").path("catalogue").path("lastSyncAt").asText(null);
+        return at == null ? Instant.EPOCH : java.time.OffsetDateTime.parse(at).toInstant();
+    }
+
+    private void awaitAtCentral(String initiative, String origin) {
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "initiative"))
+                .auth().oauth2(suite.token("central.admin")).when().get("/api/v1/initiatives/" + initiative)
+                .then().statusCode(200).body("origin", equalTo(origin)));
+    }
+
+    private double metric(Suite.Node node, String service, String name) {
+        String metrics = given().baseUri(suite.url(node, service)).when().get("/q/metrics").then().statusCode(200)
+                .extract().asString();
+        return metrics.lines().filter(l -> l.startsWith(name))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private String clientToken(String clientId, String secret) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(suite.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + clientId
+                        + "&client_secret=" + secret)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("access_token").asText();
+    }
+
+    /** Sets (or, with "", removes) a client's access token lifespan in seconds through the Keycloak admin API. */
+    private static void setTokenLifespan(Suite suite, String clientId, String seconds) throws Exception {
+        String clientUuid = given().baseUri("http://127.0.0.1:" + Suite.KEYCLOAK).auth().oauth2(suite.adminToken())
+                .queryParam("clientId", clientId).when().get("/admin/realms/nq57/clients")
+                .then().statusCode(200).extract().path("[0].id");
+        Map<String, Object> client = given().baseUri("http://127.0.0.1:" + Suite.KEYCLOAK).auth().oauth2(suite.adminToken())
+                .when().get("/admin/realms/nq57/clients/" + clientUuid).then().statusCode(200).extract().as(Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = new java.util.HashMap<>((Map<String, Object>) client.getOrDefault("attributes", Map.of()));
+        attributes.put("access.token.lifespan", seconds);
+        client.put("attributes", attributes);
+        given().baseUri("http://127.0.0.1:" + Suite.KEYCLOAK).auth().oauth2(suite.adminToken()).contentType(ContentType.JSON)
+                .body(client).when().put("/admin/realms/nq57/clients/" + clientUuid).then().statusCode(204);
+    }
+}

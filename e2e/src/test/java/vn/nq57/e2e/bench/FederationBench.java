@@ -1,0 +1,211 @@
+package vn.nq57.e2e.bench;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import vn.nq57.e2e.Suite;
+import vn.nq57.e2e.SuiteAccess;
+
+/**
+ * Federation figures, a benchmark (not a test): starts central and the two ministry instances like the e2e tests,
+ * then at bkhcn's kpi-service
+ * <ol>
+ * <li>records measurements at a steady rate and times each until central's kpi-service lists it (that version):
+ * the lag from a ministry write to its visibility at central, p50/p99;</li>
+ * <li>stops central's kpi-service for an outage while bkhcn keeps writing at the same rate, starts it again and times
+ * how long the forwarder takes to deliver the backlog: catch-up throughput in events per second.</li>
+ * </ol>
+ * Run: {@code e2e/bench-federation.sh [writes=300] [rate/s=10] [outage seconds=600]}.
+ */
+public final class FederationBench {
+
+    private static final List<String> AGENCIES = List.of("BKHCN", "BKHCN-CDMST", "BKHCN-CCDSQG", "BKHCN-CSHTT");
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        int outage = args.length > 2 ? Integer.parseInt(args[2]) : 600;
+        Suite suite = SuiteAccess.standalone();
+        try {
+            suite.startMinistries(Map.of());
+            new FederationBench(suite).run(count, rate, outage);
+        } finally {
+            suite.close();
+        }
+    }
+
+    private final Suite suite;
+    private final List<String> slots = new ArrayList<>();
+    private String indicator;
+    private String initiative;
+
+    private FederationBench(Suite suite) {
+        this.suite = suite;
+        for (int year = 2015; year <= 2025; year++) {
+            for (int month = 1; month <= 12; month++) {
+                for (String agency : AGENCIES) {
+                    slots.add(agency + " " + year + "-" + (month < 10 ? "0" : "") + month);
+                }
+            }
+        }
+    }
+
+    private void run(int count, double rate, int outage) throws Exception {
+        initiative = SuiteAccess.createInitiative(suite, Suite.BKHCN, "H4");
+        indicator = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(this::createIndicator,
+                r -> r.statusCode() == 201).path("code");
+        System.out.printf("machine: %d cores, load %s; bkhcn kpi-service -> central kpi-service, indicator %s%n",
+                Runtime.getRuntime().availableProcessors(), load(), indicator);
+
+        // 1. lag at a steady load
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        AtomicBoolean polling = new AtomicBoolean(true);
+        Thread poller = new Thread(() -> poll(sent, seen, polling));
+        poller.setDaemon(true);
+        poller.start();
+        write(count, rate, 0, sent);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (seen.size() < sent.size() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        polling.set(false);
+        report("ministry write -> visible at central (" + count + " at " + rate + "/s)", sent, seen);
+
+        // 2. catch-up after an outage of central
+        if (outage > 0) {
+            suite.stopService(Suite.CENTRAL, "kpi");
+            System.out.printf("central kpi-service stopped; bkhcn writes for %d s at %.0f/s%n", outage, rate);
+            int written = write((int) (outage * rate), rate, count, null);
+            long backlog = pending();
+            System.out.printf("outage over: %d writes accepted at bkhcn, %d events waiting in its outbox; load %s%n",
+                    written, backlog, load());
+            suite.startService(Suite.CENTRAL, "kpi");
+            suite.awaitReady(Suite.CENTRAL, "kpi", Duration.ofSeconds(180));
+            long t0 = System.nanoTime();
+            long left = backlog;
+            while (left > 0) {
+                Thread.sleep(250);
+                left = pending();
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("catch-up: %d events delivered in %.1f s after central was ready: %.0f events/s; load %s%n",
+                    backlog, seconds, backlog / seconds, load());
+        }
+    }
+
+    /** Writes {@code n} values at {@code rate} per second, open loop; returns how many were accepted. */
+    private int write(int n, double rate, int offset, Map<String, Long> sent) throws InterruptedException {
+        long start = System.nanoTime();
+        int accepted = 0;
+        for (int i = 0; i < n; i++) {
+            long due = start + (long) (i * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String[] slot = slots.get((offset + i) % slots.size()).split(" ");
+            long t0 = System.nanoTime();
+            Response r = given().baseUri(suite.url(Suite.BKHCN, "kpi")).auth().oauth2(suite.token("submitter.bkhcn"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("indicator", indicator, "period", slot[1], "agency", slot[0], "value", offset + i))
+                    .when().post("/api/v1/measurements").then().extract().response();
+            if (r.statusCode() == 200 || r.statusCode() == 201) {
+                accepted++;
+                if (sent != null) {
+                    sent.put(r.path("id") + "@" + r.path("version"), t0);
+                }
+            } else {
+                System.out.printf("write %d refused: %d %s%n", i, r.statusCode(), r.asString());
+            }
+        }
+        return accepted;
+    }
+
+    /** Lists central's values of the indicator every 100 ms and notes when each sent version first shows. */
+    private void poll(Map<String, Long> sent, Map<String, Long> seen, AtomicBoolean polling) {
+        while (polling.get()) {
+            try {
+                for (int page = 0; page < 2; page++) {
+                    JsonPath list = given().baseUri(suite.url(Suite.CENTRAL, "kpi")).auth().oauth2(suite.token("central.admin"))
+                            .queryParam("indicator", indicator).queryParam("size", 500).queryParam("page", page)
+                            .when().get("/api/v1/measurements").then().extract().jsonPath();
+                    long now = System.nanoTime();
+                    List<Map<String, Object>> items = list.getList("items");
+                    if (items == null) {
+                        break;
+                    }
+                    for (Map<String, Object> m : items) {
+                        String id = String.valueOf(m.get("id"));
+                        long version = ((Number) m.get("version")).longValue();
+                        for (String key : sent.keySet()) {
+                            if (key.startsWith(id + "@") && Long.parseLong(key.substring(key.indexOf('@') + 1)) <= version) {
+                                seen.putIfAbsent(key, now);
+                            }
+                        }
+                    }
+                }
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // central not answering this round
+            }
+        }
+    }
+
+    private long pending() {
+        return given().baseUri(suite.url(Suite.BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+                .when().get("/api/v1/federation/health").then().statusCode(200).extract()
+                .jsonPath().getLong("forwarder.pendingEvents");
+    }
+
+    private Response createIndicator() {
+        String code = "FED-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        return given().baseUri(suite.url(Suite.BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+                .contentType(ContentType.JSON)
+                .body(Map.ofEntries(Map.entry("code", code), Map.entry("nameVi", "Số hồ sơ trực tuyến " + code),
+                        Map.entry("unit", "COUNT"), Map.entry("direction", "HIGHER_IS_BETTER"),
+                        Map.entry("aggregation", "SUM"), Map.entry("frequency", "MONTHLY"),
+                        Map.entry("baseline", Map.of("value", 0, "period", "2015-01")),
+                        Map.entry("targets", List.of(Map.of("period", "2030-12", "value", 100000))),
+                        Map.entry("tier", "OPERATIONAL"), Map.entry("initiativeId", initiative),
+                        Map.entry("ownerAgency", "BKHCN")))
+                .when().post("/api/v1/indicators").then().extract().response();
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static void report(String what, Map<String, Long> sent, Map<String, Long> seen) {
+        List<Double> ms = new ArrayList<>();
+        sent.forEach((key, t0) -> {
+            Long t1 = seen.get(key);
+            if (t1 != null) {
+                ms.add((t1 - t0) / 1e6);
+            }
+        });
+        Collections.sort(ms);
+        if (ms.isEmpty()) {
+            System.out.printf("%s: none seen of %d%n", what, sent.size());
+            return;
+        }
+        System.out.printf("%s: seen %d of %d, p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", what, ms.size(), sent.size(),
+                ms.get((int) Math.floor(0.50 * (ms.size() - 1))), ms.get((int) Math.floor(0.99 * (ms.size() - 1))),
+                ms.get(ms.size() - 1));
+    }
+}

@@ -1,0 +1,126 @@
+package vn.nq57.kpi.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+import vn.nq57.kpi.events.KpiEvents;
+import vn.nq57.kpi.indicator.Indicator;
+import vn.nq57.kpi.indicator.IndicatorViews.IndicatorView;
+import vn.nq57.platform.agency.ReplicaAgencyHierarchy;
+import vn.nq57.platform.federation.Catalog;
+import vn.nq57.platform.federation.Federation;
+import vn.nq57.platform.outbox.Outbox;
+
+/**
+ * Indicators in the national catalogue (DESIGN.md §3 Federation). Central's {@link Catalog.Source}: every indicator
+ * changed after the cursor, in stamp order, as the API shows it (with its targets), leaving out those the asking
+ * ministry owns and the OPERATIONAL indicators that do not concern its agencies (neither its owner, a reporting agency,
+ * nor its initiative's lead agency is in the ministry's agency subtree). A ministry's {@link Catalog.Sink}: upserts
+ * the indicator read-only with the item's origin, re-evaluates it, and re-announces it on the local topic (the
+ * scorecard of the ministry's initiative-service replicates indicators).
+ */
+@ApplicationScoped
+public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
+
+    public static final String KIND = "indicator";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Federation federation;
+
+    @Inject
+    ReplicaAgencyHierarchy agencies;
+
+    @Inject
+    IndicatorReplicas replicas;
+
+    @Inject
+    Outbox outbox;
+
+    /** One changed row: its stamp, owner and whether the peer gets it. */
+    private record Change(UUID id, long seq, boolean wanted) {
+    }
+
+    @Override
+    @Transactional
+    public Catalog.Page changes(long since, int limit, Catalog.Peer peer) {
+        // a ministry gets the OPERATIONAL indicators of its agencies; a central admin reading the feed gets them all
+        Set<String> scope = peer.instance() == null || peer.agency() == null ? null : agencies.subtree(peer.agency());
+        List<Change> changes = new ArrayList<>();
+        em.unwrap(Session.class).doWork(c -> {
+            try (var ps = c.prepareStatement("""
+                    SELECT i.id, i.change_seq,
+                           (?::text IS NULL OR i.origin IS DISTINCT FROM ?)
+                           AND (i.tier = 'STRATEGIC' OR ?::text[] IS NULL OR i.owner_agency = ANY(?::text[])
+                                OR jsonb_exists_any(i.reporting_agencies, ?::text[])
+                                OR r.lead_agency_code = ANY(?::text[]))
+                    FROM indicator i LEFT JOIN initiative_replica r ON r.id = i.initiative_id
+                    WHERE i.change_seq > ? ORDER BY i.change_seq LIMIT ?""")) {
+                var codes = scope == null ? null : c.createArrayOf("text", scope.toArray());
+                ps.setString(1, peer.instance());
+                ps.setString(2, peer.instance());
+                ps.setArray(3, codes);
+                ps.setArray(4, codes);
+                ps.setArray(5, codes);
+                ps.setArray(6, codes);
+                ps.setLong(7, since);
+                ps.setInt(8, limit);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changes.add(new Change(rs.getObject(1, UUID.class), rs.getLong(2), rs.getBoolean(3)));
+                    }
+                }
+            }
+        });
+        List<UUID> wanted = changes.stream().filter(Change::wanted).map(Change::id).toList();
+        Map<UUID, Indicator> rows = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            em.createQuery("select distinct i from Indicator i left join fetch i.targets where i.id in :ids",
+                    Indicator.class).setParameter("ids", wanted).getResultList().forEach(i -> rows.put(i.id, i));
+        }
+        List<Catalog.Item> items = new ArrayList<>(wanted.size());
+        for (Change change : changes) {
+            Indicator i = rows.get(change.id());
+            if (change.wanted() && i != null) {
+                items.add(new Catalog.Item(KIND, i.id.toString(), i.version, change.seq(),
+                        federation.originOf(i.origin), mapper.valueToTree(IndicatorView.of(i))));
+            }
+        }
+        long next = changes.isEmpty() ? since : changes.get(changes.size() - 1).seq();
+        return new Catalog.Page(items, next, changes.size() == limit);
+    }
+
+    @Override
+    public void apply(Catalog.Item item) {
+        String origin = federation.originColumn(item.origin());
+        if (!KIND.equals(item.kind()) || origin == null) {
+            return;
+        }
+        JsonNode data = item.data();
+        UUID id = UUID.fromString(item.id());
+        Optional<UUID> clash = replicas.codeTakenBy(data.path("code").asText(), id);
+        if (clash.isPresent()) {
+            throw new IllegalStateException("catalogue indicator " + data.path("code").asText() + " (" + id
+                    + ") has the code of local indicator " + clash.get() + "; rename or remove the local one");
+        }
+        Optional<IndicatorReplicas.Current> before = replicas.upsert(data, origin);
+        outbox.publish(KpiEvents.TOPIC, before.isPresent() ? KpiEvents.INDICATOR_UPDATED : KpiEvents.INDICATOR_CREATED,
+                "indicator", id, item.version(), data, item.origin());
+    }
+}

@@ -1,0 +1,269 @@
+package vn.nq57.kpi.federation;
+
+import static vn.nq57.kpi.federation.IndicatorReplicas.decimal;
+import static vn.nq57.kpi.federation.IndicatorReplicas.text;
+import static vn.nq57.kpi.federation.IndicatorReplicas.time;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.hibernate.Session;
+import vn.nq57.kpi.evaluation.EvaluationMaintainer;
+import vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched;
+import vn.nq57.kpi.measurement.MeasurementStatus;
+import vn.nq57.kpi.period.Period;
+import vn.nq57.platform.events.EventRefused;
+
+/**
+ * Central's copy of the values a ministry records: each value of an event (one, or a batch's chunk) is written with
+ * the ministry as {@code origin} when its version is newer than the one central holds (so a batch event and a later
+ * single event of the same value converge whatever their order), with a history row; then the evaluation of the
+ * touched (indicator, period) pairs is brought up to date through {@link EvaluationMaintainer#touched}, which announces
+ * each changed evaluation ({@code nq57.indicator.evaluated.v1}) for central's scorecard.
+ */
+@ApplicationScoped
+public class MeasurementReplicas {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    EvaluationMaintainer evaluation;
+
+    /** One value as an event carries it. */
+    record Incoming(JsonNode data, UUID id, UUID indicatorId, String period, LocalDate periodEnd, String agency,
+                    BigDecimal value, MeasurementStatus status, long version) {
+    }
+
+    /** What central holds for a value (by id or by its indicator, period and agency), locked. */
+    private record Held(UUID id, String origin, long version, BigDecimal value, MeasurementStatus status) {
+    }
+
+    /**
+     * Applies the values {@code rows} of one event from {@code origin}; {@code action} names the history entry
+     * (null: RECORDED for a new value, UPDATED for a changed one). Throws {@link EventRefused} when a value belongs to
+     * another instance (nothing is written) and {@link IllegalStateException} when an indicator or agency is not known
+     * here yet (the event is parked and retried).
+     *
+     * @return the values applied (the others were not newer than central's)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<JsonNode> apply(List<JsonNode> rows, String origin, String action) {
+        Map<UUID, Incoming> incoming = new LinkedHashMap<>();
+        for (JsonNode d : rows) {
+            Incoming in = parse(d);
+            incoming.merge(in.id(), in, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        if (incoming.isEmpty()) {
+            return List.of();
+        }
+        requireKnown(incoming.values());
+        List<Touched> pairs = incoming.values().stream().map(i -> new Touched(i.indicatorId(), i.period())).toList();
+        evaluation.lockPairs(pairs);
+        em.flush();
+        List<Incoming> applied = new ArrayList<>();
+        Map<UUID, Held> before = new HashMap<>();
+        session().doWork(c -> {
+            Map<UUID, Held> byId = new HashMap<>();
+            Map<String, Held> byKey = new HashMap<>();
+            load(c, incoming.values(), byId, byKey);
+            List<String> refused = new ArrayList<>();
+            for (Incoming in : incoming.values()) {
+                Held held = byId.get(in.id());
+                Held sameKey = byKey.get(key(in.indicatorId(), in.period(), in.agency()));
+                if (sameKey != null && !sameKey.id().equals(in.id())) {
+                    refused.add("central holds another value (" + sameKey.id() + ", owned by "
+                            + (sameKey.origin() == null ? "central" : sameKey.origin()) + ") for " + in.indicatorId()
+                            + " " + in.period() + " " + in.agency());
+                } else if (held != null && !origin.equals(held.origin())) {
+                    refused.add("measurement " + in.id() + " is owned by "
+                            + (held.origin() == null ? "central" : "instance '" + held.origin() + "'"));
+                } else if (held == null || held.version() < in.version()) {
+                    applied.add(in);
+                    before.put(in.id(), held);
+                }
+            }
+            if (!refused.isEmpty()) {
+                throw new EventRefused(String.join("; ", refused.subList(0, Math.min(5, refused.size())))
+                        + (refused.size() > 5 ? " and " + (refused.size() - 5) + " more" : ""));
+            }
+            if (!applied.isEmpty()) {
+                write(c, applied, origin);
+                history(c, applied, before, action);
+            }
+        });
+        evaluation.touched(applied.stream().map(i -> new Touched(i.indicatorId(), i.period())).toList());
+        return applied.stream().map(Incoming::data).toList();
+    }
+
+    private static Incoming parse(JsonNode d) {
+        try {
+            String period = Period.parse(d.path("period").asText()).toString();
+            return new Incoming(d, UUID.fromString(d.path("id").asText()), UUID.fromString(d.path("indicatorId").asText()),
+                    period, Period.parse(period).end(), d.path("agency").asText().trim().toUpperCase(Locale.ROOT),
+                    decimal(d, "value"), MeasurementStatus.valueOf(d.path("status").asText()),
+                    d.path("version").asLong());
+        } catch (RuntimeException e) {
+            throw new EventRefused("a measurement in the event is incomplete or invalid (" + e.getMessage() + "): "
+                    + abbreviate(d.toString()));
+        }
+    }
+
+    /** Parks the event (IllegalStateException) while an indicator or agency is unknown here. */
+    private void requireKnown(java.util.Collection<Incoming> rows) {
+        Set<UUID> indicators = new TreeSet<>();
+        Set<String> agencies = new TreeSet<>();
+        rows.forEach(r -> {
+            indicators.add(r.indicatorId());
+            agencies.add(r.agency());
+        });
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM indicator WHERE id = ANY(?::uuid[])")) {
+                ps.setArray(1, c.createArrayOf("uuid", indicators.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        indicators.remove(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT code FROM agency_replica WHERE code = ANY(?::text[])")) {
+                ps.setArray(1, c.createArrayOf("text", agencies.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        agencies.remove(rs.getString(1));
+                    }
+                }
+            }
+        });
+        if (!indicators.isEmpty()) {
+            throw new IllegalStateException("indicator(s) " + indicators + " not known here yet");
+        }
+        if (!agencies.isEmpty()) {
+            throw new IllegalStateException("agency(ies) " + agencies + " not known here yet");
+        }
+    }
+
+    /** Reads and locks what central holds for these values, by id and by (indicator, period, agency). */
+    private static void load(Connection c, java.util.Collection<Incoming> rows, Map<UUID, Held> byId,
+                             Map<String, Held> byKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT m.id, m.indicator_id, m.period, m.agency_code, m.origin, m.version, m.value, m.status
+                FROM measurement m
+                WHERE m.id = ANY(?::uuid[])
+                   OR (m.indicator_id, m.period, m.agency_code) IN (SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[]))
+                FOR UPDATE""")) {
+            ps.setArray(1, c.createArrayOf("uuid", rows.stream().map(Incoming::id).toArray()));
+            ps.setArray(2, c.createArrayOf("uuid", rows.stream().map(Incoming::indicatorId).toArray()));
+            ps.setArray(3, c.createArrayOf("text", rows.stream().map(Incoming::period).toArray()));
+            ps.setArray(4, c.createArrayOf("text", rows.stream().map(Incoming::agency).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Held held = new Held(rs.getObject(1, UUID.class), rs.getString(5), rs.getLong(6),
+                            rs.getBigDecimal(7), MeasurementStatus.valueOf(rs.getString(8)));
+                    byId.put(held.id(), held);
+                    byKey.put(key(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)), held);
+                }
+            }
+        }
+    }
+
+    private static void write(Connection c, List<Incoming> rows, String origin) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO measurement AS m (id, indicator_id, period, period_end, agency_code, value, status, note,
+                    evidence_link, return_reason, submitted_by, submitted_at, first_submitted_at, decided_by,
+                    decided_at, origin_instance, origin, version, created_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
+                ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status, note = EXCLUDED.note,
+                    evidence_link = EXCLUDED.evidence_link, return_reason = EXCLUDED.return_reason,
+                    submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at,
+                    first_submitted_at = coalesce(EXCLUDED.first_submitted_at, m.first_submitted_at),
+                    decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at, version = EXCLUDED.version""")) {
+            for (Incoming in : rows) {
+                JsonNode d = in.data();
+                OffsetDateTime at = time(d, "at", OffsetDateTime.now());
+                OffsetDateTime submittedAt = time(d, "submittedAt", at);
+                ps.setObject(1, in.id());
+                ps.setObject(2, in.indicatorId());
+                ps.setString(3, in.period());
+                ps.setObject(4, in.periodEnd());
+                ps.setString(5, in.agency());
+                ps.setBigDecimal(6, in.value());
+                ps.setString(7, in.status().name());
+                ps.setString(8, text(d, "note"));
+                ps.setString(9, text(d, "evidenceLink"));
+                ps.setString(10, text(d, "returnReason"));
+                ps.setString(11, d.hasNonNull("submittedBy") ? d.get("submittedBy").asText() : d.path("actor").asText("?"));
+                ps.setObject(12, submittedAt);
+                ps.setObject(13, time(d, "firstSubmittedAt", in.status() == MeasurementStatus.DRAFT ? null : submittedAt));
+                ps.setString(14, text(d, "decidedBy"));
+                ps.setObject(15, time(d, "decidedAt", null));
+                ps.setString(16, origin);
+                ps.setString(17, origin);
+                ps.setLong(18, in.version());
+                ps.setString(19, d.path("actor").asText("?"));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * One history entry per applied value; its old value and status are the row's as held before this write (the
+     * latest history entry would miss the first value of a row recorded without one, V4).
+     */
+    private static void history(Connection c, List<Incoming> rows, Map<UUID, Held> before, String action)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO measurement_history (measurement_id, action, old_value, new_value, old_status, new_status,
+                    reason, actor, actor_agency, occurred_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""")) {
+            for (Incoming in : rows) {
+                JsonNode d = in.data();
+                Held held = before.get(in.id());
+                ps.setObject(1, in.id());
+                ps.setString(2, action != null ? action : held == null ? "RECORDED" : "UPDATED");
+                ps.setBigDecimal(3, held == null ? null : held.value());
+                ps.setBigDecimal(4, in.value());
+                ps.setString(5, held == null ? null : held.status().name());
+                ps.setString(6, in.status().name());
+                ps.setString(7, text(d, "reason"));
+                ps.setString(8, d.path("actor").asText("?"));
+                ps.setObject(9, time(d, "at", OffsetDateTime.now()));
+                ps.setLong(10, in.version());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static String key(UUID indicator, String period, String agency) {
+        return indicator + "|" + period + "|" + agency;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}

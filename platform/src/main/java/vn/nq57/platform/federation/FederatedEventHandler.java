@@ -1,0 +1,23 @@
+package vn.nq57.platform.federation;
+
+import vn.nq57.platform.events.CloudEvent;
+
+/**
+ * Central's side of the up direction, one per service: applies an event a ministry forwarded (its initiatives,
+ * measurements, allocations…) to central's own tables, with the ministry as the rows' origin, and announces the
+ * change on central's own topics so central's other services and scorecards see it.
+ *
+ * <p>The platform has already checked the sender (the event's origin is the ministry the token was issued to),
+ * dropped duplicates by event id and dropped versions older than the last one applied for the aggregate; it calls
+ * {@link #apply} inside the transaction that records the event as processed. Throw
+ * {@link vn.nq57.platform.events.EventRefused} for an event that must never apply (e.g. it would change a row another
+ * instance owns: answered {@code REJECTED}); throw anything else when it cannot apply yet (e.g. it names an indicator
+ * central does not know yet: the event is parked and retried, and later events of its aggregate wait behind it).
+ */
+public interface FederatedEventHandler {
+
+    /** True for the event types this service applies; others are answered {@code IGNORED}. */
+    boolean handles(String eventType);
+
+    void apply(CloudEvent event);
+}

@@ -1,0 +1,83 @@
+package vn.nq57.platform.federation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import vn.nq57.platform.InstanceConfig;
+import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.error.ProblemTypes;
+
+/**
+ * What a service asks about federation: which instance this is, who owns a row, and the guard that keeps replicas
+ * read-only. A row's {@code origin} column is null for data this instance owns and names the owning instance
+ * otherwise ({@code central} for the catalogue at a ministry, {@code bkhcn} for a ministry's data at central).
+ */
+@ApplicationScoped
+public class Federation {
+
+    public static final String CENTRAL = "central";
+    public static final String MINISTRY = "ministry";
+
+    @Inject
+    InstanceConfig instance;
+
+    @Inject
+    FederationConfig config;
+
+    public String instanceId() {
+        return instance.id();
+    }
+
+    public boolean isMinistry() {
+        return MINISTRY.equals(instance.role());
+    }
+
+    public boolean isCentral() {
+        return !isMinistry();
+    }
+
+    /** The origin to show for a row: its origin column, or this instance for its own rows. */
+    public String originOf(String originColumn) {
+        return originColumn == null ? instance.id() : originColumn;
+    }
+
+    /** The value to store in an origin column for data that came from {@code origin} (null when it is our own). */
+    public String originColumn(String origin) {
+        return origin == null || origin.equals(instance.id()) ? null : origin;
+    }
+
+    /** True when this instance owns the row. */
+    public boolean owns(String originColumn) {
+        return originColumn == null || originColumn.equals(instance.id());
+    }
+
+    /**
+     * Refuses a local write to a row another instance owns: 409 {@code read-only-replica} naming the owner and where
+     * to make the change.
+     */
+    public void requireOwned(String originColumn, String what, Object id) {
+        if (!owns(originColumn)) {
+            throw readOnly(what, id, originColumn);
+        }
+    }
+
+    /**
+     * Refuses a local write to the national catalogue (Systems, phases, agencies, national indicators) at a ministry
+     * instance: central owns it and the ministry holds a replica.
+     */
+    public void requireCatalogueWritable(String what, Object id) {
+        if (isMinistry()) {
+            throw readOnly(what, id, CENTRAL);
+        }
+    }
+
+    private ApiException readOnly(String what, Object id, String owner) {
+        String where = CENTRAL.equals(owner) ? config.centralUrl().orElse("the central instance")
+                : "the " + owner + " instance";
+        ApiException e = new ApiException(409, ProblemTypes.READ_ONLY_REPLICA, "Read-only replica",
+                what + " " + id + " is owned by instance '" + owner + "' and replicated here read-only; make the change at "
+                        + where, List.of()).with("owner", owner);
+        config.centralUrl().filter(url -> CENTRAL.equals(owner)).ifPresent(url -> e.with("centralUrl", url));
+        return e;
+    }
+}

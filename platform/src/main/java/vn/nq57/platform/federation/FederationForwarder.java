@@ -1,0 +1,226 @@
+package vn.nq57.platform.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Up: a ministry instance's own events (marked {@code forward} in the outbox when written) go to the same service at
+ * central, {@code POST /api/v1/federation/events}, in batches in commit order. An event is marked forwarded only once
+ * central has answered for it, in the same transaction that moves the cursor; so a crash between central's answer
+ * and the mark re-sends the batch, and central drops what it already has by event id. While central is unreachable
+ * the events wait in the outbox (retention never removes an unforwarded event) and the forwarder backs off.
+ */
+@ApplicationScoped
+public class FederationForwarder {
+
+    private static final Logger LOG = Logger.getLogger(FederationForwarder.class);
+    private static final long LOCK_KEY = 5_757_003L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Federation federation;
+
+    @Inject
+    FederationConfig config;
+
+    @Inject
+    CentralClient central;
+
+    @Inject
+    FederationState state;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestPendingSeconds = new AtomicLong();
+    private volatile Instant nextAttempt = Instant.EPOCH;
+    private volatile Duration backoff = Duration.ZERO;
+    /** Events per post: the configured batch size, halved while central (or a proxy before it) says 413 too large. */
+    private volatile int limit;
+
+    /** What one round did. */
+    public record Round(int sent, int rejected, long cursor) {
+    }
+
+    @PostConstruct
+    void metrics() {
+        limit = config.batchSize();
+        registry.gauge("nq57.federation.forward.pending", pending);
+        registry.gauge("nq57.federation.forward.oldest.pending.seconds", oldestPendingSeconds);
+    }
+
+    @Scheduled(every = "${nq57.federation.forward-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        if (!federation.isMinistry() || !central.configured() || Instant.now().isBefore(nextAttempt)) {
+            return;
+        }
+        try {
+            Round round;
+            do {
+                round = forwardOnce();
+            } while (round.sent() > 0 && round.sent() == limit);
+            backoff = Duration.ZERO;
+            nextAttempt = Instant.EPOCH;
+        } catch (RuntimeException e) {
+            backoff = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2);
+            if (backoff.compareTo(config.maxBackoff()) > 0) {
+                backoff = config.maxBackoff();
+            }
+            nextAttempt = Instant.now().plus(backoff);
+            LOG.warnf("Federation forwarder: central not reached, next attempt in %s: %s", backoff, e.getMessage());
+            state.failed(FederationState.FORWARDER, String.valueOf(e.getMessage()));
+            registry.counter("nq57.federation.forward.failures").increment();
+        }
+    }
+
+    /** Sends one batch of pending events to central and records its answers; also the on-demand path. */
+    public Round forwardOnce() {
+        return QuarkusTransaction.requiringNew().timeout((int) config.requestTimeout().toSeconds() * 2 + 30).call(this::batch);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Round batch() {
+        Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, LOCK_KEY).getSingleResult();
+        if (!Boolean.TRUE.equals(locked)) {
+            return new Round(0, 0, -1);
+        }
+        refreshLag();
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, seq, payload FROM outbox WHERE forward AND forwarded_at IS NULL ORDER BY seq LIMIT ?1""")
+                .setParameter(1, limit).getResultList();
+        if (rows.isEmpty()) {
+            return new Round(0, 0, -1);
+        }
+        List<JsonNode> events = new ArrayList<>(rows.size());
+        Map<String, Long> seqById = new HashMap<>();
+        for (Object[] row : rows) {
+            try {
+                events.add(mapper.readTree((String) row[2]));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("outbox row " + row[0] + " holds no JSON", e);
+            }
+            seqById.put(row[0].toString(), ((Number) row[1]).longValue());
+        }
+        JsonNode answer;
+        try {
+            answer = central.post("/api/v1/federation/events", Map.of("events", events),
+                    Map.of("X-NQ57-Pending", String.valueOf(pending.get()),
+                            "X-NQ57-Oldest-Pending-Seconds", String.valueOf(oldestPendingSeconds.get())));
+        } catch (CentralClient.CentralUnavailable e) {
+            if (e.status() == 413 && rows.size() > 1) {
+                limit = Math.max(1, rows.size() / 2);
+                LOG.warnf("Central refused a batch of %d events as too large; sending %d per batch", rows.size(), limit);
+            }
+            throw e;
+        }
+        int sent = 0;
+        int rejected = 0;
+        long cursor = 0;
+        for (JsonNode result : answer.path("results")) {
+            String id = result.path("id").asText();
+            Long seq = seqById.get(id);
+            if (seq == null) {
+                continue;
+            }
+            String status = result.path("status").asText();
+            String outcome = status + (result.hasNonNull("reason") ? ": " + result.path("reason").asText() : "");
+            if ("REJECTED".equals(status) || "INVALID".equals(status)) {
+                rejected++;
+                LOG.errorf("Central refused event %s (outbox seq %d): %s", id, seq, outcome);
+            }
+            em.createNativeQuery("UPDATE outbox SET forwarded_at = now(), forward_result = ?2 WHERE id = ?1")
+                    .setParameter(1, java.util.UUID.fromString(id))
+                    .setParameter(2, outcome.length() > 400 ? outcome.substring(0, 400) : outcome).executeUpdate();
+            registry.counter("nq57.federation.forwarded", "status", status.toLowerCase()).increment();
+            cursor = Math.max(cursor, seq);
+            sent++;
+        }
+        state.succeeded(FederationState.FORWARDER, cursor, sent, rejected);
+        if (sent < rows.size()) {
+            LOG.warnf("Central answered for %d of %d events; the rest is sent again", sent, rows.size());
+        }
+        return new Round(sent, rejected, cursor);
+    }
+
+    private void refreshLag() {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0)
+                        FROM outbox WHERE forward AND forwarded_at IS NULL""").getSingleResult();
+        pending.set(((Number) row[0]).longValue());
+        oldestPendingSeconds.set(((Number) row[1]).longValue());
+    }
+
+    /** Events not yet answered by central, and the age of the oldest in seconds. */
+    public long[] lag() {
+        QuarkusTransaction.requiringNew().run(this::refreshLag);
+        return new long[] {pending.get(), oldestPendingSeconds.get()};
+    }
+
+    /**
+     * Sends again every own event after outbox position {@code from} (still in the outbox; retention keeps forwarded
+     * events for {@code nq57.outbox.retention}); central drops those it already has. Returns how many will be sent.
+     */
+    public int resendFrom(long from) {
+        int count = QuarkusTransaction.joiningExisting().call(() -> {
+            int n = em.createNativeQuery("""
+                            UPDATE outbox SET forwarded_at = NULL, forward_result = NULL WHERE forward AND seq > ?1""")
+                    .setParameter(1, from).executeUpdate();
+            state.reset(FederationState.FORWARDER, from);
+            return n;
+        });
+        nextAttempt = Instant.EPOCH;
+        backoff = Duration.ZERO;
+        return count;
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean kicked = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService kicker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nq57-federation-forwarder");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** After a commit that stored events to forward: forward now rather than at the next round (unless backing off). */
+    void onCommitted(@jakarta.enterprise.event.Observes vn.nq57.platform.outbox.Outbox.Committed committed) {
+        if (committed.forward() && kicked.compareAndSet(false, true)) {
+            kicker.execute(() -> {
+                kicked.set(false);
+                tick();
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopKicker() {
+        kicker.shutdownNow();
+    }
+
+    /** Lets the forwarder try at once (operations, tests). */
+    public void wake() {
+        nextAttempt = Instant.EPOCH;
+        backoff = Duration.ZERO;
+    }
+}

@@ -1,0 +1,208 @@
+package vn.nq57.platform.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import vn.nq57.platform.events.CloudEvent;
+import vn.nq57.platform.events.EventConsumer;
+import vn.nq57.platform.events.EventInbox;
+import vn.nq57.platform.events.IdempotentConsumer;
+
+/**
+ * Central's side of the up direction: takes a ministry's batch of events and answers per event. Each event must
+ * have the sender as its origin (else REJECTED and logged); a known event id is a DUPLICATE; a version not newer
+ * than the last one applied for its aggregate is SUPERSEDED; an event that cannot apply yet is PARKED (retried by the
+ * platform's inbox, and later events of its aggregate wait behind it); the service's {@link FederatedEventHandler}
+ * applies the rest (APPLIED) or refuses them (REJECTED); types no handler takes are IGNORED.
+ */
+@ApplicationScoped
+public class FederationReceiver implements EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(FederationReceiver.class);
+    public static final String CONSUMER = "federation";
+
+    /** The answer for one event. */
+    public enum Status { APPLIED, DUPLICATE, SUPERSEDED, IGNORED, PARKED, REJECTED, INVALID }
+
+    public record Result(String id, String type, String subject, Long version, Status status, String reason) {
+    }
+
+    public record Answer(int received, Map<Status, Integer> totals, List<Result> results) {
+    }
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    IdempotentConsumer idempotent;
+
+    @Inject
+    Instance<FederatedEventHandler> handlers;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Federation federation;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final ThreadLocal<Status> applied = new ThreadLocal<>();
+    private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    /** Applies one event inside the inbox's transaction (also the path of parked retries). */
+    @Override
+    public void apply(CloudEvent event) {
+        if (inbox.waitingBehindParked(this, event)) {
+            throw new IllegalStateException("waits behind an earlier parked event of " + event.subject());
+        }
+        List<?> last = em.createNativeQuery("""
+                        SELECT version FROM federated_aggregate WHERE origin = ?1 AND aggregate_id = ?2 FOR UPDATE""")
+                .setParameter(1, event.origininstance()).setParameter(2, event.aggregateKey()).getResultList();
+        if (!last.isEmpty() && event.aggregateversion() <= ((Number) last.get(0)).longValue()) {
+            applied.set(Status.SUPERSEDED);
+            return;
+        }
+        FederatedEventHandler handler = handlers.stream().filter(h -> h.handles(event.type())).findFirst().orElse(null);
+        if (handler == null) {
+            applied.set(Status.IGNORED);
+            return;
+        }
+        handler.apply(event);
+        em.createNativeQuery("""
+                        INSERT INTO federated_aggregate (origin, aggregate_id, version, event_type) VALUES (?1, ?2, ?3, ?4)
+                        ON CONFLICT (origin, aggregate_id) DO UPDATE SET version = excluded.version,
+                            event_type = excluded.event_type, applied_at = now()""")
+                .setParameter(1, event.origininstance()).setParameter(2, event.aggregateKey())
+                .setParameter(3, event.aggregateversion()).setParameter(4, event.type()).executeUpdate();
+        applied.set(Status.APPLIED);
+    }
+
+    /** Takes the batch {@code sender} (the instance of the caller's token) posted. */
+    public Answer receive(String sender, List<JsonNode> events, Long pendingAtOrigin) {
+        List<Result> results = new ArrayList<>(events.size());
+        Map<Status, Integer> totals = new EnumMap<>(Status.class);
+        OffsetDateTime lastEventTime = null;
+        String lastRejection = null;
+        for (JsonNode node : events) {
+            Result result = one(sender, node);
+            results.add(result);
+            totals.merge(result.status(), 1, Integer::sum);
+            registry.counter("nq57.federation.received", Tags.of("origin", sender, "status",
+                    result.status().name().toLowerCase())).increment();
+            if (result.status() == Status.REJECTED || result.status() == Status.INVALID) {
+                lastRejection = result.id() + " " + result.status() + ": " + result.reason();
+            }
+            OffsetDateTime time = time(node);
+            if (time != null && (lastEventTime == null || time.isAfter(lastEventTime))) {
+                lastEventTime = time;
+            }
+        }
+        record(sender, totals, events.size(), lastEventTime, pendingAtOrigin, lastRejection);
+        return new Answer(events.size(), totals, results);
+    }
+
+    private Result one(String sender, JsonNode node) {
+        String payload = node.toString();
+        CloudEvent event;
+        try {
+            event = idempotent.parse(payload);
+        } catch (IllegalArgumentException e) {
+            return new Result(node.path("id").asText(null), node.path("type").asText(null), null, null, Status.INVALID,
+                    e.getMessage());
+        }
+        if (event.subject() == null || event.origininstance() == null) {
+            return result(event, Status.INVALID, "subject and origininstance are required");
+        }
+        if (!sender.equals(event.origininstance()) || federation.instanceId().equals(event.origininstance())) {
+            String reason = "origin '" + event.origininstance() + "' is not the sending instance '" + sender + "'";
+            LOG.warnf("Federation: refused event %s (%s) from %s: %s", event.id(), event.type(), sender, reason);
+            return result(event, Status.REJECTED, reason);
+        }
+        applied.remove();
+        EventInbox.Delivery delivery = inbox.deliver(this, payload);
+        Status status = switch (delivery.outcome()) {
+            case APPLIED -> applied.get() == null ? Status.APPLIED : applied.get();
+            case DUPLICATE -> Status.DUPLICATE;
+            case PARKED -> Status.PARKED;
+            case REFUSED -> Status.REJECTED;
+            case MALFORMED -> Status.INVALID;
+        };
+        applied.remove();
+        return result(event, status, delivery.reason());
+    }
+
+    private static Result result(CloudEvent event, Status status, String reason) {
+        return new Result(event.id(), event.type(), event.subject(), event.aggregateversion(), status, reason);
+    }
+
+    private void record(String origin, Map<Status, Integer> totals, int received, OffsetDateTime lastEventTime,
+                        Long pendingAtOrigin, String lastRejection) {
+        Long lag = lastEventTime == null ? null
+                : Duration.between(lastEventTime, OffsetDateTime.now(ZoneOffset.UTC)).toMillis();
+        if (lag != null) {
+            lagMillis.computeIfAbsent(origin, o -> registry.gauge("nq57.federation.origin.lag.ms",
+                    Tags.of("origin", o), new AtomicLong())).set(lag);
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO federation_origin (origin, last_received_at, last_event_time, last_lag_ms,
+                            pending_at_origin, received, applied, duplicates, superseded, ignored, parked, rejected,
+                            last_rejection, last_rejection_at)
+                        VALUES (?1, now(), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN ?13 THEN now() END)
+                        ON CONFLICT (origin) DO UPDATE SET last_received_at = now(),
+                            last_event_time = coalesce(greatest(federation_origin.last_event_time, excluded.last_event_time),
+                                federation_origin.last_event_time),
+                            last_lag_ms = coalesce(excluded.last_lag_ms, federation_origin.last_lag_ms),
+                            pending_at_origin = coalesce(excluded.pending_at_origin, federation_origin.pending_at_origin),
+                            received = federation_origin.received + excluded.received,
+                            applied = federation_origin.applied + excluded.applied,
+                            duplicates = federation_origin.duplicates + excluded.duplicates,
+                            superseded = federation_origin.superseded + excluded.superseded,
+                            ignored = federation_origin.ignored + excluded.ignored,
+                            parked = federation_origin.parked + excluded.parked,
+                            rejected = federation_origin.rejected + excluded.rejected,
+                            last_rejection = coalesce(excluded.last_rejection, federation_origin.last_rejection),
+                            last_rejection_at = coalesce(excluded.last_rejection_at, federation_origin.last_rejection_at)""")
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter(1, origin).setParameter(2, lastEventTime, OffsetDateTime.class)
+                .setParameter(3, lag, Long.class)
+                .setParameter(4, pendingAtOrigin, Long.class).setParameter(5, received)
+                .setParameter(6, totals.getOrDefault(Status.APPLIED, 0))
+                .setParameter(7, totals.getOrDefault(Status.DUPLICATE, 0))
+                .setParameter(8, totals.getOrDefault(Status.SUPERSEDED, 0))
+                .setParameter(9, totals.getOrDefault(Status.IGNORED, 0))
+                .setParameter(10, totals.getOrDefault(Status.PARKED, 0))
+                .setParameter(11, totals.getOrDefault(Status.REJECTED, 0) + totals.getOrDefault(Status.INVALID, 0))
+                .setParameter(12, lastRejection, String.class).setParameter(13, lastRejection != null)
+                .executeUpdate());
+    }
+
+    private static OffsetDateTime time(JsonNode node) {
+        try {
+            return node.hasNonNull("time") ? OffsetDateTime.parse(node.path("time").asText()) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

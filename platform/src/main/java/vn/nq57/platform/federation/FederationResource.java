@@ -1,0 +1,180 @@
+package vn.nq57.platform.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nq57.platform.audit.AuditTrail;
+import vn.nq57.platform.error.ApiException;
+import vn.nq57.platform.security.Caller;
+import vn.nq57.platform.security.Roles;
+
+/** Federation between a ministry instance and central (DESIGN.md §3 Federation), the same in every service. */
+@Path("/api/v1/federation")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Federation", description = "Ministry instances report to central; central serves the catalogue")
+public class FederationResource {
+
+    /** The claim naming the instance a federation client belongs to. */
+    public static final String INSTANCE_CLAIM = "instance";
+
+    @Inject
+    Federation federation;
+
+    @Inject
+    FederationReceiver receiver;
+
+    @Inject
+    Instance<Catalog.Source> sources;
+
+    @Inject
+    CatalogPuller puller;
+
+    @Inject
+    FederationForwarder forwarder;
+
+    @Inject
+    FederationHealth health;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    FederationConfig config;
+
+    @Inject
+    AuditTrail audit;
+
+    /** A ministry's batch of its own events. */
+    public record EventBatch(@NotNull @Size(max = 500) List<@NotNull JsonNode> events) {
+    }
+
+    /** An operator's request to send again or pull again from a cursor. */
+    public record Resync(@PositiveOrZero Long forwardFrom, @PositiveOrZero Long catalogueFrom) {
+    }
+
+    /** What an on-demand sync or a resync did. */
+    public record SyncResult(Integer catalogueApplied, Long catalogueCursor, Integer eventsToResend,
+                             Integer eventsForwarded, Long forwardCursor) {
+    }
+
+    @POST
+    @Path("/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FEDERATION)
+    @Operation(summary = "Take a ministry's events (central)", description = "Up to 500 CloudEvents the calling "
+            + "ministry originated, in its commit order. Answers per event: APPLIED, DUPLICATE (event id seen before), "
+            + "SUPERSEDED (an older version than the one applied for its aggregate), IGNORED (a type this service does "
+            + "not take), PARKED (cannot apply yet; retried, later events of the aggregate wait behind it), REJECTED "
+            + "(origin is not the caller's instance, or it would change data the caller does not own) or INVALID.")
+    public FederationReceiver.Answer events(@NotNull @Valid EventBatch batch,
+                                            @HeaderParam("X-NQ57-Pending") Long pendingAtOrigin) {
+        if (federation.isMinistry()) {
+            throw ApiException.conflict("this is a ministry instance; events are taken by the central instance");
+        }
+        if (!config.intakeEnabled()) {
+            throw ApiException.forbidden("this instance does not take federated events (nq57.federation.intake-enabled=false)");
+        }
+        return receiver.receive(sender(), batch.events(), pendingAtOrigin);
+    }
+
+    @GET
+    @Path("/catalog")
+    @RolesAllowed({Roles.FEDERATION, Roles.CENTRAL_ADMIN})
+    @Operation(summary = "Catalogue changes after a cursor (central)", description = "Systems, phases, agencies, the "
+            + "initiatives the calling ministry leads or coordinates, and indicators, in change order; pass the "
+            + "answer's next as since for the following page.")
+    public Catalog.Page catalog(@QueryParam("since") @DefaultValue("0") @PositiveOrZero long since,
+                                @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(1000) int limit) {
+        if (!sources.isResolvable()) {
+            throw ApiException.notFound("catalogue of service", "this service");
+        }
+        String instance = caller.hasRole(Roles.FEDERATION) ? sender() : null;
+        return sources.get().changes(since, limit, new Catalog.Peer(instance, caller.agency()));
+    }
+
+    @GET
+    @Path("/health")
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(summary = "Federation health", description = "A ministry: events waiting for central and the age of the "
+            + "oldest, the cursor, last success, failures and why; the catalogue pull. Central: per ministry, when it "
+            + "last sent, the lag of its last event, its backlog, counts by answer, parked events, last rejection.")
+    public FederationHealth.View health() {
+        return health.view();
+    }
+
+    @POST
+    @Path("/sync")
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(summary = "Pull the catalogue and forward pending events now (ministry)")
+    public SyncResult sync() {
+        requireMinistry();
+        CatalogPuller.Pull pull = puller.active() ? puller.pull() : null;
+        int forwarded = 0;
+        FederationForwarder.Round round;
+        do {
+            round = forwarder.forwardOnce();
+            forwarded += round.sent();
+        } while (round.sent() > 0);
+        return new SyncResult(pull == null ? null : pull.applied(), pull == null ? null : pull.cursor(), null,
+                forwarded, null);
+    }
+
+    @POST
+    @Path("/resync")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(summary = "Send again / pull again from a cursor (ministry)", description = "forwardFrom: every own "
+            + "event after that outbox position is sent to central again (central drops what it has); catalogueFrom: "
+            + "the next pull starts there (0: the whole catalogue). Audited.")
+    public SyncResult resync(@NotNull @Valid Resync request) {
+        requireMinistry();
+        if (request.forwardFrom() == null && request.catalogueFrom() == null) {
+            throw ApiException.badRequest("forwardFrom", "give forwardFrom, catalogueFrom or both");
+        }
+        Integer resend = request.forwardFrom() == null ? null : forwarder.resendFrom(request.forwardFrom());
+        if (request.catalogueFrom() != null) {
+            puller.resetCursor(request.catalogueFrom());
+        }
+        audit.record("federation.resync", "federation", federation.instanceId(), null,
+                Map.of("forwardFrom", String.valueOf(request.forwardFrom()),
+                        "catalogueFrom", String.valueOf(request.catalogueFrom()),
+                        "eventsToResend", String.valueOf(resend)));
+        return new SyncResult(null, request.catalogueFrom(), resend, null, request.forwardFrom());
+    }
+
+    private String sender() {
+        String instance = caller.claim(INSTANCE_CLAIM);
+        if (instance == null) {
+            throw ApiException.forbidden("a federation token must carry the instance claim");
+        }
+        return instance;
+    }
+
+    private void requireMinistry() {
+        if (!federation.isMinistry()) {
+            throw ApiException.conflict("this is the central instance; sync and resync run at a ministry instance");
+        }
+    }
+}
