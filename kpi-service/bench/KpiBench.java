@@ -69,6 +69,10 @@ public class KpiBench {
     static int scorecardIndicators = 2_000;
     static int scorecardMonths = 60;
     static int scorecardRequests = 300;
+    static int warmupSeconds = 5;
+    /** The service's process id (from run.sh): CPU time is read from /proc, the machine being shared. */
+    static long servicePid = -1;
+    static java.util.Set<String> only = java.util.Set.of("ingest", "single", "scorecard");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     static String token;
@@ -87,6 +91,9 @@ public class KpiBench {
                 case "--scorecard-indicators" -> scorecardIndicators = Integer.parseInt(args[i + 1]);
                 case "--scorecard-months" -> scorecardMonths = Integer.parseInt(args[i + 1]);
                 case "--scorecard-requests" -> scorecardRequests = Integer.parseInt(args[i + 1]);
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[i + 1]);
+                case "--service-pid" -> servicePid = Long.parseLong(args[i + 1]);
+                case "--only" -> only = java.util.Set.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -95,14 +102,21 @@ public class KpiBench {
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu() + "), "
                 + memory() + ", " + pgVersion() + "; load average " + load());
         Map<String, String> results = new java.util.LinkedHashMap<>();
-        ingest(results);
-        for (int rate : rates) {
-            single(results, rate);
+        if (only.contains("ingest")) {
+            ingest(results);
         }
-        scorecard(results);
+        if (only.contains("single")) {
+            for (int rate : rates) {
+                single(results, rate);
+            }
+        }
+        if (only.contains("scorecard")) {
+            scorecard(results);
+        }
         System.out.println();
         System.out.println("== summary (load average at the end: " + load() + "; the machine is shared)");
         results.forEach((k, v) -> System.out.printf("%-58s %s%n", k, v));
+        cpuResults.forEach((k, v) -> System.out.printf("%-58s %s%n", k, v));
     }
 
     // ---------------------------------------------------------------- ingest
@@ -148,16 +162,21 @@ public class KpiBench {
         System.out.println();
         System.out.println("== batch ingest: " + ingestRows + " rows per method (" + perSet
                 + " monthly indicators per method x months x " + AGENCIES.size() + " agencies)");
-        List<String> warm = createIndicators("WARM", 2);
+        List<String> warm = createIndicators("WARM", 8);
         List<String> set1k = createIndicators("B1K", perSet);
         List<String> set10k = createIndicators("B10K", perSet);
         List<String> setJdbc = createIndicators("JDBC", perSet);
         List<String> setCopy = createIndicators("COPY", perSet);
-        // warm-up (JIT, pools): not measured
-        List<String[]> warmKeys = keys(warm, 6000);
-        for (int i = 0; i < 6; i++) {
-            postBatch(warmKeys.subList(i * 1000, (i + 1) * 1000));
+        // warm-up (JIT, pools), not measured: batches of 1,000 for at least 2 x warmupSeconds, then two of 10,000
+        List<String[]> warmKeys = keys(warm, 40_000);
+        long warmUntil = System.nanoTime() + 2L * warmupSeconds * 1_000_000_000L;
+        int warmed = 0;
+        while (warmed < 10 || (System.nanoTime() < warmUntil && warmed < 20)) {
+            postBatch(warmKeys.subList(warmed * 1000, (warmed + 1) * 1000));
+            warmed++;
         }
+        postBatch(warmKeys.subList(20_000, 30_000));
+        postBatch(warmKeys.subList(30_000, 40_000));
         double api1k = timeBatches(keys(set1k, ingestRows), 1000);
         double api10k = timeBatches(keys(set10k, ingestRows), 10_000);
         double plainJdbc = jdbcInserts(ids(setJdbc), keys(setJdbc, ingestRows), 1000);
@@ -173,15 +192,63 @@ public class KpiBench {
     }
 
     static double timeBatches(List<String[]> keys, int size) throws Exception {
+        double[] cpu0 = cpuSeconds();
         long start = System.nanoTime();
         for (int from = 0; from < keys.size(); from += size) {
             postBatch(keys.subList(from, Math.min(keys.size(), from + size)));
         }
         double secs = (System.nanoTime() - start) / 1e9;
+        double[] cpu1 = cpuSeconds();
         double perSecond = keys.size() / secs;
-        System.out.printf("API batches of %,d: %,d rows in %.2f s = %,.0f rows/s (load %s)%n", size, keys.size(), secs,
-                perSecond, load());
+        System.out.printf("API batches of %,d: %,d rows in %.2f s = %,.0f rows/s (load %s); CPU per 1,000 rows: "
+                + "%s%n", size, keys.size(), secs, perSecond, load(), cpuText(cpu0, cpu1, keys.size() / 1000.0));
+        cpuResults.put("CPU ms per 1,000 rows, API batches of " + String.format("%,d", size) + " (service + PostgreSQL)",
+                cpuText(cpu0, cpu1, keys.size() / 1000.0));
         return perSecond;
+    }
+
+    static final Map<String, String> cpuResults = new java.util.LinkedHashMap<>();
+
+    /**
+     * CPU seconds used so far by the service process and by the PostgreSQL backends serving the bench database (other
+     * than the one asking), from /proc: unlike rates, a fair comparison on a shared machine. {-1, -1} if unknown.
+     */
+    static double[] cpuSeconds() {
+        if (servicePid < 0) {
+            return new double[]{-1, -1};
+        }
+        double service = procCpu(servicePid);
+        double pg = 0;
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                     + "AND pid <> pg_backend_pid()")) {
+            while (rs.next()) {
+                pg += Math.max(0, procCpu(rs.getLong(1)));
+            }
+        } catch (Exception e) {
+            pg = -1;
+        }
+        return new double[]{service, pg};
+    }
+
+    static double procCpu(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, in clock ticks of 1/100 s
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** "service a ms + PostgreSQL b ms = c ms" per unit. */
+    static String cpuText(double[] before, double[] after, double units) {
+        if (before[0] < 0 || after[0] < 0 || before[1] < 0 || after[1] < 0) {
+            return "unknown";
+        }
+        double service = (after[0] - before[0]) * 1000 / units;
+        double pg = (after[1] - before[1]) * 1000 / units;
+        return String.format("service %.1f + PostgreSQL %.1f = %.1f ms", service, pg, service + pg);
     }
 
     static void postBatch(List<String[]> rows) throws Exception {
@@ -289,43 +356,31 @@ public class KpiBench {
 
     static void single(Map<String, String> results, int rate) throws Exception {
         int total = rate * seconds;
+        int warm = rate * warmupSeconds;
         List<String> set = createIndicators("ONE" + rate, 20);
-        List<String[]> keys = new ArrayList<>(keys(set, total + 200));
+        List<String[]> keys = new ArrayList<>(keys(set, total + warm + 200));
         java.util.Collections.shuffle(keys, new java.util.Random(57));
         System.out.println();
-        System.out.printf("== single submissions: offered %d/s for %d s (%,d requests, open loop)%n", rate, seconds,
-                total);
+        System.out.printf("== single submissions: offered %d/s for %d s (%,d requests, open loop) after %d s of "
+                + "warm-up at that rate%n", rate, seconds, total, warmupSeconds);
         for (int i = 0; i < 200; i++) {
-            postOne(keys.get(total + i)).join();
+            postOne(keys.get(total + warm + i)).join();
         }
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        if (warm > 0) {
+            long[] w = openLoop(keys.subList(total, total + warm), rate, new AtomicInteger());
+            System.out.printf("warm-up (not counted): %,d requests, p50 %.1f ms, p99 %.1f ms%n", w.length,
+                    ms(pct(w, 50)), ms(pct(w, 99)));
+        }
         AtomicInteger errors = new AtomicInteger();
-        List<CompletableFuture<?>> all = new java.util.concurrent.CopyOnWriteArrayList<>();
-        long start = System.nanoTime() + 50_000_000L;
-        long intervalNanos = 1_000_000_000L / rate;
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * intervalNanos;
-            String[] k = keys.get(i);
-            timer.schedule(() -> {
-                all.add(postOne(k).whenComplete((r, e) -> {
-                    latencies.add(System.nanoTime() - scheduled);
-                    if (e != null || r.statusCode() != 201) {
-                        errors.incrementAndGet();
-                    }
-                }));
-            }, scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-        while (latencies.size() + 0 < total) {
-            Thread.sleep(50);
-            if (System.nanoTime() - start > (seconds + 120) * 1_000_000_000L) {
-                break;
-            }
-        }
+        double[] cpu0 = cpuSeconds();
+        long begin = System.nanoTime();
+        long[] sorted = openLoop(keys.subList(0, total), rate, errors);
         long end = System.nanoTime();
-        timer.shutdownNow();
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        double achieved = sorted.length / ((end - start) / 1e9);
+        double[] cpu1 = cpuSeconds();
+        System.out.println("CPU per request: " + cpuText(cpu0, cpu1, total));
+        cpuResults.put("CPU ms per single submission @" + rate + "/s offered (service + PostgreSQL)",
+                cpuText(cpu0, cpu1, total));
+        double achieved = sorted.length / ((end - begin) / 1e9);
         System.out.printf("completed %,d, errors %d, achieved %.1f req/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 sorted.length, errors.get(), achieved, ms(pct(sorted, 50)), ms(pct(sorted, 99)),
                 ms(sorted[sorted.length - 1]));
@@ -334,6 +389,35 @@ public class KpiBench {
         results.put(label + "errors", Integer.toString(errors.get()));
         results.put(label + "latency p50 / p99 (ms)", String.format("%.1f / %.1f", ms(pct(sorted, 50)),
                 ms(pct(sorted, 99))));
+    }
+
+    /** Posts one value per key at {@code rate}/s (open loop); latencies from each request's scheduled time. */
+    static long[] openLoop(List<String[]> keys, int rate, AtomicInteger errors) throws Exception {
+        int total = keys.size();
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime() + 50_000_000L;
+        long intervalNanos = 1_000_000_000L / rate;
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * intervalNanos;
+            String[] k = keys.get(i);
+            timer.schedule(() -> {
+                postOne(k).whenComplete((r, e) -> {
+                    latencies.add(System.nanoTime() - scheduled);
+                    if (e != null || r.statusCode() != 201) {
+                        errors.incrementAndGet();
+                    }
+                });
+            }, scheduled - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        while (latencies.size() < total) {
+            Thread.sleep(50);
+            if (System.nanoTime() - start > (total / rate + 120) * 1_000_000_000L) {
+                break;
+            }
+        }
+        timer.shutdownNow();
+        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     static CompletableFuture<HttpResponse<String>> postOne(String[] k) {
@@ -488,9 +572,12 @@ public class KpiBench {
     }
 
     static long[] timeGets(String path, int n) throws Exception {
-        for (int i = 0; i < 20; i++) {
+        // warm-up (JIT of the read path, not measured): as many requests as are measured, at least for warmupSeconds
+        long warmUntil = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        for (int i = 0; i < n || System.nanoTime() < warmUntil; i++) {
             get(path);
         }
+        double[] cpu0 = cpuSeconds();
         long[] t = new long[n];
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
@@ -500,6 +587,7 @@ public class KpiBench {
                 throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
             }
         }
+        cpuResults.put("CPU ms per GET " + path + " (service + PostgreSQL)", cpuText(cpu0, cpuSeconds(), n));
         Arrays.sort(t);
         return t;
     }

@@ -155,6 +155,36 @@ class EvaluationTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("period"));
     }
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void aScorecardLineReadsTheSameStoredWithTheEvaluationOrBuiltFromItsColumns() {
+        String initiative = Fixtures.initiative("H3", "BKHCN", "IN_PROGRESS");
+        Map<String, Object> operational = Map.of("tier", "OPERATIONAL", "initiativeId", initiative, "system", "H3");
+        String ranked = indicator(Map.of("tier", "OPERATIONAL", "initiativeId", initiative, "system", "H3",
+                "unit", "RANK", "direction", "LOWER_IS_BETTER", "baseline", Map.of("value", 48, "period", "2020"),
+                "targets", List.of(Map.of("period", "2030", "value", 30))));
+        String counted = indicator(operational);
+        String empty = indicator(operational);
+        submit(ranked, "2025", "BKHCN", 40);
+        submit(counted, "2024", "BKHCN", "60.50");
+        submit(counted, "2025", "BYT", 1000);
+        String path = "/api/v1/evaluation/initiatives/" + initiative;
+        List<Object> stored = given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get(path)
+                .then().statusCode(200).extract().jsonPath().getList("indicators");
+        // an evaluation stored before V5 has no line: the scorecard builds it from the columns
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE indicator_current SET line = NULL WHERE initiative_id = ?1")
+                .setParameter(1, UUID.fromString(initiative)).executeUpdate());
+        List<Object> built = given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get(path)
+                .then().statusCode(200).extract().jsonPath().getList("indicators");
+        assertEquals(3, stored.size());
+        assertEquals(built, stored);
+        assertEquals(List.of(counted, empty, ranked).stream().sorted().toList(),
+                stored.stream().map(l -> ((Map<?, ?>) l).get("code")).toList());
+    }
+
     @Test
     void initiativeSystemAndPlanRollUpsCountStatusesValuesAndMissingData() {
         String initiative = Fixtures.initiative("H3", "BKHCN", "IN_PROGRESS");

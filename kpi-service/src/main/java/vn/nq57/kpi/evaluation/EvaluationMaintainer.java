@@ -26,13 +26,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import vn.nq57.kpi.evaluation.EvaluationViews.IndicatorScore;
 import vn.nq57.kpi.evaluation.Evaluator.Facts;
 import vn.nq57.kpi.evaluation.Evaluator.Point;
 import vn.nq57.kpi.evaluation.Evaluator.Result;
 import vn.nq57.kpi.evaluation.Evaluator.Target;
 import vn.nq57.kpi.indicator.Direction;
+import vn.nq57.kpi.indicator.Unit;
 import vn.nq57.kpi.period.Frequency;
 import vn.nq57.kpi.period.Period;
+import vn.nq57.kpi.sql.RoundTrip;
 
 /**
  * Keeps the evaluation incrementally maintained inside the measurement write transaction, so that no read scans the
@@ -99,40 +102,59 @@ public class EvaluationMaintainer {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockPairs(Collection<Touched> pairs) {
-        advisoryLocks(pairs.stream().mapToLong(p -> 0x1F57L * 31 + p.indicatorId().getMostSignificantBits()
-                ^ p.indicatorId().getLeastSignificantBits() ^ p.period().hashCode() * 0x9E3779B97F4A7C15L));
+        advisoryLocks(pairKeys(pairs));
     }
 
     /**
-     * Serialises the evaluation of these indicators until the transaction ends: taken just before an indicator's
-     * evaluation is recomputed from its period aggregates, so that the last committer has seen every earlier one.
+     * The advisory lock keys of these pairs, ascending (no deadlock between writers), for {@link #LOCK} when a writer
+     * sends the lock ahead of its read in one round trip.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lockIndicators(Collection<UUID> indicatorIds) {
-        advisoryLocks(indicatorIds.stream().mapToLong(id -> 0x5757L << 48 ^ id.getMostSignificantBits()
-                ^ id.getLeastSignificantBits()));
+    public static long[] pairKeys(Collection<Touched> pairs) {
+        return pairs.stream().mapToLong(p -> 0x1F57L * 31 + p.indicatorId().getMostSignificantBits()
+                ^ p.indicatorId().getLeastSignificantBits() ^ p.period().hashCode() * 0x9E3779B97F4A7C15L)
+                .sorted().distinct().toArray();
     }
 
-    /** Takes transaction-scoped advisory locks in ascending key order (no deadlock between writers). */
-    private void advisoryLocks(java.util.stream.LongStream keyStream) {
-        long[] keys = keyStream.sorted().distinct().toArray();
+    /**
+     * The lock keys that serialise the evaluation of these indicators until the transaction ends: taken just before an
+     * indicator's evaluation is recomputed from its period aggregates, so that the last committer has seen every
+     * earlier one.
+     */
+    static long[] indicatorKeys(Collection<UUID> indicatorIds) {
+        return indicatorIds.stream().mapToLong(id -> 0x5757L << 48 ^ id.getMostSignificantBits()
+                ^ id.getLeastSignificantBits()).sorted().distinct().toArray();
+    }
+
+    /** Takes transaction-scoped advisory locks on the keys of its bigint[] parameter, in the order given. */
+    public static final String LOCK = "SELECT pg_advisory_xact_lock(k)::text FROM unnest(?::bigint[]) AS t(k)";
+
+    /** Lock keys as the parameter of {@link #LOCK}. */
+    public static Array keys(Connection c, long[] keys) throws SQLException {
+        return c.createArrayOf("bigint", java.util.Arrays.stream(keys).boxed().toArray());
+    }
+
+    private void advisoryLocks(long[] keys) {
         if (keys.length == 0) {
             return;
         }
         session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT pg_advisory_xact_lock(k)::text FROM unnest(?::bigint[]) AS t(k)")) {
-                ps.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(keys).boxed().toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(1);
-                    }
-                }
+            try (PreparedStatement ps = c.prepareStatement(LOCK)) {
+                ps.setArray(1, keys(c, keys));
+                RoundTrip.results(ps);
             }
         });
     }
 
-    /** Recomputes the aggregates of the touched pairs, then the evaluation of their indicators. */
+    /** Binds the parameters of the statements sent ahead of the evaluation's reads; answers the next index. */
+    @FunctionalInterface
+    interface Lead {
+        int bind(Connection c, PreparedStatement ps, int from) throws SQLException;
+    }
+
+    /**
+     * Recomputes the aggregates of the touched pairs, then the evaluation of their indicators: the aggregates, the
+     * indicators' lock and the reads behind their evaluation go in one round trip, in that order.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void touched(Collection<Touched> pairs) {
         if (pairs.isEmpty()) {
@@ -141,33 +163,31 @@ public class EvaluationMaintainer {
         Set<Touched> distinct = new LinkedHashSet<>(pairs);
         UUID[] ids = distinct.stream().map(Touched::indicatorId).toArray(UUID[]::new);
         String[] periods = distinct.stream().map(Touched::period).toArray(String[]::new);
-        session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    WITH pairs AS (SELECT DISTINCT indicator_id, period FROM unnest(?::uuid[], ?::text[]) AS p(indicator_id, period)),
-                    agg AS (
-                        SELECT m.indicator_id, m.period, min(m.period_end) AS period_end, %s AS value, count(*) AS value_count,
-                               count(*) FILTER (WHERE m.status = 'APPROVED') AS approved_count, max(m.submitted_at) AS last_submitted_at
-                        FROM pairs p
-                        CROSS JOIN LATERAL (SELECT x.indicator_id, x.period, x.period_end, x.value, x.status, x.submitted_at, x.id
-                            FROM measurement x WHERE x.indicator_id = p.indicator_id AND x.period = p.period
-                              AND x.status IN %s) m
-                        JOIN indicator i ON i.id = m.indicator_id
-                        GROUP BY m.indicator_id, m.period, i.aggregation),
-                    gone AS (
-                        DELETE FROM indicator_period_agg g USING pairs p
-                        WHERE g.indicator_id = p.indicator_id AND g.period = p.period
-                          AND NOT EXISTS (SELECT 1 FROM agg a WHERE a.indicator_id = g.indicator_id AND a.period = g.period))
-                    INSERT INTO indicator_period_agg (indicator_id, period, period_end, value, value_count, approved_count, last_submitted_at)
-                    SELECT * FROM agg
-                    ON CONFLICT (indicator_id, period) DO UPDATE SET period_end = EXCLUDED.period_end, value = EXCLUDED.value,
-                        value_count = EXCLUDED.value_count, approved_count = EXCLUDED.approved_count,
-                        last_submitted_at = EXCLUDED.last_submitted_at""".formatted(AGGREGATE, COUNTED))) {
-                ps.setArray(1, c.createArrayOf("uuid", ids));
-                ps.setArray(2, c.createArrayOf("text", periods));
-                ps.executeUpdate();
-            }
-        });
-        refresh(new LinkedHashSet<>(List.of(ids)));
+        refresh(new LinkedHashSet<>(List.of(ids)), """
+                WITH pairs AS (SELECT DISTINCT indicator_id, period FROM unnest(?::uuid[], ?::text[]) AS p(indicator_id, period)),
+                agg AS (
+                    SELECT m.indicator_id, m.period, min(m.period_end) AS period_end, %s AS value, count(*) AS value_count,
+                           count(*) FILTER (WHERE m.status = 'APPROVED') AS approved_count, max(m.submitted_at) AS last_submitted_at
+                    FROM pairs p
+                    CROSS JOIN LATERAL (SELECT x.indicator_id, x.period, x.period_end, x.value, x.status, x.submitted_at, x.id
+                        FROM measurement x WHERE x.indicator_id = p.indicator_id AND x.period = p.period
+                          AND x.status IN %s) m
+                    JOIN indicator i ON i.id = m.indicator_id
+                    GROUP BY m.indicator_id, m.period, i.aggregation),
+                gone AS (
+                    DELETE FROM indicator_period_agg g USING pairs p
+                    WHERE g.indicator_id = p.indicator_id AND g.period = p.period
+                      AND NOT EXISTS (SELECT 1 FROM agg a WHERE a.indicator_id = g.indicator_id AND a.period = g.period))
+                INSERT INTO indicator_period_agg (indicator_id, period, period_end, value, value_count, approved_count, last_submitted_at)
+                SELECT * FROM agg
+                ON CONFLICT (indicator_id, period) DO UPDATE SET period_end = EXCLUDED.period_end, value = EXCLUDED.value,
+                    value_count = EXCLUDED.value_count, approved_count = EXCLUDED.approved_count,
+                    last_submitted_at = EXCLUDED.last_submitted_at;
+                """.formatted(AGGREGATE, COUNTED), (c, ps, from) -> {
+                    ps.setArray(from, c.createArrayOf("uuid", ids));
+                    ps.setArray(from + 1, c.createArrayOf("text", periods));
+                    return from + 2;
+                });
     }
 
     /** Recomputes every period aggregate of one indicator (after its aggregation rule changed). */
@@ -216,48 +236,62 @@ public class EvaluationMaintainer {
         if (indicatorIds.isEmpty()) {
             return;
         }
+        refresh(indicatorIds, "", (c, ps, from) -> from);
+    }
+
+    /** Targets, then indicator facts, of the indicators in the uuid[] parameter (read by {@link #indicators}). */
+    private static final String FACTS = """
+            SELECT indicator_id, period, value FROM indicator_target WHERE indicator_id = ANY(?);
+            SELECT id, system_code, initiative_id, tier, direction, frequency, baseline_value, baseline_period,
+                   tolerance_points, grace_days, code, owner_agency, name_vi, unit FROM indicator WHERE id = ANY(?)""";
+
+    /**
+     * Sends {@code lead} (statements with their parameters), the indicators' lock and every read the evaluation needs
+     * in one round trip, then writes the evaluation and announces the changed ones.
+     */
+    private void refresh(Collection<UUID> indicatorIds, String lead, Lead binder) {
         em.flush();
-        lockIndicators(indicatorIds);
         LocalDate today = Period.today();
         List<EvaluatedEventData> changed = new ArrayList<>();
         session().doWork(c -> {
             Array ids = c.createArrayOf("uuid", indicatorIds.toArray());
-            Map<UUID, Row> rows = indicators(c, ids);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT indicator_id, period, period_end, value, value_count, approved_count, last_submitted_at
-                    FROM indicator_period_agg WHERE indicator_id = ANY(?) ORDER BY indicator_id, period_end""")) {
-                ps.setArray(1, ids);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Row row = rows.get(rs.getObject(1, UUID.class));
-                        if (row != null) {
-                            row.points.add(point(rs, 2));
-                        }
-                    }
-                }
-            }
+            Map<UUID, Row> rows;
             Map<UUID, Figures> previous = new HashMap<>();
             Map<UUID, Long> versions = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("""
+            try (PreparedStatement ps = c.prepareStatement(lead + LOCK + ";\n" + FACTS + ";\n" + """
+                    SELECT indicator_id, period, period_end, value, value_count, approved_count, last_submitted_at
+                    FROM indicator_period_agg WHERE indicator_id = ANY(?) ORDER BY indicator_id, period_end;
                     SELECT indicator_id, status, progress, actual, latest_period, values_used, approved_values,
                            missing::text, target_period, forecast, evaluation_version
                     FROM indicator_current WHERE indicator_id = ANY(?)""")) {
-                ps.setArray(1, ids);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        UUID id = rs.getObject(1, UUID.class);
-                        previous.put(id, new Figures(rs.getString(2), dec(rs, 3), dec(rs, 4),
-                                rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
-                                dec(rs, 10)));
-                        versions.put(id, rs.getLong(11));
+                int i = binder.bind(c, ps, 1);
+                ps.setArray(i, keys(c, indicatorKeys(indicatorIds)));
+                for (int k = 1; k <= 4; k++) {
+                    ps.setArray(i + k, ids);
+                }
+                List<ResultSet> results = RoundTrip.results(ps);
+                rows = indicators(results.get(1), results.get(2));
+                ResultSet rs = results.get(3);
+                while (rs.next()) {
+                    Row row = rows.get(rs.getObject(1, UUID.class));
+                    if (row != null) {
+                        row.points.add(point(rs, 2));
                     }
+                }
+                rs = results.get(4);
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    previous.put(id, new Figures(rs.getString(2), dec(rs, 3), dec(rs, 4),
+                            rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8), rs.getString(9),
+                            dec(rs, 10)));
+                    versions.put(id, rs.getLong(11));
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO indicator_current (indicator_id, system_code, initiative_id, tier, latest_period, actual,
                         target_period, target_value, progress, expected_progress, status, forecast, forecast_meets,
-                        periods_with_data, values_used, approved_values, missing, as_of, evaluation_version, computed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, now())
+                        periods_with_data, values_used, approved_values, missing, as_of, evaluation_version, line, computed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now())
                     ON CONFLICT (indicator_id) DO UPDATE SET system_code = EXCLUDED.system_code,
                         initiative_id = EXCLUDED.initiative_id, tier = EXCLUDED.tier,
                         latest_period = EXCLUDED.latest_period, actual = EXCLUDED.actual,
@@ -266,7 +300,7 @@ public class EvaluationMaintainer {
                         status = EXCLUDED.status, forecast = EXCLUDED.forecast, forecast_meets = EXCLUDED.forecast_meets,
                         periods_with_data = EXCLUDED.periods_with_data, values_used = EXCLUDED.values_used,
                         approved_values = EXCLUDED.approved_values, missing = EXCLUDED.missing, as_of = EXCLUDED.as_of,
-                        evaluation_version = EXCLUDED.evaluation_version, computed_at = now()""")) {
+                        evaluation_version = EXCLUDED.evaluation_version, line = EXCLUDED.line, computed_at = now()""")) {
                 for (Row row : rows.values()) {
                     Result r = Evaluator.evaluate(row.facts, row.points, today);
                     String missingJson = json(r.missing());
@@ -304,6 +338,7 @@ public class EvaluationMaintainer {
                     ps.setString(17, missingJson);
                     ps.setObject(18, r.asOf());
                     ps.setLong(19, version);
+                    ps.setString(20, json(row.line(r)));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -336,9 +371,12 @@ public class EvaluationMaintainer {
         final UUID initiative;
         final String tier;
         final Facts facts;
+        final String nameVi;
+        final String unit;
         final List<Point> points = new ArrayList<>();
 
-        Row(UUID id, String code, String owner, String system, UUID initiative, String tier, Facts facts) {
+        Row(UUID id, String code, String owner, String system, UUID initiative, String tier, Facts facts,
+            String nameVi, String unit) {
             this.id = id;
             this.code = code;
             this.owner = owner;
@@ -346,36 +384,50 @@ public class EvaluationMaintainer {
             this.initiative = initiative;
             this.tier = tier;
             this.facts = facts;
+            this.nameVi = nameVi;
+            this.unit = unit;
+        }
+
+        /** This indicator's scorecard line for the result {@code r}. */
+        IndicatorScore line(Result r) {
+            return new IndicatorScore(id, code, nameVi, Unit.valueOf(unit), facts.direction(), r.status(),
+                    r.latestPeriod(), plain(r.actual()), r.targetPeriod(), plain(r.targetValue()), plain(r.progress()),
+                    plain(r.expectedProgress()), plain(r.forecast()), r.forecastMeetsTarget(), r.valuesUsed(),
+                    r.missing(), r.asOf());
         }
     }
 
+    /** A decimal as a NUMERIC column gives it back: never in exponent notation (see {@link #dec}). */
+    private static BigDecimal plain(BigDecimal d) {
+        return d == null || d.scale() >= 0 ? d : d.setScale(0);
+    }
+
+    /** The facts of the indicators in {@code ids}, with their targets (one round trip). */
     static Map<UUID, Row> indicators(Connection c, Array ids) throws SQLException {
-        Map<UUID, List<Target>> targets = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT indicator_id, period, value FROM indicator_target WHERE indicator_id = ANY(?)")) {
+        try (PreparedStatement ps = c.prepareStatement(FACTS)) {
             ps.setArray(1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    targets.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Target(rs.getString(2), dec(rs, 3)));
-                }
-            }
+            ps.setArray(2, ids);
+            List<ResultSet> results = RoundTrip.results(ps);
+            return indicators(results.get(0), results.get(1));
+        }
+    }
+
+    /** Reads the two result sets of {@link #FACTS}. */
+    private static Map<UUID, Row> indicators(ResultSet targetRows, ResultSet indicatorRows) throws SQLException {
+        Map<UUID, List<Target>> targets = new HashMap<>();
+        while (targetRows.next()) {
+            targets.computeIfAbsent(targetRows.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(new Target(targetRows.getString(2), dec(targetRows, 3)));
         }
         Map<UUID, Row> rows = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT id, system_code, initiative_id, tier, direction, frequency, baseline_value, baseline_period,
-                       tolerance_points, grace_days, code, owner_agency FROM indicator WHERE id = ANY(?)""")) {
-            ps.setArray(1, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    Facts facts = new Facts(Direction.valueOf(rs.getString(5)), Frequency.valueOf(rs.getString(6)),
-                            dec(rs, 7), rs.getString(8), targets.getOrDefault(id, List.of()),
-                            dec(rs, 9), rs.getInt(10));
-                    rows.put(id, new Row(id, rs.getString(11), rs.getString(12), rs.getString(2),
-                            rs.getObject(3, UUID.class), rs.getString(4), facts));
-                }
-            }
+        ResultSet rs = indicatorRows;
+        while (rs.next()) {
+            UUID id = rs.getObject(1, UUID.class);
+            Facts facts = new Facts(Direction.valueOf(rs.getString(5)), Frequency.valueOf(rs.getString(6)),
+                    dec(rs, 7), rs.getString(8), targets.getOrDefault(id, List.of()),
+                    dec(rs, 9), rs.getInt(10));
+            rows.put(id, new Row(id, rs.getString(11), rs.getString(12), rs.getString(2),
+                    rs.getObject(3, UUID.class), rs.getString(4), facts, rs.getString(13), rs.getString(14)));
         }
         return rows;
     }
@@ -397,9 +449,9 @@ public class EvaluationMaintainer {
                 last == null ? null : last.toInstant().atOffset(ZoneOffset.UTC));
     }
 
-    private String json(List<String> missing) {
+    private String json(Object value) {
         try {
-            return mapper.writeValueAsString(missing);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

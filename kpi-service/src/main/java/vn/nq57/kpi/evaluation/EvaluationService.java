@@ -2,6 +2,7 @@ package vn.nq57.kpi.evaluation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,7 @@ import vn.nq57.kpi.indicator.Unit;
 import vn.nq57.kpi.initiative.InitiativeDirectory;
 import vn.nq57.kpi.initiative.InitiativeReplica;
 import vn.nq57.kpi.period.Period;
+import vn.nq57.kpi.sql.RoundTrip;
 import vn.nq57.platform.agency.ReplicaAgencyHierarchy;
 import vn.nq57.platform.error.ApiException;
 
@@ -207,7 +209,8 @@ public class EvaluationService {
 
     private static final String SCORE_COLUMNS = """
             i.id, i.code, i.name_vi, i.unit, i.direction, c.status, c.latest_period, c.actual, c.target_period,
-            c.target_value, c.progress, c.expected_progress, c.forecast, c.forecast_meets, c.values_used, c.missing, c.as_of""";
+            c.target_value, c.progress, c.expected_progress, c.forecast, c.forecast_meets, c.values_used, c.missing, c.as_of,
+            c.line""";
 
     private static final String TALLY_COLUMNS = """
             count(*), count(*) FILTER (WHERE c.status = 'GREEN'), count(*) FILTER (WHERE c.status = 'AMBER'),
@@ -218,14 +221,14 @@ public class EvaluationService {
 
     public InitiativeScorecard initiative(UUID initiativeId) {
         Optional<InitiativeReplica> replica = initiatives.find(initiativeId);
-        List<IndicatorScore> scores = scores("c.initiative_id = ? AND c.tier = 'OPERATIONAL'", initiativeId);
-        if (scores.isEmpty() && replica.isEmpty()) {
+        List<Line> lines = lines("c.initiative_id = ? AND c.tier = 'OPERATIONAL'", initiativeId);
+        if (lines.isEmpty() && replica.isEmpty()) {
             throw ApiException.notFound("Initiative with indicators", initiativeId);
         }
         Tally t = new Tally();
-        scores.forEach(t::add);
+        lines.forEach(t::add);
         return new InitiativeScorecard(initiativeId, replica.map(r -> r.code).orElse(null),
-                replica.map(r -> r.titleVi).orElse(null), t.rollUp(), scores, now());
+                replica.map(r -> r.titleVi).orElse(null), t.rollUp(), json(lines), now());
     }
 
     public SystemScorecard system(String code) {
@@ -233,32 +236,40 @@ public class EvaluationService {
         if (!system.matches("H[1-6]")) {
             throw ApiException.notFound("System", code);
         }
-        List<IndicatorScore> strategic = scores("c.system_code = ? AND c.tier = 'STRATEGIC'", system);
-        Tally strategicTally = new Tally();
-        strategic.forEach(strategicTally::add);
-        Tally overall = new Tally();
-        overall.merge(strategicTally);
+        List<Line> strategic = new ArrayList<>();
         List<InitiativeRollUp> initiativeRollUps = new ArrayList<>();
+        Tally strategicTally = new Tally();
+        Tally overall = new Tally();
         session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.initiative_id, r.code, r.title_vi, "
-                    + TALLY_COLUMNS + """
+            // the STRATEGIC lines and the initiatives' roll-ups in one round trip
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + SCORE_COLUMNS + """
+                     FROM indicator_current c JOIN indicator i ON i.id = c.indicator_id
+                     WHERE c.system_code = ? AND c.tier = 'STRATEGIC' ORDER BY i.code;
+                    SELECT c.initiative_id, r.code, r.title_vi, """ + TALLY_COLUMNS + """
                      FROM indicator_current c JOIN indicator i ON i.id = c.indicator_id
                      LEFT JOIN initiative_replica r ON r.id = c.initiative_id
                      WHERE c.system_code = ? AND c.tier = 'OPERATIONAL'
                      GROUP BY c.initiative_id, r.code, r.title_vi ORDER BY r.code NULLS LAST, c.initiative_id""")) {
                 ps.setString(1, system);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Tally t = Tally.read(rs, 4);
-                        overall.merge(t);
-                        initiativeRollUps.add(new InitiativeRollUp(rs.getObject(1, UUID.class), rs.getString(2),
-                                rs.getString(3), t.rollUp()));
-                    }
+                ps.setString(2, system);
+                List<ResultSet> results = RoundTrip.results(ps);
+                ResultSet rs = results.get(0);
+                while (rs.next()) {
+                    strategic.add(line(rs));
+                }
+                strategic.forEach(strategicTally::add);
+                overall.merge(strategicTally);
+                rs = results.get(1);
+                while (rs.next()) {
+                    Tally t = Tally.read(rs, 4);
+                    overall.merge(t);
+                    initiativeRollUps.add(new InitiativeRollUp(rs.getObject(1, UUID.class), rs.getString(2),
+                            rs.getString(3), t.rollUp()));
                 }
             }
         });
-        return new SystemScorecard(system, overall.rollUp(), strategicTally.rollUp(), strategic, initiativeRollUps,
-                now());
+        return new SystemScorecard(system, overall.rollUp(), strategicTally.rollUp(), json(strategic),
+                initiativeRollUps, now());
     }
 
     public PlanScorecard plan() {
@@ -281,8 +292,12 @@ public class EvaluationService {
         return new PlanScorecard(overall.rollUp(), systems, now());
     }
 
-    private List<IndicatorScore> scores(String where, Object param) {
-        List<IndicatorScore> scores = new ArrayList<>();
+    /** A scorecard line: what a roll-up counts of it, and its JSON as the evaluation stored it. */
+    record Line(String code, Status status, BigDecimal progress, int valuesUsed, OffsetDateTime asOf, RawValue json) {
+    }
+
+    private List<Line> lines(String where, Object param) {
+        List<Line> lines = new ArrayList<>();
         session().doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + SCORE_COLUMNS
                     + " FROM indicator_current c JOIN indicator i ON i.id = c.indicator_id WHERE " + where
@@ -290,12 +305,32 @@ public class EvaluationService {
                 ps.setObject(1, param);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        scores.add(score(rs));
+                        lines.add(line(rs));
                     }
                 }
             }
         });
-        return scores;
+        return lines;
+    }
+
+    /** A row of {@link #SCORE_COLUMNS}: the stored line, or (not evaluated since V5) one built from the columns. */
+    private Line line(ResultSet rs) throws SQLException {
+        String json = rs.getString(18);
+        if (json != null) {
+            return new Line(rs.getString(2), Status.valueOf(rs.getString(6)), dec(rs, 11), rs.getInt(15),
+                    time(rs.getTimestamp(17)), new RawValue(json));
+        }
+        IndicatorScore s = score(rs);
+        try {
+            return new Line(s.code(), s.status(), s.progress(), s.valuesUsed(), s.asOf(),
+                    new RawValue(mapper.writeValueAsString(s)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<RawValue> json(List<Line> lines) {
+        return lines.stream().map(Line::json).toList();
     }
 
     private IndicatorScore score(ResultSet rs) throws SQLException {
@@ -326,7 +361,7 @@ public class EvaluationService {
         int withoutData;
         final List<String> withoutDataCodes = new ArrayList<>();
 
-        void add(IndicatorScore s) {
+        void add(Line s) {
             n++;
             switch (s.status()) {
                 case GREEN -> green++;

@@ -1,10 +1,13 @@
 package vn.nq57.kpi.evaluation;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.kpi.evaluation.Evaluator.Status;
 import vn.nq57.kpi.evaluation.Evaluator.TargetProgress;
 import vn.nq57.kpi.indicator.Aggregation;
@@ -67,13 +70,17 @@ public final class EvaluationViews {
     public record InitiativeRollUp(UUID initiativeId, String code, String titleVi, RollUp rollUp) {
     }
 
+    /** {@code indicators}: the lines as the evaluation stored them (each the JSON of an {@link IndicatorScore}). */
     public record InitiativeScorecard(UUID initiativeId, String code, String titleVi, RollUp rollUp,
-                                      List<IndicatorScore> indicators, OffsetDateTime computedAt) {
+                                      @Schema(type = SchemaType.ARRAY, implementation = IndicatorScore.class)
+                                      List<RawValue> indicators, OffsetDateTime computedAt) {
     }
 
     /** A System: its STRATEGIC indicators, its initiatives' OPERATIONAL indicators, and both together. */
-    public record SystemScorecard(String system, RollUp overall, RollUp strategic, List<IndicatorScore> indicators,
-                                  List<InitiativeRollUp> initiatives, OffsetDateTime computedAt) {
+    public record SystemScorecard(String system, RollUp overall, RollUp strategic,
+                                  @Schema(type = SchemaType.ARRAY, implementation = IndicatorScore.class)
+                                  List<RawValue> indicators, List<InitiativeRollUp> initiatives,
+                                  OffsetDateTime computedAt) {
     }
 
     public record SystemRollUp(String system, RollUp rollUp) {

@@ -53,8 +53,8 @@ public class MeasurementReplicas {
                     BigDecimal value, MeasurementStatus status, long version) {
     }
 
-    /** What central holds for a value (by id or by its indicator, period and agency). */
-    private record Held(UUID id, String origin, long version) {
+    /** What central holds for a value (by id or by its indicator, period and agency), locked. */
+    private record Held(UUID id, String origin, long version, BigDecimal value, MeasurementStatus status) {
     }
 
     /**
@@ -80,7 +80,7 @@ public class MeasurementReplicas {
         evaluation.lockPairs(pairs);
         em.flush();
         List<Incoming> applied = new ArrayList<>();
-        Map<UUID, Boolean> isNew = new HashMap<>();
+        Map<UUID, Held> before = new HashMap<>();
         session().doWork(c -> {
             Map<UUID, Held> byId = new HashMap<>();
             Map<String, Held> byKey = new HashMap<>();
@@ -98,7 +98,7 @@ public class MeasurementReplicas {
                             + (held.origin() == null ? "central" : "instance '" + held.origin() + "'"));
                 } else if (held == null || held.version() < in.version()) {
                     applied.add(in);
-                    isNew.put(in.id(), held == null);
+                    before.put(in.id(), held);
                 }
             }
             if (!refused.isEmpty()) {
@@ -107,7 +107,7 @@ public class MeasurementReplicas {
             }
             if (!applied.isEmpty()) {
                 write(c, applied, origin);
-                history(c, applied, isNew, action);
+                history(c, applied, before, action);
             }
         });
         evaluation.touched(applied.stream().map(i -> new Touched(i.indicatorId(), i.period())).toList());
@@ -166,7 +166,8 @@ public class MeasurementReplicas {
     private static void load(Connection c, java.util.Collection<Incoming> rows, Map<UUID, Held> byId,
                              Map<String, Held> byKey) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT m.id, m.indicator_id, m.period, m.agency_code, m.origin, m.version FROM measurement m
+                SELECT m.id, m.indicator_id, m.period, m.agency_code, m.origin, m.version, m.value, m.status
+                FROM measurement m
                 WHERE m.id = ANY(?::uuid[])
                    OR (m.indicator_id, m.period, m.agency_code) IN (SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[]))
                 FOR UPDATE""")) {
@@ -176,7 +177,8 @@ public class MeasurementReplicas {
             ps.setArray(4, c.createArrayOf("text", rows.stream().map(Incoming::agency).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Held held = new Held(rs.getObject(1, UUID.class), rs.getString(5), rs.getLong(6));
+                    Held held = new Held(rs.getObject(1, UUID.class), rs.getString(5), rs.getLong(6),
+                            rs.getBigDecimal(7), MeasurementStatus.valueOf(rs.getString(8)));
                     byId.put(held.id(), held);
                     byKey.put(key(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)), held);
                 }
@@ -188,8 +190,8 @@ public class MeasurementReplicas {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO measurement AS m (id, indicator_id, period, period_end, agency_code, value, status, note,
                     evidence_link, return_reason, submitted_by, submitted_at, first_submitted_at, decided_by,
-                    decided_at, origin_instance, origin, version, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                    decided_at, origin_instance, origin, version, created_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)
                 ON CONFLICT (id) DO UPDATE SET value = EXCLUDED.value, status = EXCLUDED.status, note = EXCLUDED.note,
                     evidence_link = EXCLUDED.evidence_link, return_reason = EXCLUDED.return_reason,
                     submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at,
@@ -217,31 +219,36 @@ public class MeasurementReplicas {
                 ps.setString(16, origin);
                 ps.setString(17, origin);
                 ps.setLong(18, in.version());
+                ps.setString(19, d.path("actor").asText("?"));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    private static void history(Connection c, List<Incoming> rows, Map<UUID, Boolean> isNew, String action)
+    /**
+     * One history entry per applied value; its old value and status are the row's as held before this write (the
+     * latest history entry would miss the first value of a row recorded without one, V4).
+     */
+    private static void history(Connection c, List<Incoming> rows, Map<UUID, Held> before, String action)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO measurement_history (measurement_id, action, old_value, new_value, old_status, new_status,
                     reason, actor, actor_agency, occurred_at, version)
-                SELECT ?, ?, m.value, ?, m.status, ?, ?, ?, NULL, ?, ? FROM (SELECT 1) one
-                LEFT JOIN LATERAL (SELECT h.new_value AS value, h.new_status AS status FROM measurement_history h
-                    WHERE h.measurement_id = ? ORDER BY h.id DESC LIMIT 1) m ON true""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""")) {
             for (Incoming in : rows) {
                 JsonNode d = in.data();
+                Held held = before.get(in.id());
                 ps.setObject(1, in.id());
-                ps.setString(2, action != null ? action : isNew.get(in.id()) ? "RECORDED" : "UPDATED");
-                ps.setBigDecimal(3, in.value());
-                ps.setString(4, in.status().name());
-                ps.setString(5, text(d, "reason"));
-                ps.setString(6, d.path("actor").asText("?"));
-                ps.setObject(7, time(d, "at", OffsetDateTime.now()));
-                ps.setLong(8, in.version());
-                ps.setObject(9, in.id());
+                ps.setString(2, action != null ? action : held == null ? "RECORDED" : "UPDATED");
+                ps.setBigDecimal(3, held == null ? null : held.value());
+                ps.setBigDecimal(4, in.value());
+                ps.setString(5, held == null ? null : held.status().name());
+                ps.setString(6, in.status().name());
+                ps.setString(7, text(d, "reason"));
+                ps.setString(8, d.path("actor").asText("?"));
+                ps.setObject(9, time(d, "at", OffsetDateTime.now()));
+                ps.setLong(10, in.version());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -52,4 +52,9 @@ public class Measurement extends PanacheEntityBase {
     public long version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** Who recorded the first value, and for which agency (null for rows recorded before these were kept). */
+    @Column(name = "recorded_by")
+    public String recordedBy;
+    @Column(name = "recorded_by_agency")
+    public String recordedByAgency;
 }

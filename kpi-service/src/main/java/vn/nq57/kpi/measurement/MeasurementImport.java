@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 import vn.nq57.kpi.evaluation.EvaluationMaintainer;
 import vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched;
 import vn.nq57.kpi.events.KpiEvents;
@@ -37,6 +40,7 @@ import vn.nq57.kpi.measurement.MeasurementViews.RowResult;
 import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
 import vn.nq57.kpi.period.Frequency;
 import vn.nq57.kpi.period.Period;
+import vn.nq57.kpi.sql.RoundTrip;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
@@ -115,6 +119,10 @@ public class MeasurementImport {
         RowStatus outcome;
         UUID id;
         long version;
+        /** As stored, once written. */
+        BigDecimal storedValue;
+        OffsetDateTime firstSubmittedAt;
+        String originInstance;
 
         Checked(Row row) {
             this.row = row;
@@ -139,8 +147,8 @@ public class MeasurementImport {
         }
     }
 
-    /** The outcome of a single submission. */
-    public record Single(UUID id, RowStatus outcome, Existing before) {
+    /** The outcome of a single submission: the value as written, or null when it was unchanged (nothing written). */
+    public record Single(UUID id, RowStatus outcome, Existing before, MeasurementViews.MeasurementView written) {
     }
 
     /** Imports a JSON or CSV batch and answers with its summary; an all-or-nothing failure is a problem. */
@@ -175,8 +183,8 @@ public class MeasurementImport {
         }
         List<Checked> changed = checked.stream().filter(c -> !c.rejected() && c.outcome != RowStatus.UNCHANGED)
                 .toList();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        write(changed, now, null);
+        OffsetDateTime now = now();
+        write(changed, now, true);
         ImportSummary summary = summary(checked, mode, !changed.isEmpty(), batchId);
         if (!changed.isEmpty()) {
             publishBatch(batchId, changed, now);
@@ -211,10 +219,19 @@ public class MeasurementImport {
         if (c.rejected()) {
             throw problem(c);
         }
-        if (c.outcome != RowStatus.UNCHANGED) {
-            write(List.of(c), OffsetDateTime.now(ZoneOffset.UTC), null);
+        if (c.outcome == RowStatus.UNCHANGED) {
+            return new Single(c.id, c.outcome, c.existing, null);
         }
-        return new Single(c.id, c.outcome, c.existing);
+        OffsetDateTime now = now();
+        write(List.of(c), now, false);
+        return new Single(c.id, c.outcome, c.existing, written(c, now));
+    }
+
+    /** A row as {@link #write} stored it (own, so no origin; its stored value, version and first submission). */
+    private MeasurementViews.MeasurementView written(Checked c, OffsetDateTime now) {
+        return new MeasurementViews.MeasurementView(c.id, c.indicator.id(), c.indicator.code(), c.period.toString(),
+                c.agency, c.storedValue, c.status, c.note, c.evidenceLink, null, caller.subject(), now,
+                c.firstSubmittedAt, null, null, c.originInstance, c.version, federation.originOf(null));
     }
 
     private ApiException problem(Checked c) {
@@ -232,8 +249,9 @@ public class MeasurementImport {
     }
 
     List<Checked> check(List<Row> rows) {
-        Map<String, IndicatorRef> indicators = indicators(rows);
-        Set<String> agencies = agencies();
+        Map<String, IndicatorRef> indicators = new HashMap<>();
+        Set<String> agencies = new HashSet<>();
+        references(rows, indicators, agencies);
         Set<String> scope = scope();
         LocalDate today = Period.today();
         Map<String, Integer> seen = new HashMap<>();
@@ -329,10 +347,16 @@ public class MeasurementImport {
         return d;
     }
 
-    private Map<String, IndicatorRef> indicators(List<Row> rows) {
+    /** The indicators (by code and by id) and the known agencies among those the rows name, in one round trip. */
+    private void references(List<Row> rows, Map<String, IndicatorRef> indicators, Set<String> agencies) {
         Set<String> codes = new LinkedHashSet<>();
         Set<UUID> ids = new LinkedHashSet<>();
+        Set<String> agencyCodes = new LinkedHashSet<>();
         for (Row r : rows) {
+            String a = trim(r.agency());
+            if (a != null) {
+                agencyCodes.add(a.toUpperCase(Locale.ROOT));
+            }
             String k = trim(r.indicator());
             if (k == null) {
                 continue;
@@ -343,28 +367,27 @@ public class MeasurementImport {
                 codes.add(k.toUpperCase(Locale.ROOT));
             }
         }
-        Map<String, IndicatorRef> result = new HashMap<>();
         session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, code, frequency FROM indicator WHERE code = ANY(?) OR id = ANY(?)")) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT id, code, frequency FROM indicator WHERE code = ANY(?) OR id = ANY(?);
+                    SELECT code FROM agency_replica WHERE code = ANY(?)""")) {
                 ps.setArray(1, c.createArrayOf("text", codes.toArray()));
                 ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        IndicatorRef ref = new IndicatorRef(rs.getObject(1, UUID.class), rs.getString(2),
-                                Frequency.valueOf(rs.getString(3)));
-                        result.put(ref.code(), ref);
-                        result.put(ref.id().toString().toUpperCase(Locale.ROOT), ref);
-                    }
+                ps.setArray(3, c.createArrayOf("text", agencyCodes.toArray()));
+                List<ResultSet> results = RoundTrip.results(ps);
+                ResultSet rs = results.get(0);
+                while (rs.next()) {
+                    IndicatorRef ref = new IndicatorRef(rs.getObject(1, UUID.class), rs.getString(2),
+                            Frequency.valueOf(rs.getString(3)));
+                    indicators.put(ref.code(), ref);
+                    indicators.put(ref.id().toString().toUpperCase(Locale.ROOT), ref);
+                }
+                rs = results.get(1);
+                while (rs.next()) {
+                    agencies.add(rs.getString(1));
                 }
             }
         });
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<String> agencies() {
-        return new HashSet<>(em.createNativeQuery("SELECT code FROM agency_replica").getResultList());
     }
 
     /** The agencies the caller may report for; null for all (central admin). */
@@ -380,35 +403,39 @@ public class MeasurementImport {
                 : "you act for " + caller.agency() + " and the agencies below it";
     }
 
-    /** Serialises writers per indicator, then reads and locks the current values these rows replace. */
+    /**
+     * Serialises the writers of these rows' (indicator, period) pairs, then reads and locks the current values they
+     * replace: the advisory locks and the read go in one round trip, the read after the locks are granted.
+     */
     private void lockAndLoad(List<Checked> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        evaluation.lockPairs(rows.stream().map(c -> new Touched(c.indicator.id(), c.period.toString())).toList());
+        long[] keys = EvaluationMaintainer.pairKeys(rows.stream()
+                .map(c -> new Touched(c.indicator.id(), c.period.toString())).toList());
         Map<String, Checked> byKey = new HashMap<>();
         for (Checked c : rows) {
             byKey.put(c.indicator.id() + "|" + c.period + "|" + c.agency, c);
         }
         session().doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("""
+            try (PreparedStatement ps = conn.prepareStatement(EvaluationMaintainer.LOCK + ";\n" + """
                     SELECT m.id, m.indicator_id, m.period, m.agency_code, m.value, m.status, m.note, m.evidence_link, m.version,
                            m.origin, m.first_submitted_at
                     FROM unnest(?::uuid[], ?::text[], ?::text[]) AS k(indicator_id, period, agency)
                     CROSS JOIN LATERAL (SELECT * FROM measurement x WHERE x.indicator_id = k.indicator_id
                         AND x.period = k.period AND x.agency_code = k.agency FOR UPDATE) m""")) {
-                ps.setArray(1, conn.createArrayOf("uuid", rows.stream().map(c -> c.indicator.id()).toArray()));
-                ps.setArray(2, conn.createArrayOf("text", rows.stream().map(c -> c.period.toString()).toArray()));
-                ps.setArray(3, conn.createArrayOf("text", rows.stream().map(c -> c.agency).toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Checked c = byKey.get(rs.getObject(2, UUID.class) + "|" + rs.getString(3) + "|"
-                                + rs.getString(4));
-                        if (c != null) {
-                            c.existing = new Existing(rs.getObject(1, UUID.class), vn.nq57.kpi.evaluation.EvaluationMaintainer.dec(rs, 5),
-                                    MeasurementStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
-                                    rs.getLong(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class));
-                        }
+                ps.setArray(1, EvaluationMaintainer.keys(conn, keys));
+                ps.setArray(2, conn.createArrayOf("uuid", rows.stream().map(c -> c.indicator.id()).toArray()));
+                ps.setArray(3, conn.createArrayOf("text", rows.stream().map(c -> c.period.toString()).toArray()));
+                ps.setArray(4, conn.createArrayOf("text", rows.stream().map(c -> c.agency).toArray()));
+                ResultSet rs = RoundTrip.results(ps).get(1);
+                while (rs.next()) {
+                    Checked c = byKey.get(rs.getObject(2, UUID.class) + "|" + rs.getString(3) + "|"
+                            + rs.getString(4));
+                    if (c != null) {
+                        c.existing = new Existing(rs.getObject(1, UUID.class), EvaluationMaintainer.dec(rs, 5),
+                                MeasurementStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
+                                rs.getLong(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class));
                     }
                 }
             }
@@ -445,27 +472,95 @@ public class MeasurementImport {
         }
     }
 
-    /** Upserts the rows, appends their history, and maintains the evaluation of the touched indicators. */
-    private void write(List<Checked> rows, OffsetDateTime now, String reason) {
+    /**
+     * Writes the rows and maintains the evaluation of the touched indicators. A new value is one row (the row itself
+     * holds the first value and who recorded it: the history shows it as RECORDED); a changed value is updated and
+     * its change appended to the history. A batch sends its new values by COPY (the pair locks taken by
+     * {@link #lockAndLoad} guarantee that nobody else inserts them meanwhile), the rest as one multi-row upsert.
+     */
+    private void write(List<Checked> rows, OffsetDateTime now, boolean copyNew) {
         if (rows.isEmpty()) {
             return;
         }
         String actor = caller.subject();
         String actorAgency = caller.agency();
         registry.counter("nq57.measurements.written").increment(rows.size());
+        List<Checked> fresh = copyNew ? rows.stream().filter(c -> c.existing == null).toList() : List.of();
+        List<Checked> upserted = fresh.isEmpty() ? rows : rows.stream().filter(c -> c.existing != null).toList();
         session().doWork(conn -> {
-            upsert(conn, rows, now, actor);
-            history(conn, rows, now, actor, actorAgency, reason);
+            if (!fresh.isEmpty()) {
+                copy(conn, fresh, now, actor, actorAgency);
+            }
+            if (!upserted.isEmpty()) {
+                upsert(conn, upserted, now, actor, actorAgency);
+            }
         });
         evaluation.touched(rows.stream().map(c -> new Touched(c.indicator.id(), c.period.toString())).toList());
     }
 
-    private void upsert(Connection conn, List<Checked> rows, OffsetDateTime now, String actor) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("""
-                INSERT INTO measurement AS m (id, indicator_id, period, period_end, agency_code, value, status, note,
-                    evidence_link, submitted_by, submitted_at, first_submitted_at, origin_instance, version, created_at)
+    private static final String COLUMNS = "id, indicator_id, period, period_end, agency_code, value, status, note, "
+            + "evidence_link, submitted_by, submitted_at, first_submitted_at, origin_instance, version, created_at, "
+            + "recorded_by, recorded_by_agency";
+
+    /** New values by COPY (text format), version 0. */
+    private void copy(Connection conn, List<Checked> rows, OffsetDateTime now, String actor, String actorAgency)
+            throws SQLException {
+        String at = now.toString();
+        String origin = instance.id();
+        StringBuilder sb = new StringBuilder(rows.size() * 200);
+        for (Checked c : rows) {
+            c.version = 0;
+            c.storedValue = c.value;
+            c.firstSubmittedAt = c.status == MeasurementStatus.SUBMITTED ? now : null;
+            c.originInstance = origin;
+            sb.append(c.id).append('\t').append(c.indicator.id()).append('\t').append(c.period).append('\t')
+                    .append(c.period.end()).append('\t').append(c.agency).append('\t')
+                    .append(c.value.toPlainString()).append('\t').append(c.status.name()).append('\t');
+            copyText(sb, c.note).append('\t');
+            copyText(sb, c.evidenceLink).append('\t');
+            copyText(sb, actor).append('\t').append(at).append('\t')
+                    .append(c.firstSubmittedAt == null ? "\\N" : at).append('\t');
+            copyText(sb, origin).append("\t0\t").append(at).append('\t');
+            copyText(sb, actor).append('\t');
+            copyText(sb, actorAgency).append('\n');
+        }
+        try {
+            conn.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY measurement (" + COLUMNS + ") FROM STDIN", new StringReader(sb.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY of new measurements failed", e);
+        }
+    }
+
+    /** A text field in COPY's text format: backslash, tab and line breaks escaped; null as \N. */
+    private static StringBuilder copyText(StringBuilder sb, String s) {
+        if (s == null) {
+            return sb.append("\\N");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(ch);
+            }
+        }
+        return sb;
+    }
+
+    /**
+     * Inserts or updates the rows and, in the same round trip, appends the history of the changed ones (an update
+     * raises the version of the row locked by {@link #lockAndLoad} by one, so its history version is known ahead).
+     */
+    private void upsert(Connection conn, List<Checked> rows, OffsetDateTime now, String actor, String actorAgency)
+            throws SQLException {
+        List<Checked> changed = rows.stream().filter(c -> c.existing != null).toList();
+        String sql = """
+                INSERT INTO measurement AS m (%s)
                 SELECT t.id, t.indicator_id, t.period, t.period_end::date, t.agency, t.value::numeric, t.status, t.note,
-                       t.evidence, ?, ?, CASE WHEN t.status = 'SUBMITTED' THEN ?::timestamptz END, ?, 0, ?
+                       t.evidence, ?, ?, CASE WHEN t.status = 'SUBMITTED' THEN ?::timestamptz END, ?, 0, ?, ?, ?
                 FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS t(id, indicator_id, period, period_end, agency, value, status, note, evidence)
                 ON CONFLICT (indicator_id, period, agency_code) DO UPDATE SET value = EXCLUDED.value,
@@ -473,7 +568,17 @@ public class MeasurementImport {
                     return_reason = NULL, submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at,
                     first_submitted_at = coalesce(m.first_submitted_at, EXCLUDED.first_submitted_at),
                     decided_by = NULL, decided_at = NULL, version = m.version + 1
-                RETURNING id, version""")) {
+                RETURNING id, version, value, first_submitted_at, origin_instance""".formatted(COLUMNS);
+        if (!changed.isEmpty()) {
+            sql += """
+                    ;
+                    INSERT INTO measurement_history (measurement_id, action, old_value, new_value, old_status, new_status,
+                        reason, actor, actor_agency, occurred_at, version)
+                    SELECT t.id, 'UPDATED', t.old_value::numeric, t.new_value::numeric, t.old_status, t.new_status, NULL, ?, ?, ?, t.version
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                         AS t(id, old_value, new_value, old_status, new_status, version)""";
+        }
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int n = rows.size();
             Object[] ids = new Object[n];
             Object[] indicators = new Object[n];
@@ -501,69 +606,65 @@ public class MeasurementImport {
             ps.setObject(3, now);
             ps.setString(4, instance.id());
             ps.setObject(5, now);
-            ps.setArray(6, conn.createArrayOf("uuid", ids));
-            ps.setArray(7, conn.createArrayOf("uuid", indicators));
-            ps.setArray(8, conn.createArrayOf("text", periods));
-            ps.setArray(9, conn.createArrayOf("text", ends));
-            ps.setArray(10, conn.createArrayOf("text", agencies));
-            ps.setArray(11, conn.createArrayOf("text", values));
-            ps.setArray(12, conn.createArrayOf("text", statuses));
-            ps.setArray(13, conn.createArrayOf("text", notes));
-            ps.setArray(14, conn.createArrayOf("text", links));
-            Map<UUID, Long> versions = new HashMap<>(n * 2);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
+            ps.setString(6, actor);
+            ps.setString(7, actorAgency);
+            ps.setArray(8, conn.createArrayOf("uuid", ids));
+            ps.setArray(9, conn.createArrayOf("uuid", indicators));
+            ps.setArray(10, conn.createArrayOf("text", periods));
+            ps.setArray(11, conn.createArrayOf("text", ends));
+            ps.setArray(12, conn.createArrayOf("text", agencies));
+            ps.setArray(13, conn.createArrayOf("text", values));
+            ps.setArray(14, conn.createArrayOf("text", statuses));
+            ps.setArray(15, conn.createArrayOf("text", notes));
+            ps.setArray(16, conn.createArrayOf("text", links));
+            if (!changed.isEmpty()) {
+                int m = changed.size();
+                Object[] hIds = new Object[m];
+                Object[] olds = new Object[m];
+                Object[] news = new Object[m];
+                Object[] oldStatuses = new Object[m];
+                Object[] newStatuses = new Object[m];
+                Object[] versions = new Object[m];
+                for (int i = 0; i < m; i++) {
+                    Checked c = changed.get(i);
+                    hIds[i] = c.id;
+                    olds[i] = c.existing.value().toPlainString();
+                    news[i] = c.value.toPlainString();
+                    oldStatuses[i] = c.existing.status().name();
+                    newStatuses[i] = c.status.name();
+                    versions[i] = c.existing.version() + 1;
                 }
+                ps.setString(17, actor);
+                ps.setString(18, actorAgency);
+                ps.setObject(19, now);
+                ps.setArray(20, conn.createArrayOf("uuid", hIds));
+                ps.setArray(21, conn.createArrayOf("text", olds));
+                ps.setArray(22, conn.createArrayOf("text", news));
+                ps.setArray(23, conn.createArrayOf("text", oldStatuses));
+                ps.setArray(24, conn.createArrayOf("text", newStatuses));
+                ps.setArray(25, conn.createArrayOf("bigint", versions));
             }
-            for (Checked c : rows) {
-                Long v = versions.get(c.id);
-                if (v == null) {
-                    throw new IllegalStateException("measurement " + c.id + " was not written");
+            Map<UUID, Checked> byId = new HashMap<>(n * 2);
+            rows.forEach(c -> byId.put(c.id, c));
+            ResultSet rs = RoundTrip.results(ps).get(0);
+            int written = 0;
+            while (rs.next()) {
+                Checked c = byId.get(rs.getObject(1, UUID.class));
+                long expected = c == null ? -1 : c.existing == null ? 0 : c.existing.version() + 1;
+                if (c == null || rs.getLong(2) != expected) {
+                    // only a writer that bypassed the pair locks could cause this: refuse rather than mis-record
+                    throw new IllegalStateException("measurement " + rs.getObject(1) + " changed concurrently");
                 }
-                c.version = v;
+                c.version = expected;
+                c.storedValue = EvaluationMaintainer.dec(rs, 3);
+                OffsetDateTime first = rs.getObject(4, OffsetDateTime.class);
+                c.firstSubmittedAt = first == null ? null : first.withOffsetSameInstant(ZoneOffset.UTC);
+                c.originInstance = rs.getString(5);
+                written++;
             }
-        }
-    }
-
-    private void history(Connection conn, List<Checked> rows, OffsetDateTime now, String actor, String actorAgency,
-                         String reason) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("""
-                INSERT INTO measurement_history (measurement_id, action, old_value, new_value, old_status, new_status,
-                    reason, actor, actor_agency, occurred_at, version)
-                SELECT t.id, t.action, t.old_value::numeric, t.new_value::numeric, t.old_status, t.new_status, ?, ?, ?, ?, t.version
-                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
-                     AS t(id, action, old_value, new_value, old_status, new_status, version)""")) {
-            int n = rows.size();
-            Object[] ids = new Object[n];
-            Object[] actions = new Object[n];
-            Object[] olds = new Object[n];
-            Object[] news = new Object[n];
-            Object[] oldStatuses = new Object[n];
-            Object[] newStatuses = new Object[n];
-            Object[] versions = new Object[n];
-            for (int i = 0; i < n; i++) {
-                Checked c = rows.get(i);
-                ids[i] = c.id;
-                actions[i] = c.existing == null ? "RECORDED" : "UPDATED";
-                olds[i] = c.existing == null ? null : c.existing.value().toPlainString();
-                news[i] = c.value.toPlainString();
-                oldStatuses[i] = c.existing == null ? null : c.existing.status().name();
-                newStatuses[i] = c.status.name();
-                versions[i] = c.version;
+            if (written != n) {
+                throw new IllegalStateException((n - written) + " measurement(s) were not written");
             }
-            ps.setString(1, reason);
-            ps.setString(2, actor);
-            ps.setString(3, actorAgency);
-            ps.setObject(4, now);
-            ps.setArray(5, conn.createArrayOf("uuid", ids));
-            ps.setArray(6, conn.createArrayOf("text", actions));
-            ps.setArray(7, conn.createArrayOf("text", olds));
-            ps.setArray(8, conn.createArrayOf("text", news));
-            ps.setArray(9, conn.createArrayOf("text", oldStatuses));
-            ps.setArray(10, conn.createArrayOf("text", newStatuses));
-            ps.setArray(11, conn.createArrayOf("bigint", versions));
-            ps.executeUpdate();
         }
     }
 
@@ -579,11 +680,7 @@ public class MeasurementImport {
     }
 
     MeasurementEventData eventData(Checked c, OffsetDateTime now) {
-        OffsetDateTime first = c.existing != null && c.existing.firstSubmittedAt() != null
-                ? c.existing.firstSubmittedAt() : c.status == MeasurementStatus.SUBMITTED ? now : null;
-        return new MeasurementEventData(c.id, c.indicator.id(), c.indicator.code(), c.period.toString(), c.agency,
-                c.value, c.status, null, caller.subject(), now, instance.id(), c.version, c.note, c.evidenceLink,
-                null, caller.subject(), now, first, null, null, instance.id());
+        return MeasurementEventData.of(written(c, now), null, caller.subject(), now);
     }
 
     private static ImportSummary summary(List<Checked> checked, Mode mode, boolean committed, UUID batchId) {
@@ -603,6 +700,11 @@ public class MeasurementImport {
             status = "ERROR";
         }
         return new ImportSummary(status, mode.name(), committed, batchId, count, results);
+    }
+
+    /** Now, at the precision PostgreSQL keeps (so that an answer built here equals the row read back). */
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     private static String abbreviate(List<Integer> rows) {

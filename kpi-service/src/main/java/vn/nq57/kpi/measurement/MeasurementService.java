@@ -79,6 +79,10 @@ public class MeasurementService {
         static Audited of(Measurement m) {
             return new Audited(m.value, m.status, m.note, m.evidenceLink, m.returnReason);
         }
+
+        static Audited of(MeasurementView v) {
+            return new Audited(v.value(), v.status(), v.note(), v.evidenceLink(), v.returnReason());
+        }
     }
 
     /** The answer to a single submission. */
@@ -148,28 +152,43 @@ public class MeasurementService {
     @Transactional
     public Recorded record(MeasurementRequest request, String ifMatch) {
         MeasurementImport.Single result = importer.single(request.toRow(), ifMatch);
-        Measurement m = get(result.id());
-        MeasurementView view = view(m);
-        if (result.outcome() != RowStatus.UNCHANGED) {
-            MeasurementImport.Existing before = result.before();
-            audit.record("measurement.recorded", "measurement", m.id, before == null ? null
-                    : new Audited(before.value(), before.status(), before.note(), before.evidenceLink(), null),
-                    Audited.of(m));
-            outbox.publish(KpiEvents.TOPIC, KpiEvents.MEASUREMENT_RECORDED, "measurement", m.id, m.version,
-                    eventData(m, view.indicatorCode(), null));
+        if (result.outcome() == RowStatus.UNCHANGED) {
+            return new Recorded(view(get(result.id())), result.outcome());
         }
+        MeasurementView view = result.written();
+        MeasurementImport.Existing before = result.before();
+        audit.record("measurement.recorded", "measurement", view.id(), before == null ? null
+                : new Audited(before.value(), before.status(), before.note(), before.evidenceLink(), null),
+                Audited.of(view));
+        outbox.publish(KpiEvents.TOPIC, KpiEvents.MEASUREMENT_RECORDED, "measurement", view.id(), view.version(),
+                eventData(view, null));
         return new Recorded(view, result.outcome());
     }
 
+    /**
+     * Every change of the value. A value recorded since V4 has no history row for its creation (the row holds the
+     * first value: the first change's old value, or the current one if it never changed): that RECORDED entry is
+     * built from the row.
+     */
     public List<HistoryView> history(UUID id) {
-        get(id);
+        Measurement m = get(id);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT action, old_value, new_value, old_status, new_status, reason, actor, actor_agency, occurred_at, version
                 FROM measurement_history WHERE measurement_id = ?1 ORDER BY id""").setParameter(1, id).getResultList();
-        return rows.stream().map(r -> new HistoryView((String) r[0], (BigDecimal) r[1], (BigDecimal) r[2],
+        List<HistoryView> history = new java.util.ArrayList<>(rows.size() + 1);
+        rows.forEach(r -> history.add(new HistoryView((String) r[0], (BigDecimal) r[1], (BigDecimal) r[2],
                 r[3] == null ? null : MeasurementStatus.valueOf((String) r[3]), MeasurementStatus.valueOf((String) r[4]),
-                (String) r[5], (String) r[6], (String) r[7], toOffset(r[8]), ((Number) r[9]).longValue())).toList();
+                (String) r[5], (String) r[6], (String) r[7], toOffset(r[8]), ((Number) r[9]).longValue())));
+        HistoryView first = history.isEmpty() ? null : history.get(0);
+        // a replica first seen at a later step (its earlier state unknown here) starts its history at that step
+        if (first == null || (!first.action().equals("RECORDED") && first.oldStatus() != null)) {
+            history.add(0, new HistoryView("RECORDED", null, first == null ? m.value : first.oldValue(), null,
+                    first == null ? m.status : first.oldStatus(), null,
+                    m.recordedBy == null ? m.submittedBy : m.recordedBy, m.recordedByAgency,
+                    toOffset(m.createdAt), 0));
+        }
+        return history;
     }
 
     private static OffsetDateTime toOffset(Object o) {
@@ -272,12 +291,11 @@ public class MeasurementService {
         evaluation.touched(List.of(new Touched(m.indicatorId, m.period)));
         MeasurementView view = view(m);
         audit.record("measurement." + action.toLowerCase(Locale.ROOT), "measurement", m.id, before, Audited.of(m));
-        outbox.publish(KpiEvents.TOPIC, eventType, "measurement", m.id, m.version,
-                eventData(m, view.indicatorCode(), why));
+        outbox.publish(KpiEvents.TOPIC, eventType, "measurement", m.id, m.version, eventData(view, why));
         return view;
     }
 
-    private MeasurementEventData eventData(Measurement m, String code, String reason) {
-        return MeasurementEventData.of(m, code, reason, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
+    private MeasurementEventData eventData(MeasurementView v, String reason) {
+        return MeasurementEventData.of(v, reason, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC));
     }
 }

@@ -93,10 +93,15 @@ public final class MeasurementViews {
         /** The state of a stored value after a change by {@code actor} at {@code at}. */
         public static MeasurementEventData of(Measurement m, String code, String reason, String actor,
                                               OffsetDateTime at) {
-            return new MeasurementEventData(m.id, m.indicatorId, code, m.period, m.agencyCode, m.value, m.status,
-                    reason, actor, at, m.originInstance, m.version, m.note, m.evidenceLink, m.returnReason,
-                    m.submittedBy, m.submittedAt, m.firstSubmittedAt, m.decidedBy, m.decidedAt,
-                    Origins.shown(m.origin));
+            return of(MeasurementView.of(m, code), reason, actor, at);
+        }
+
+        /** The state a view shows (as stored, e.g. built from an upsert's RETURNING) after a change. */
+        public static MeasurementEventData of(MeasurementView v, String reason, String actor, OffsetDateTime at) {
+            return new MeasurementEventData(v.id(), v.indicatorId(), v.indicatorCode(), v.period(), v.agency(),
+                    v.value(), v.status(), reason, actor, at, v.originInstance(), v.version(), v.note(),
+                    v.evidenceLink(), v.returnReason(), v.submittedBy(), v.submittedAt(), v.firstSubmittedAt(),
+                    v.decidedBy(), v.decidedAt(), v.origin());
         }
     }
 

@@ -115,7 +115,7 @@ public record Period(Frequency type, int year, int part) implements Comparable<P
         return switch (type) {
             case ANNUAL -> Integer.toString(year);
             case QUARTERLY -> year + "Q" + part;
-            case MONTHLY -> String.format("%d-%02d", year, part);
+            case MONTHLY -> (part < 10 ? year + "-0" : year + "-") + part;
         };
     }
 }

@@ -276,6 +276,20 @@ class FederatedEventsTest {
     }
 
     @Test
+    void aValueFirstSeenAtALaterStepStartsItsHistoryThereAndItsNextChangeTakesTheRowsValueAsOld() {
+        String indicatorId = ministryIndicator(Fixtures.code("FED"));
+        String valueId = UUID.randomUUID().toString();
+        assertEquals("APPLIED", send(TestEvents.event(KpiEvents.MEASUREMENT_SUBMITTED, valueId, 1, Federated.MINISTRY,
+                measurement(valueId, indicatorId, "2024", 12, "SUBMITTED", 1))).getString("results[0].status"));
+        assertEquals("APPLIED", send(TestEvents.event(KpiEvents.MEASUREMENT_RECORDED, valueId, 2, Federated.MINISTRY,
+                measurement(valueId, indicatorId, "2024", 14, "SUBMITTED", 2))).getString("results[0].status"));
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/measurements/" + valueId + "/history")
+                .then().statusCode(200).body("action", contains("SUBMITTED", "UPDATED"))
+                .body("oldStatus", contains(null, "SUBMITTED")).body("oldValue[1]", equalTo(12))
+                .body("newValue", contains(12, 14)).body("version", contains(1, 2));
+    }
+
+    @Test
     void aMinistrysValueForACatalogueIndicatorIsAppliedAsTheMinistrysOwnNextToCentralsValues() {
         String code = Fixtures.code("FED");
         String national = Fixtures.createIndicator(code);
