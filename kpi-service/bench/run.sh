@@ -23,7 +23,7 @@ LOG=kpi-service/target/bench-service.log
 NQ57_KPI_PORT=$PORT NQ57_KPI_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" java -Xmx1g ${BENCH_SERVICE_OPTS:-} \
   -Dmp.jwt.verify.publickey.location="file:$ROOT/platform/src/test/resources/nq57-test-publicKey.pem" \
   -Dmp.jwt.verify.issuer=https://test.nq57.local/realms/nq57 \
-  -Dnq57.outbox.relay-interval=1h \
+  -Dnq57.outbox.relay-interval=1h -Dnq57.outbox.wake-on-commit=false \
   -jar "${BENCH_APP:-kpi-service/target/quarkus-app}/quarkus-run.jar" > "$LOG" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true' EXIT
