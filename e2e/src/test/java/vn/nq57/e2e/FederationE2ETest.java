@@ -115,7 +115,7 @@ class FederationE2ETest {
         // byt neither leads nor coordinates it: after byt has synced past the change, it still does not have it
         Instant after = Instant.now();
         await().atMost(EVENTUAL).until(() -> lastCatalogueSync(BYT).isAfter(after));
-        given().baseUri(suite.url(BYT, "initiative")).auth().oauth2(suite.token("viewer.byt"))
+        given().baseUri(suite.url(BYT, "initiative")).auth().oauth2(suite.token("admin.byt"))
                 .when().get("/api/v1/initiatives/" + id).then().statusCode(404);
 
         // the national indicators at the ministry are central's

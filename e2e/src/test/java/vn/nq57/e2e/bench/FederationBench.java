@@ -50,19 +50,16 @@ public final class FederationBench {
 
     private FederationBench(Suite suite) {
         this.suite = suite;
-        for (int year = 2015; year <= 2025; year++) {
-            for (int month = 1; month <= 12; month++) {
-                for (String agency : AGENCIES) {
-                    slots.add(agency + " " + year + "-" + (month < 10 ? "0" : "") + month);
-                }
+        for (int year = 2000; year <= 2025; year++) {
+            for (String agency : AGENCIES) {
+                slots.add(agency + " " + year);
             }
         }
     }
 
     private void run(int count, double rate, int outage) throws Exception {
         initiative = SuiteAccess.createInitiative(suite, Suite.BKHCN, "H4");
-        indicator = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(this::createIndicator,
-                r -> r.statusCode() == 201).path("code");
+        indicator = SuiteAccess.indicatorFor(suite, Suite.BKHCN, initiative);
         System.out.printf("machine: %d cores, load %s; bkhcn kpi-service -> central kpi-service, indicator %s%n",
                 Runtime.getRuntime().availableProcessors(), load(), indicator);
 
@@ -167,20 +164,6 @@ public final class FederationBench {
         return given().baseUri(suite.url(Suite.BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
                 .when().get("/api/v1/federation/health").then().statusCode(200).extract()
                 .jsonPath().getLong("forwarder.pendingEvents");
-    }
-
-    private Response createIndicator() {
-        String code = "FED-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-        return given().baseUri(suite.url(Suite.BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
-                .contentType(ContentType.JSON)
-                .body(Map.ofEntries(Map.entry("code", code), Map.entry("nameVi", "Số hồ sơ trực tuyến " + code),
-                        Map.entry("unit", "COUNT"), Map.entry("direction", "HIGHER_IS_BETTER"),
-                        Map.entry("aggregation", "SUM"), Map.entry("frequency", "MONTHLY"),
-                        Map.entry("baseline", Map.of("value", 0, "period", "2015-01")),
-                        Map.entry("targets", List.of(Map.of("period", "2030-12", "value", 100000))),
-                        Map.entry("tier", "OPERATIONAL"), Map.entry("initiativeId", initiative),
-                        Map.entry("ownerAgency", "BKHCN")))
-                .when().post("/api/v1/indicators").then().extract().response();
     }
 
     private static String load() {
