@@ -30,7 +30,7 @@ public class InitiativeFeed extends InitiativeTopicConsumer {
     }
 
     @Override
-    protected void applyInitiative(JsonNode data, long version) {
-        initiatives.applyEvent(data, version);
+    protected void applyInitiative(JsonNode data, long version, String origin) {
+        initiatives.applyEvent(data, version); // the replica does not keep the owner: allocations carry their own origin
     }
 }

@@ -41,15 +41,9 @@ public class InitiativeDirectory {
         return Optional.of(known);
     }
 
-    /** Applies an initiative event's facts; an event older than the one applied last is skipped. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(JsonNode d, long version) {
-        apply(d, version, null);
-    }
-
     /**
-     * As {@link #apply(JsonNode, long)}, remembering which instance owns the initiative ({@code origin}: null for this
-     * instance's own, as in every origin column).
+     * Applies an initiative event's facts; an event older than the one applied last is skipped. {@code origin} is the
+     * instance that owns the initiative (null for this instance's own, as in every origin column).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(JsonNode d, long version, String origin) {

@@ -5,9 +5,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.nq57.platform.events.CloudEvent;
 import vn.nq57.platform.events.InitiativeTopicConsumer;
-import vn.nq57.platform.federation.Federation;
 
 /**
  * Takes in initiative-service's events ({@code nq57.initiatives.v1}) through the platform's inbox: agency events keep
@@ -18,9 +16,6 @@ public class InitiativeFeed extends InitiativeTopicConsumer {
 
     @Inject
     InitiativeDirectory initiatives;
-
-    @Inject
-    Federation federation;
 
     @Incoming("initiative-events")
     @Blocking(ordered = true)
@@ -34,16 +29,7 @@ public class InitiativeFeed extends InitiativeTopicConsumer {
     }
 
     @Override
-    public void apply(CloudEvent event) {
-        if (INITIATIVE_EVENTS.contains(event.type())) {
-            initiatives.apply(event.data(), event.aggregateversion(), federation.originColumn(event.origininstance()));
-        } else {
-            super.apply(event);
-        }
-    }
-
-    @Override
-    protected void applyInitiative(JsonNode data, long version) {
-        initiatives.apply(data, version);
+    protected void applyInitiative(JsonNode data, long version, String origin) {
+        initiatives.apply(data, version, origin);
     }
 }

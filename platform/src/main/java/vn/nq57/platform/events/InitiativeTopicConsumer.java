@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import java.util.Set;
 import vn.nq57.platform.agency.AgencyReplicaUpdater;
+import vn.nq57.platform.federation.Federation;
 
 /**
  * The consumer of initiative-service's topic ({@code nq57.initiatives.v1}) in a service that replicates initiatives:
@@ -23,15 +24,22 @@ public abstract class InitiativeTopicConsumer implements EventConsumer {
     @Inject
     AgencyReplicaUpdater agencies;
 
+    @Inject
+    Federation federation;
+
     @Override
     public void apply(CloudEvent event) {
         if (AgencyReplicaUpdater.handles(event)) {
             agencies.apply(event);
         } else if (INITIATIVE_EVENTS.contains(event.type())) {
-            applyInitiative(event.data(), event.aggregateversion());
+            applyInitiative(event.data(), event.aggregateversion(), federation.originColumn(event.origininstance()));
         }
     }
 
-    /** Applies an initiative's facts at {@code version}; skip it when the replica holds a newer version. */
-    protected abstract void applyInitiative(JsonNode data, long version);
+    /**
+     * Applies an initiative's facts at {@code version}; skip it when the replica holds a newer version. {@code origin}
+     * is the owning instance as an origin column holds it: null for this instance's own initiatives (and for events
+     * without an origin), else the ministry instance that owns it.
+     */
+    protected abstract void applyInitiative(JsonNode data, long version, String origin);
 }
