@@ -82,7 +82,6 @@ public class CatalogPuller {
                     page = central.get("/api/v1/federation/catalog?since=" + cursor + "&limit=" + config.catalogPageSize());
                 } catch (RuntimeException e) {
                     state.failed(FederationState.CATALOGUE, e.getMessage());
-                    registry.counter("nq57.federation.catalog.failures").increment();
                     throw e;
                 }
                 Catalog.Page items = mapper.convertValue(page, Catalog.Page.class);
@@ -95,7 +94,6 @@ public class CatalogPuller {
                     });
                 } catch (RuntimeException e) {
                     state.failed(FederationState.CATALOGUE, "applying the page after " + cursor + ": " + e.getMessage());
-                    registry.counter("nq57.federation.catalog.failures").increment();
                     throw e;
                 }
                 applied += items.items().size();

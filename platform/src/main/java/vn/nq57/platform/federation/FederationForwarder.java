@@ -6,17 +6,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
+import vn.nq57.platform.jobs.BackgroundJob;
+import vn.nq57.platform.outbox.Outbox;
 
 /**
  * Up: a ministry instance's own events (marked {@code forward} in the outbox when written) go to the same service at
@@ -54,8 +57,7 @@ public class FederationForwarder {
 
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
-    private volatile Instant nextAttempt = Instant.EPOCH;
-    private volatile Duration backoff = Duration.ZERO;
+    private final BackgroundJob job = new BackgroundJob("nq57-federation-forwarder", this::tick, () -> config.maxBackoff());
     /** Events per post: the configured batch size, halved while central (or a proxy before it) says 413 too large. */
     private volatile int limit;
 
@@ -73,7 +75,7 @@ public class FederationForwarder {
     @Scheduled(every = "${nq57.federation.forward-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        if (!federation.isMinistry() || !central.configured() || Instant.now().isBefore(nextAttempt)) {
+        if (!federation.isMinistry() || !central.configured() || !job.due()) {
             return;
         }
         try {
@@ -81,17 +83,11 @@ public class FederationForwarder {
             do {
                 round = forwardOnce();
             } while (round.sent() > 0 && round.sent() == limit);
-            backoff = Duration.ZERO;
-            nextAttempt = Instant.EPOCH;
+            job.succeeded();
         } catch (RuntimeException e) {
-            backoff = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2);
-            if (backoff.compareTo(config.maxBackoff()) > 0) {
-                backoff = config.maxBackoff();
-            }
-            nextAttempt = Instant.now().plus(backoff);
-            LOG.warnf("Federation forwarder: central not reached, next attempt in %s: %s", backoff, e.getMessage());
+            Duration wait = job.failed();
+            LOG.warnf("Federation forwarder: central not reached, next attempt in %s: %s", wait, e.getMessage());
             state.failed(FederationState.FORWARDER, String.valueOf(e.getMessage()));
-            registry.counter("nq57.federation.forward.failures").increment();
         }
     }
 
@@ -191,36 +187,24 @@ public class FederationForwarder {
             state.reset(FederationState.FORWARDER, from);
             return n;
         });
-        nextAttempt = Instant.EPOCH;
-        backoff = Duration.ZERO;
+        job.retryNow();
         return count;
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean kicked = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ExecutorService kicker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nq57-federation-forwarder");
-        t.setDaemon(true);
-        return t;
-    });
-
     /** After a commit that stored events to forward: forward now rather than at the next round (unless backing off). */
-    void onCommitted(@jakarta.enterprise.event.Observes vn.nq57.platform.outbox.Outbox.Committed committed) {
-        if (committed.forward() && kicked.compareAndSet(false, true)) {
-            kicker.execute(() -> {
-                kicked.set(false);
-                tick();
-            });
+    void onCommitted(@Observes Outbox.Committed committed) {
+        if (committed.forward()) {
+            job.wake();
         }
     }
 
-    @jakarta.annotation.PreDestroy
-    void stopKicker() {
-        kicker.shutdownNow();
+    @PreDestroy
+    void stop() {
+        job.close();
     }
 
     /** Lets the forwarder try at once (operations, tests). */
     public void wake() {
-        nextAttempt = Instant.EPOCH;
-        backoff = Duration.ZERO;
+        job.retryNow();
     }
 }

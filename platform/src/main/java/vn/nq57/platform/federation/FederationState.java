@@ -1,10 +1,12 @@
 package vn.nq57.platform.federation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /**
  * The {@code federation_state} rows of this instance: the forwarder's and the catalogue puller's cursor, last success,
@@ -18,6 +20,13 @@ public class FederationState {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** The failure counter of each job ({@code nq57_federation_forward_failures_total}, ..._catalog_...). */
+    private static final Map<String, String> FAILURE_COUNTERS = Map.of(FORWARDER, "nq57.federation.forward.failures",
+            CATALOGUE, "nq57.federation.catalog.failures");
 
     /** One state row as read. */
     public record State(String name, long position, OffsetDateTime lastAttemptAt, OffsetDateTime lastSuccessAt,
@@ -48,8 +57,9 @@ public class FederationState {
                 .executeUpdate();
     }
 
-    /** Records a failed round in a transaction of its own. */
+    /** Records a failed round in a transaction of its own and counts it in the job's failure counter. */
     public void failed(String name, String error) {
+        registry.counter(FAILURE_COUNTERS.getOrDefault(name, "nq57.federation." + name + ".failures")).increment();
         QuarkusTransaction.requiringNew().run(() -> {
             ensure(name);
             em.createNativeQuery("""

@@ -5,11 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.nq57.platform.jobs.BackgroundJob;
 
 /**
  * Publishes committed outbox events in commit order ({@code seq}), keyed by aggregate id so that one aggregate's
@@ -61,14 +62,7 @@ public class OutboxRelay {
     private final AtomicLong oldestPendingSeconds = new AtomicLong();
     private Counter published;
     private Counter failures;
-    private volatile Instant nextAttempt = Instant.EPOCH;
-    private volatile Duration backoff = Duration.ZERO;
-    private final java.util.concurrent.atomic.AtomicBoolean kicked = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ExecutorService kicker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "nq57-outbox-relay");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundJob job = new BackgroundJob("nq57-outbox-relay", this::tick, () -> maxBackoff);
 
     @PostConstruct
     void metrics() {
@@ -81,14 +75,14 @@ public class OutboxRelay {
     @Scheduled(every = "${nq57.outbox.relay-interval:100ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        if (Instant.now().isBefore(nextAttempt)) {
+        if (!job.due()) {
             return;
         }
         try {
             int sent;
             do {
                 sent = relayOnce();
-            } while (sent == batchSize && backoff.isZero());
+            } while (sent == batchSize && !job.backingOff());
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay failed: %s", e.toString());
             failed();
@@ -100,17 +94,14 @@ public class OutboxRelay {
      * while one is waiting to run are merged into it.
      */
     public void kick() {
-        if (wakeOnCommit && kicked.compareAndSet(false, true)) {
-            kicker.execute(() -> {
-                kicked.set(false);
-                tick();
-            });
+        if (wakeOnCommit) {
+            job.wake();
         }
     }
 
-    @jakarta.annotation.PreDestroy
-    void stopKicker() {
-        kicker.shutdownNow();
+    @PreDestroy
+    void stop() {
+        job.close();
     }
 
     /** Publishes one batch; returns how many events were published. */
@@ -155,8 +146,7 @@ public class OutboxRelay {
         if (done.size() < batch.size()) {
             failed();
         } else {
-            backoff = Duration.ZERO;
-            nextAttempt = Instant.EPOCH;
+            job.succeeded();
         }
         refreshLag();
         return done.size();
@@ -164,11 +154,7 @@ public class OutboxRelay {
 
     private void failed() {
         failures.increment();
-        backoff = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2);
-        if (backoff.compareTo(maxBackoff) > 0) {
-            backoff = maxBackoff;
-        }
-        nextAttempt = Instant.now().plus(backoff);
+        job.failed();
     }
 
     private void refreshLag() {
@@ -180,8 +166,7 @@ public class OutboxRelay {
 
     /** Lets the relay try again at once (after the broker is back, or in tests). */
     public void resetBackoff() {
-        backoff = Duration.ZERO;
-        nextAttempt = Instant.EPOCH;
+        job.retryNow();
     }
 
     public long pendingCount() {
