@@ -60,6 +60,11 @@ public class EventInbox {
             count(consumer, Outcome.MALFORMED);
             return new Delivery(Outcome.MALFORMED, e.getMessage());
         }
+        return deliver(consumer, event, payload);
+    }
+
+    /** As {@link #deliver(EventConsumer, String)} for an event the caller has already parsed from {@code payload}. */
+    public Delivery deliver(EventConsumer consumer, CloudEvent event, String payload) {
         Outcome outcome;
         String reason = null;
         // an event is applied outside any HTTP request: give it a request context of its own, in which the caller
@@ -119,6 +124,12 @@ public class EventInbox {
     /** The key under which an aggregate's parked events wait: its origin instance and its id. */
     public static String aggregateKey(CloudEvent event) {
         return event.origininstance() + "/" + event.aggregateKey();
+    }
+
+    /** True when any event is parked for the consumer (one cheap look before a batch). */
+    public boolean anyParked(EventConsumer consumer) {
+        return !em.createNativeQuery("SELECT 1 FROM parked_event WHERE consumer = ?1 LIMIT 1")
+                .setParameter(1, consumer.name()).getResultList().isEmpty();
     }
 
     /**

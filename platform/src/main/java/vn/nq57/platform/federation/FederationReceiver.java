@@ -64,6 +64,11 @@ public class FederationReceiver implements EventConsumer {
     MeterRegistry registry;
 
     private final ThreadLocal<Status> applied = new ThreadLocal<>();
+    /** Set while a batch runs in which no event of the sender's is parked: the per-event look is skipped. */
+    private final ThreadLocal<Boolean> nothingParked = new ThreadLocal<>();
+    private final Map<String, java.util.concurrent.locks.ReentrantLock> senders = new ConcurrentHashMap<>();
+    /** The handler of each event type (empty: IGNORED), resolved once. */
+    private final Map<String, java.util.Optional<FederatedEventHandler>> handlerByType = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
 
     @Override
@@ -74,7 +79,7 @@ public class FederationReceiver implements EventConsumer {
     /** Applies one event inside the inbox's transaction (also the path of parked retries). */
     @Override
     public void apply(CloudEvent event) {
-        if (inbox.waitingBehindParked(this, event)) {
+        if (!Boolean.TRUE.equals(nothingParked.get()) && inbox.waitingBehindParked(this, event)) {
             throw new IllegalStateException("waits behind an earlier parked event of " + event.subject());
         }
         List<?> last = em.createNativeQuery("""
@@ -84,7 +89,8 @@ public class FederationReceiver implements EventConsumer {
             applied.set(Status.SUPERSEDED);
             return;
         }
-        FederatedEventHandler handler = handlers.stream().filter(h -> h.handles(event.type())).findFirst().orElse(null);
+        FederatedEventHandler handler = handlerByType.computeIfAbsent(event.type(),
+                type -> handlers.stream().filter(h -> h.handles(type)).findFirst()).orElse(null);
         if (handler == null) {
             applied.set(Status.IGNORED);
             return;
@@ -101,12 +107,30 @@ public class FederationReceiver implements EventConsumer {
 
     /** Takes the batch {@code sender} (the instance of the caller's token) posted. */
     public Answer receive(String sender, List<JsonNode> events, Long pendingAtOrigin) {
+        // one batch of a sender at a time (a forwarder that timed out may send again while the first still applies),
+        // so that the look for parked events below holds for the whole batch
+        java.util.concurrent.locks.ReentrantLock lock = senders.computeIfAbsent(sender,
+                s -> new java.util.concurrent.locks.ReentrantLock());
+        lock.lock();
+        try {
+            nothingParked.set(!QuarkusTransaction.requiringNew().call(() -> inbox.anyParked(this)));
+            return receiveLocked(sender, events, pendingAtOrigin);
+        } finally {
+            nothingParked.remove();
+            lock.unlock();
+        }
+    }
+
+    private Answer receiveLocked(String sender, List<JsonNode> events, Long pendingAtOrigin) {
         List<Result> results = new ArrayList<>(events.size());
         Map<Status, Integer> totals = new EnumMap<>(Status.class);
         OffsetDateTime lastEventTime = null;
         String lastRejection = null;
         for (JsonNode node : events) {
             Result result = one(sender, node);
+            if (result.status() == Status.PARKED) {
+                nothingParked.remove(); // later events of its aggregate must now wait behind it
+            }
             results.add(result);
             totals.merge(result.status(), 1, Integer::sum);
             registry.counter("nq57.federation.received", Tags.of("origin", sender, "status",
@@ -141,7 +165,7 @@ public class FederationReceiver implements EventConsumer {
             return result(event, Status.REJECTED, reason);
         }
         applied.remove();
-        EventInbox.Delivery delivery = inbox.deliver(this, payload);
+        EventInbox.Delivery delivery = inbox.deliver(this, event, payload);
         Status status = switch (delivery.outcome()) {
             case APPLIED -> applied.get() == null ? Status.APPLIED : applied.get();
             case DUPLICATE -> Status.DUPLICATE;
