@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import vn.nq57.budget.Fixtures.Initiative;
+import vn.nq57.platform.testing.TestEvents;
 import vn.nq57.platform.testing.TestTokens;
 
 @QuarkusTest
@@ -26,11 +27,8 @@ class InitiativeFeedTest {
     InMemoryConnector connector;
 
     private void send(String type, String subject, long version, String data) {
-        connector.source("initiative-events").send("""
-                {"specversion":"1.0","id":"%s","source":"/instances/central/initiative-service","type":"%s",
-                 "subject":"%s","time":"2026-11-27T10:00:00Z","datacontenttype":"application/json",
-                 "aggregateversion":%d,"origininstance":"central","data":%s}""".formatted(UUID.randomUUID(), type,
-                subject, version, data));
+        connector.source("initiative-events").send(TestEvents.json(
+                TestEvents.event(type, subject, version, "central", TestEvents.data(data))));
     }
 
     private static String initiative(UUID id, String code, String lead, boolean key, String status) {
@@ -78,11 +76,8 @@ class InitiativeFeedTest {
     @Test
     void anEventAppliedOutsideAnyRequestIsAuditedAsTheSystemNotParked() throws Exception {
         UUID id = UUID.randomUUID();
-        String payload = """
-                {"specversion":"1.0","id":"%s","source":"/instances/central/initiative-service",
-                 "type":"nq57.initiative.created.v1","subject":"%s","time":"2026-11-27T10:00:00Z",
-                 "aggregateversion":0,"origininstance":"central","data":%s}""".formatted(UUID.randomUUID(), id,
-                initiative(id, Fixtures.uniqueCode("H4"), "BKHCN", false, "DRAFT"));
+        String payload = TestEvents.json(TestEvents.event("nq57.initiative.created.v1", id, 0, "central",
+                TestEvents.data(initiative(id, Fixtures.uniqueCode("H4"), "BKHCN", false, "DRAFT"))));
         java.util.concurrent.ExecutorService plainThread = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             assertEquals(vn.nq57.platform.events.EventInbox.Outcome.APPLIED,

@@ -74,20 +74,14 @@ public final class Fixtures {
     /** Sends an initiative event and waits until kpi-service's inbox has taken it in (applied or skipped as stale). */
     public static void announceInitiative(String id, String system, String leadAgency, String status, long version) {
         String eventId = UUID.randomUUID().toString();
-        try {
-            var mapper = io.quarkus.arc.Arc.container().instance(com.fasterxml.jackson.databind.ObjectMapper.class).get();
-            var connector = io.quarkus.arc.Arc.container().select(
-                    io.smallrye.reactive.messaging.memory.InMemoryConnector.class,
-                    jakarta.enterprise.inject.Any.Literal.INSTANCE).get();
-            Map<String, Object> data = Map.of("id", id, "code", code(system), "system", system,
-                    "titleVi", "Sáng kiến " + id, "leadAgencyCode", leadAgency, "status", status, "key", false);
-            connector.source("initiative-events").send(mapper.writeValueAsString(Map.of("specversion", "1.0",
-                    "id", eventId, "source", "/instances/central/initiative-service",
-                    "type", "nq57.initiative.status-changed.v1", "subject", id, "aggregateversion", version,
-                    "origininstance", "central", "data", data)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        var connector = io.quarkus.arc.Arc.container().select(
+                io.smallrye.reactive.messaging.memory.InMemoryConnector.class,
+                jakarta.enterprise.inject.Any.Literal.INSTANCE).get();
+        Map<String, Object> data = Map.of("id", id, "code", code(system), "system", system,
+                "titleVi", "Sáng kiến " + id, "leadAgencyCode", leadAgency, "status", status, "key", false);
+        connector.source("initiative-events").send(vn.nq57.platform.testing.TestEvents.json(
+                vn.nq57.platform.testing.TestEvents.event(eventId, "nq57.initiative.status-changed.v1", id, version,
+                        "central", data)));
         var em = io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
                 io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import vn.nq57.initiative.Fixtures;
 import vn.nq57.platform.events.EventInbox;
+import vn.nq57.platform.testing.TestEvents;
 import vn.nq57.platform.testing.TestTokens;
 
 @QuarkusTest
@@ -38,9 +38,6 @@ class ScorecardTest {
     @Inject
     @Any
     InMemoryConnector connector;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     EventInbox inbox;
@@ -210,10 +207,7 @@ class ScorecardTest {
         connector.source("budget-events").send(event(type, subject, version, data));
     }
 
-    private String event(String type, String subject, long version, Map<String, Object> data) throws Exception {
-        return mapper.writeValueAsString(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
-                "source", "/instances/central/test", "type", type, "subject", subject,
-                "time", OffsetDateTime.now().toString(), "aggregateversion", version, "origininstance", "central",
-                "data", data));
+    private static String event(String type, String subject, long version, Map<String, Object> data) {
+        return TestEvents.json(TestEvents.event(type, subject, version, "central", data));
     }
 }

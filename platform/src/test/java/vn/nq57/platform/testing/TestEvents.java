@@ -1,5 +1,8 @@
 package vn.nq57.platform.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -8,9 +11,12 @@ import java.util.UUID;
 
 /**
  * CloudEvents as the platform's outbox writes them (DESIGN.md §3 Events), for tests that feed a consumer or post to
- * {@code /api/v1/federation/events}. Serialise the map with any JSON mapper (RestAssured does).
+ * {@code /api/v1/federation/events}. Serialise the map with any JSON mapper (RestAssured does), or with
+ * {@link #json(Map)} for a topic of the in-memory connector.
  */
 public final class TestEvents {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TestEvents() {
     }
@@ -35,5 +41,23 @@ public final class TestEvents {
         event.put("origininstance", origin);
         event.put("data", data);
         return event;
+    }
+
+    /** The event as the JSON text a topic carries. */
+    public static String json(Map<String, Object> event) {
+        try {
+            return MAPPER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Event data given as JSON text (to use as {@code data} above). */
+    public static JsonNode data(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }
