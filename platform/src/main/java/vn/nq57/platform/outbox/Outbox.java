@@ -88,6 +88,14 @@ public class Outbox {
         });
     }
 
+    /**
+     * The data as the event's node without building a tree of it: a record is wrapped (and serialised once, with the
+     * payload), a node is taken as it is.
+     */
+    private com.fasterxml.jackson.databind.JsonNode asNode(Object data) {
+        return data instanceof com.fasterxml.jackson.databind.JsonNode node ? node : mapper.getNodeFactory().pojoNode(data);
+    }
+
     /** As {@link #publish(String, String, String, Object, long, Object)} for data that originated elsewhere. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent publish(String topic, String type, String aggregateType, Object aggregateId, long version,
@@ -96,7 +104,7 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(),
                 "/instances/" + instance.id() + "/" + service, type, String.valueOf(aggregateId), now,
-                "application/json", version, originInstance, mapper.valueToTree(data), aggregateType);
+                "application/json", version, originInstance, asNode(data), aggregateType);
         OutboxEvent row = new OutboxEvent();
         row.id = id;
         row.topic = topicPrefix.orElse("") + topic;
