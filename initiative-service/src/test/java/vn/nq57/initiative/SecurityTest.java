@@ -1,11 +1,13 @@
 package vn.nq57.initiative;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,17 @@ class SecurityTest {
                 .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.forged()).contentType(ContentType.JSON).body("{}").when().request(method, path)
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aTokenAcceptedBeforeItExpiresIsRefusedOnceItHas() {
+        // the service reuses a verified token for its next requests: that must end at the token's expiry
+        String token = TestTokens.expiringIn(3, "viewer.bkhcn", "BKHCN", "viewer");
+        given().auth().oauth2(token).when().get("/api/v1/systems").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/api/v1/systems").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().auth().oauth2(token).when().get("/api/v1/systems")
+                        .then().statusCode(401).contentType("application/problem+json"));
     }
 
     @Test

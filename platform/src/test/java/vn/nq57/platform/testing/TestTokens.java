@@ -19,11 +19,16 @@ public final class TestTokens {
 
     /** A token for {@code user} acting for {@code agency} (may be null) with the given realm roles. */
     public static String token(String user, String agency, String... roles) {
+        return expiringIn(3600, user, agency, roles);
+    }
+
+    /** As {@link #token} with a token that expires {@code seconds} from now. */
+    public static String expiringIn(long seconds, String user, String agency, String... roles) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
                 .subject(user)
                 .claim("preferred_username", user)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
-                .expiresIn(3600);
+                .expiresIn(seconds);
         if (agency != null) {
             claims.claim("agency", agency);
         }
