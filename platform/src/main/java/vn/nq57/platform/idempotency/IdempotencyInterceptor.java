@@ -63,18 +63,22 @@ public class IdempotencyInterceptor {
 
     private Object once(InvocationContext ctx, String scope, String key, String hash) throws Exception {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        em.createNativeQuery("DELETE FROM idempotency_key WHERE scope = ?1 AND idem_key = ?2 AND expires_at < ?3")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, now).executeUpdate();
-        // A concurrent request with the same key waits here until the first one commits or rolls back.
-        int inserted = em.createNativeQuery("INSERT INTO idempotency_key (scope, idem_key, request_hash, expires_at) "
-                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+        // Claims the key, or takes over an expired claim of it, in one statement. A concurrent request with the same
+        // key waits here until the first one commits or rolls back.
+        int claimed = em.createNativeQuery("""
+                        INSERT INTO idempotency_key (scope, idem_key, request_hash, expires_at) VALUES (?1, ?2, ?3, ?4)
+                        ON CONFLICT (scope, idem_key) DO UPDATE SET request_hash = excluded.request_hash,
+                            expires_at = excluded.expires_at, created_at = now(), response_status = NULL,
+                            response_body = NULL, location = NULL, etag = NULL
+                        WHERE idempotency_key.expires_at < ?5""")
                 .setParameter(1, scope).setParameter(2, key).setParameter(3, hash).setParameter(4, now.plus(ttl))
-                .executeUpdate();
-        if (inserted == 0) {
+                .setParameter(5, now).executeUpdate();
+        if (claimed == 0) {
             return replay(scope, key, hash);
         }
         Object result = ctx.proceed();
         if (result instanceof Response response && response.getStatus() < 300) {
+            // serialised once: the stored text is also what this answer sends
             String body = response.hasEntity() ? mapper.writeValueAsString(response.getEntity()) : null;
             URI location = response.getLocation();
             EntityTag tag = response.getEntityTag();
@@ -84,6 +88,10 @@ public class IdempotencyInterceptor {
                     .setParameter(3, location == null ? null : location.toString())
                     .setParameter(4, tag == null ? null : tag.getValue())
                     .setParameter(5, scope).setParameter(6, key).executeUpdate();
+            MediaType type = response.getMediaType();
+            if (body != null && (type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+                return Response.fromResponse(response).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
         }
         return result;
     }
