@@ -180,6 +180,40 @@ class MeasurementTest {
     }
 
     @Test
+    void aBatchOfOnePeriodAcrossManyAgenciesFindsTheValuesAlreadyThere() {
+        // many rows of one (indicator, period): the batch looks up what is stored per period, not per row
+        String code = annual();
+        List<String> agencies = List.of("BKHCN", "BKHCN-CDMST", "BYT", "BTC", "HNI", "HCM", "DNG");
+        List<Map<String, Object>> first = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            first.add(Fixtures.value(code, "2023", agencies.get(i), 10 + i));
+        }
+        first.add(Fixtures.value(code, "2022", "BKHCN", 1));
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).body(batch(first))
+                .when().post("/api/v1/measurements/batch")
+                .then().statusCode(200).body("importCount.imported", equalTo(7));
+        List<Map<String, Object>> second = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            second.add(Fixtures.value(code, "2023", agencies.get(i), i < 2 ? 20 + i : 10 + i));
+        }
+        String updated = given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON)
+                .body(batch(second)).when().post("/api/v1/measurements/batch")
+                .then().statusCode(200)
+                .body("rows.status", contains("UPDATED", "UPDATED", "UNCHANGED", "UNCHANGED", "UNCHANGED",
+                        "UNCHANGED", "IMPORTED"))
+                .body("importCount.updated", equalTo(2)).body("importCount.unchanged", equalTo(4))
+                .body("importCount.imported", equalTo(1))
+                .extract().path("rows[0].measurementId");
+        given().auth().oauth2(TestTokens.viewer("BKHCN"))
+                .when().get("/api/v1/measurements/" + updated + "/history")
+                .then().statusCode(200).body("action", contains("RECORDED", "UPDATED"))
+                .body("[1].oldValue", equalTo(10)).body("[1].newValue", equalTo(20));
+        given().auth().oauth2(TestTokens.viewer("BKHCN"))
+                .when().get("/api/v1/measurements?indicator=" + code + "&size=50")
+                .then().body("total", equalTo(8));
+    }
+
+    @Test
     void aBatchWithAnAgencyOutsideTheScopeIsForbiddenAndWritesNothing() {
         String code = annual();
         List<Map<String, Object>> rows = List.of(

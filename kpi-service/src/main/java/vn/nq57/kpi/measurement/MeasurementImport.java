@@ -411,23 +411,38 @@ public class MeasurementImport {
         if (rows.isEmpty()) {
             return;
         }
-        long[] keys = EvaluationMaintainer.pairKeys(rows.stream()
-                .map(c -> new Touched(c.indicator.id(), c.period.toString())).toList());
+        List<Touched> pairs = rows.stream().map(c -> new Touched(c.indicator.id(), c.period.toString())).distinct()
+                .toList();
+        long[] keys = EvaluationMaintainer.pairKeys(pairs);
         Map<String, Checked> byKey = new HashMap<>();
         for (Checked c : rows) {
             byKey.put(c.indicator.id() + "|" + c.period + "|" + c.agency, c);
         }
+        // Many rows per (indicator, period) pair (a batch: an indicator's period across its agencies): one index range
+        // per pair rather than one probe per row, so a pair new to the table costs one empty range; the rows of the
+        // pair's other agencies come along (locked too, as the pair lock already serialises their writers). Few rows
+        // per pair (a single value): one probe per row.
+        boolean byPair = rows.size() > 2 * pairs.size();
         session().doWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement(EvaluationMaintainer.LOCK + ";\n" + """
                     SELECT m.id, m.indicator_id, m.period, m.agency_code, m.value, m.status, m.note, m.evidence_link, m.version,
                            m.origin, m.first_submitted_at
+                    """ + (byPair ? """
+                    FROM unnest(?::uuid[], ?::text[]) AS k(indicator_id, period)
+                    CROSS JOIN LATERAL (SELECT * FROM measurement x WHERE x.indicator_id = k.indicator_id
+                        AND x.period = k.period FOR UPDATE) m""" : """
                     FROM unnest(?::uuid[], ?::text[], ?::text[]) AS k(indicator_id, period, agency)
                     CROSS JOIN LATERAL (SELECT * FROM measurement x WHERE x.indicator_id = k.indicator_id
-                        AND x.period = k.period AND x.agency_code = k.agency FOR UPDATE) m""")) {
+                        AND x.period = k.period AND x.agency_code = k.agency FOR UPDATE) m"""))) {
                 ps.setArray(1, EvaluationMaintainer.keys(conn, keys));
-                ps.setArray(2, conn.createArrayOf("uuid", rows.stream().map(c -> c.indicator.id()).toArray()));
-                ps.setArray(3, conn.createArrayOf("text", rows.stream().map(c -> c.period.toString()).toArray()));
-                ps.setArray(4, conn.createArrayOf("text", rows.stream().map(c -> c.agency).toArray()));
+                if (byPair) {
+                    ps.setArray(2, conn.createArrayOf("uuid", pairs.stream().map(Touched::indicatorId).toArray()));
+                    ps.setArray(3, conn.createArrayOf("text", pairs.stream().map(Touched::period).toArray()));
+                } else {
+                    ps.setArray(2, conn.createArrayOf("uuid", rows.stream().map(c -> c.indicator.id()).toArray()));
+                    ps.setArray(3, conn.createArrayOf("text", rows.stream().map(c -> c.period.toString()).toArray()));
+                    ps.setArray(4, conn.createArrayOf("text", rows.stream().map(c -> c.agency).toArray()));
+                }
                 ResultSet rs = RoundTrip.results(ps).get(1);
                 while (rs.next()) {
                     Checked c = byKey.get(rs.getObject(2, UUID.class) + "|" + rs.getString(3) + "|"
