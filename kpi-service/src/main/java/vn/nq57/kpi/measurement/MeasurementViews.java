@@ -83,6 +83,7 @@ public final class MeasurementViews {
      * What the events of a measurement carry: the change (reason, actor, at) and the value's full state after it, so
      * that central can upsert a ministry's value from one event (event-carried state transfer).
      */
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = MeasurementEventJson.class)
     public record MeasurementEventData(UUID id, UUID indicatorId, String indicatorCode, String period, String agency,
                                        BigDecimal value, MeasurementStatus status, String reason, String actor,
                                        OffsetDateTime at, String originInstance, long version, String note,
