@@ -27,9 +27,11 @@ public record Period(Frequency type, int year, int part) implements Comparable<P
             throw new IllegalArgumentException("a period is required (YYYY, YYYYQn or YYYY-MM)");
         }
         String s = text.trim().toUpperCase(java.util.Locale.ROOT);
-        Period p;
+        Period p = canonical(s);
         Matcher m;
-        if ((m = YEAR.matcher(s)).matches()) {
+        if (p != null) {
+            // the usual case, read without the patterns (a batch parses up to 10,000 periods)
+        } else if ((m = YEAR.matcher(s)).matches()) {
             p = new Period(Frequency.ANNUAL, Integer.parseInt(m.group(1)), 0);
         } else if ((m = QUARTER.matcher(s)).matches()) {
             p = new Period(Frequency.QUARTERLY, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
@@ -43,6 +45,36 @@ public record Period(Frequency type, int year, int part) implements Comparable<P
             throw new IllegalArgumentException("'" + text + "' is outside " + MIN_YEAR + ".." + MAX_YEAR);
         }
         return p;
+    }
+
+    /** {@code 2026}, {@code 2026Q1} or {@code 2026-03} read by hand; null for anything else (the patterns decide). */
+    private static Period canonical(String s) {
+        int n = s.length();
+        if (n != 4 && n != 6 && n != 7) {
+            return null;
+        }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            year = year * 10 + (c - '0');
+        }
+        if (n == 4) {
+            return new Period(Frequency.ANNUAL, year, 0);
+        }
+        if (n == 6) {
+            char q = s.charAt(5);
+            return s.charAt(4) == 'Q' && q >= '1' && q <= '4' ? new Period(Frequency.QUARTERLY, year, q - '0') : null;
+        }
+        char a = s.charAt(5);
+        char b = s.charAt(6);
+        if (s.charAt(4) != '-' || a < '0' || a > '1' || b < '0' || b > '9') {
+            return null;
+        }
+        int month = (a - '0') * 10 + (b - '0');
+        return month >= 1 && month <= 12 ? new Period(Frequency.MONTHLY, year, month) : null;
     }
 
     /** Reads a period of the given frequency that has already begun (a value cannot be reported ahead). */
@@ -112,6 +144,26 @@ public record Period(Frequency type, int year, int part) implements Comparable<P
 
     @Override
     public String toString() {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            return format();
+        }
+        int index = (year - MIN_YEAR) * 17 + switch (type) {
+            case ANNUAL -> 0;
+            case QUARTERLY -> part;
+            case MONTHLY -> 4 + part;
+        };
+        String text = TEXTS[index];
+        if (text == null) {
+            text = format();
+            TEXTS[index] = text; // a benign race: every thread writes the same text
+        }
+        return text;
+    }
+
+    /** The text of each period of the supported years, made once (periods are printed for every row of a batch). */
+    private static final String[] TEXTS = new String[(MAX_YEAR - MIN_YEAR + 1) * 17];
+
+    private String format() {
         return switch (type) {
             case ANNUAL -> Integer.toString(year);
             case QUARTERLY -> year + "Q" + part;
