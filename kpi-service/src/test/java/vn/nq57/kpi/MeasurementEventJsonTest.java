@@ -2,8 +2,9 @@ package vn.nq57.kpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -14,18 +15,47 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.nq57.kpi.measurement.MeasurementStatus;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementEventData;
+import vn.nq57.kpi.measurement.MeasurementViews.RowResult;
+import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
+import vn.nq57.platform.error.Problem;
 
-/** The hand-written serialisation of measurement event data writes what the record's default one writes. */
+/** The hand-written serialisations (event data, summary rows) write what the records' default ones write. */
 @QuarkusTest
 class MeasurementEventJsonTest {
 
     @Inject
     ObjectMapper mapper;
 
+    /** The service's mapper as configured, with the @JsonSerialize annotations ignored: the records' default form. */
+    private ObjectMapper withoutCustomSerializers() {
+        ObjectMapper reference = mapper.copy();
+        reference.setAnnotationIntrospector(new JacksonAnnotationIntrospector() {
+            @Override
+            public Object findSerializer(Annotated a) {
+                return null;
+            }
+        });
+        return reference;
+    }
+
+    @Test
+    void summaryRowsAreWrittenExactlyAsTheDefaultSerialisationWritesThem() throws Exception {
+        ObjectMapper reference = withoutCustomSerializers();
+        List<RowResult> rows = List.of(
+                new RowResult(1, RowStatus.IMPORTED, "H4-DL-01", "2026-03", "BKHCN", UUID.randomUUID(), 0L, List.of()),
+                new RowResult(2, RowStatus.REJECTED, "H4-DL-01", "2031", "", null, null,
+                        List.of(new Problem.Violation("period", "period 2031 lies in the future"),
+                                new Problem.Violation("agency", "cơ quan \"X\" không tồn tại"))),
+                new RowResult(0, null, null, null, null, null, null, null));
+        for (RowResult r : rows) {
+            assertEquals(reference.writeValueAsString(r), mapper.writeValueAsString(r));
+        }
+        assertEquals(reference.writeValueAsString(rows), mapper.writeValueAsString(rows));
+    }
+
     @Test
     void eventDataIsWrittenExactlyAsTheDefaultSerialisationWritesIt() throws Exception {
-        // the service's mapper as configured, with the @JsonSerialize annotation ignored: the record's default form
-        ObjectMapper reference = mapper.copy().configure(MapperFeature.USE_ANNOTATIONS, false);
+        ObjectMapper reference = withoutCustomSerializers();
         OffsetDateTime now = OffsetDateTime.of(2026, 11, 27, 20, 5, 9, 702_423_199, ZoneOffset.UTC);
         List<MeasurementEventData> cases = List.of(
                 new MeasurementEventData(UUID.randomUUID(), UUID.randomUUID(), "H4-DL-01", "2026-03", "BKHCN",

@@ -686,16 +686,13 @@ public class MeasurementImport {
     private void publishBatch(UUID batchId, List<Checked> changed, OffsetDateTime now) {
         int chunk = KpiEvents.BATCH_EVENT_CHUNK;
         int chunks = (changed.size() + chunk - 1) / chunk;
+        String actor = caller.subject();
         for (int k = 0; k < chunks; k++) {
             List<MeasurementEventData> data = changed.subList(k * chunk, Math.min(changed.size(), (k + 1) * chunk))
-                    .stream().map(c -> eventData(c, now)).toList();
+                    .stream().map(c -> MeasurementEventData.of(written(c, now), null, actor, now)).toList();
             outbox.publish(KpiEvents.TOPIC, KpiEvents.MEASUREMENTS_RECORDED, "measurement-batch", batchId, k + 1,
                     new BatchEventData(batchId, k + 1, chunks, data));
         }
-    }
-
-    MeasurementEventData eventData(Checked c, OffsetDateTime now) {
-        return MeasurementEventData.of(written(c, now), null, caller.subject(), now);
     }
 
     private static ImportSummary summary(List<Checked> checked, Mode mode, boolean committed, UUID batchId) {

@@ -114,6 +114,7 @@ public final class MeasurementViews {
 
     /** The outcome of one row: the reasons are set for a rejected row. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = RowResultJson.class)
     public record RowResult(int row, RowStatus status, String indicator, String period, String agency,
                             UUID measurementId, Long version, List<Problem.Violation> reasons) {
     }
