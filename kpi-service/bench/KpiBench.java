@@ -70,6 +70,7 @@ public class KpiBench {
     static int scorecardMonths = 60;
     static int scorecardRequests = 300;
     static int warmupSeconds = 10;
+    static int ingestRounds = 3;
     /** The service's process id (from run.sh): CPU time is read from /proc, the machine being shared. */
     static long servicePid = -1;
     static java.util.Set<String> only = java.util.Set.of("ingest", "single", "scorecard");
@@ -92,6 +93,7 @@ public class KpiBench {
                 case "--scorecard-months" -> scorecardMonths = Integer.parseInt(args[i + 1]);
                 case "--scorecard-requests" -> scorecardRequests = Integer.parseInt(args[i + 1]);
                 case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[i + 1]);
+                case "--ingest-rounds" -> ingestRounds = Integer.parseInt(args[i + 1]);
                 case "--service-pid" -> servicePid = Long.parseLong(args[i + 1]);
                 case "--only" -> only = java.util.Set.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -163,10 +165,6 @@ public class KpiBench {
         System.out.println("== batch ingest: " + ingestRows + " rows per method (" + perSet
                 + " monthly indicators per method x months x " + AGENCIES.size() + " agencies)");
         List<String> warm = createIndicators("WARM", 48);
-        List<String> set1k = createIndicators("B1K", perSet);
-        List<String> set10k = createIndicators("B10K", perSet);
-        List<String> setJdbc = createIndicators("JDBC", perSet);
-        List<String> setCopy = createIndicators("COPY", perSet);
         // warm-up (JIT, pools), not measured: new rows in batches of 1,000 with one of 10,000 after every ten, for at
         // least 2 x warmupSeconds (a service that has run a while: until then the JIT compilers take a share of the
         // two cores and the figures are those of a cold process)
@@ -183,18 +181,44 @@ public class KpiBench {
         }
         System.out.printf("warm-up (not counted): %,d rows in %d batches, %.1f s%n", from, batches,
                 (System.nanoTime() - warmStart) / 1e9);
-        double api1k = timeBatches(keys(set1k, ingestRows), 1000);
-        double api10k = timeBatches(keys(set10k, ingestRows), 10_000);
-        double plainJdbc = jdbcInserts(ids(setJdbc), keys(setJdbc, ingestRows), 1000);
-        double copy = copyRows(ids(setCopy), keys(setCopy, ingestRows), 10_000);
-        results.put("ingest: API batches of 1,000 (rows/s)", fmt(api1k));
-        results.put("ingest: API batches of 10,000 (rows/s)", fmt(api10k));
-        results.put("ingest: plain JDBC batched INSERT, 1,000/commit (rows/s)", fmt(plainJdbc));
-        results.put("ingest: COPY, 10,000/commit (rows/s)", fmt(copy));
+        // Rounds: each measures the four methods on fresh rows, in an order that turns by one each round, so that
+        // whatever else the machine does falls on all of them alike; the figures are each method's median round.
+        Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
+        String[] methods = {"api1k", "api10k", "jdbc", "copy"};
+        for (String m : methods) {
+            rates.put(m, new ArrayList<>());
+        }
+        for (int round = 0; round < ingestRounds; round++) {
+            System.out.printf("-- round %d of %d%n", round + 1, ingestRounds);
+            for (int k = 0; k < methods.length; k++) {
+                String method = methods[(k + round) % methods.length];
+                List<String> set = createIndicators(method.toUpperCase() + "R" + round, perSet);
+                double rate = switch (method) {
+                    case "api1k" -> timeBatches(keys(set, ingestRows), 1000);
+                    case "api10k" -> timeBatches(keys(set, ingestRows), 10_000);
+                    case "jdbc" -> jdbcInserts(ids(set), keys(set, ingestRows), 1000);
+                    default -> copyRows(ids(set), keys(set, ingestRows), 10_000);
+                };
+                rates.get(method).add(rate);
+            }
+        }
+        double api1k = median(rates.get("api1k"));
+        double api10k = median(rates.get("api10k"));
+        double plainJdbc = median(rates.get("jdbc"));
+        double copy = median(rates.get("copy"));
+        String of = ingestRounds > 1 ? " (median of " + ingestRounds + " rounds)" : "";
+        results.put("ingest: API batches of 1,000 (rows/s)" + of, fmt(api1k));
+        results.put("ingest: API batches of 10,000 (rows/s)" + of, fmt(api10k));
+        results.put("ingest: plain JDBC batched INSERT, 1,000/commit (rows/s)" + of, fmt(plainJdbc));
+        results.put("ingest: COPY, 10,000/commit (rows/s)" + of, fmt(copy));
         results.put("ingest: ratio API-1k / JDBC", pct(api1k / plainJdbc));
         results.put("ingest: ratio API-10k / JDBC", pct(api10k / plainJdbc));
         results.put("ingest: ratio API-1k / COPY", pct(api1k / copy));
         results.put("ingest: ratio API-10k / COPY", pct(api10k / copy));
+        for (String m : methods) {
+            results.put("ingest: rounds " + m + " (rows/s)", rates.get(m).stream().map(KpiBench::fmt)
+                    .collect(java.util.stream.Collectors.joining(" / ")));
+        }
     }
 
     static double timeBatches(List<String[]> keys, int size) throws Exception {
@@ -645,6 +669,12 @@ public class KpiBench {
 
     static String fmt(double v) {
         return String.format("%,.0f", v);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     static String pct(double ratio) {
