@@ -193,6 +193,7 @@ public class KpiBench {
             for (int k = 0; k < methods.length; k++) {
                 String method = methods[(k + round) % methods.length];
                 List<String> set = createIndicators(method.toUpperCase() + "R" + round, perSet);
+                settle();
                 double rate = switch (method) {
                     case "api1k" -> timeBatches(keys(set, ingestRows), 1000);
                     case "api10k" -> timeBatches(keys(set, ingestRows), 10_000);
@@ -669,6 +670,18 @@ public class KpiBench {
 
     static String fmt(double v) {
         return String.format("%,.0f", v);
+    }
+
+    /**
+     * Before each timed method: vacuum and analyse what the previous one wrote, then a checkpoint, so that no method
+     * pays for another's autovacuum or checkpoint (each starts from the same state of the database).
+     */
+    static void settle() throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+            s.execute("VACUUM (ANALYZE) measurement");
+            s.execute("VACUUM (ANALYZE) outbox");
+            s.execute("CHECKPOINT");
+        }
     }
 
     static double median(List<Double> values) {

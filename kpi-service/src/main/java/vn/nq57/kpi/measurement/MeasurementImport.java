@@ -229,9 +229,15 @@ public class MeasurementImport {
 
     /** A row as {@link #write} stored it (own, so no origin; its stored value, version and first submission). */
     private MeasurementViews.MeasurementView written(Checked c, OffsetDateTime now) {
+        return written(c, now, caller.subject(), federation.originOf(null));
+    }
+
+    /** As stored after the write by {@code actor}; {@code origin}: this instance (read once for a batch). */
+    private static MeasurementViews.MeasurementView written(Checked c, OffsetDateTime now, String actor,
+                                                             String origin) {
         return new MeasurementViews.MeasurementView(c.id, c.indicator.id(), c.indicator.code(), c.period.toString(),
-                c.agency, c.storedValue, c.status, c.note, c.evidenceLink, null, caller.subject(), now,
-                c.firstSubmittedAt, null, null, c.originInstance, c.version, federation.originOf(null));
+                c.agency, c.storedValue, c.status, c.note, c.evidenceLink, null, actor, now,
+                c.firstSubmittedAt, null, null, c.originInstance, c.version, origin);
     }
 
     private ApiException problem(Checked c) {
@@ -687,9 +693,11 @@ public class MeasurementImport {
         int chunk = KpiEvents.BATCH_EVENT_CHUNK;
         int chunks = (changed.size() + chunk - 1) / chunk;
         String actor = caller.subject();
+        String origin = federation.originOf(null);
         for (int k = 0; k < chunks; k++) {
             List<MeasurementEventData> data = changed.subList(k * chunk, Math.min(changed.size(), (k + 1) * chunk))
-                    .stream().map(c -> MeasurementEventData.of(written(c, now), null, actor, now)).toList();
+                    .stream().map(c -> MeasurementEventData.of(written(c, now, actor, origin), null, actor, now))
+                    .toList();
             outbox.publish(KpiEvents.TOPIC, KpiEvents.MEASUREMENTS_RECORDED, "measurement-batch", batchId, k + 1,
                     new BatchEventData(batchId, k + 1, chunks, data));
         }
