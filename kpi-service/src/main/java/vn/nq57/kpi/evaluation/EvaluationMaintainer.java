@@ -36,6 +36,7 @@ import vn.nq57.kpi.indicator.Unit;
 import vn.nq57.kpi.period.Frequency;
 import vn.nq57.kpi.period.Period;
 import vn.nq57.kpi.sql.RoundTrip;
+import vn.nq57.platform.outbox.Outbox;
 
 /**
  * Keeps the evaluation incrementally maintained inside the measurement write transaction, so that no read scans the
@@ -65,7 +66,7 @@ public class EvaluationMaintainer {
     ObjectMapper mapper;
 
     @Inject
-    vn.nq57.platform.outbox.Outbox outbox;
+    Outbox outbox;
 
     /** What {@code nq57.indicator.evaluated.v1} carries (the figures initiative-service's scorecard replicates). */
     public record EvaluatedEventData(UUID indicatorId, String code, String tier, String system, UUID initiativeId,
@@ -344,10 +345,8 @@ public class EvaluationMaintainer {
                 ps.executeBatch();
             }
         });
-        for (EvaluatedEventData e : changed) {
-            outbox.publish(vn.nq57.kpi.events.KpiEvents.TOPIC, vn.nq57.kpi.events.KpiEvents.INDICATOR_EVALUATED,
-                    "indicator", e.indicatorId(), e.version(), e);
-        }
+        outbox.publishAll(vn.nq57.kpi.events.KpiEvents.TOPIC, changed.stream().map(e -> new Outbox.Pending(
+                vn.nq57.kpi.events.KpiEvents.INDICATOR_EVALUATED, "indicator", e.indicatorId(), e.version(), e)).toList());
     }
 
     /** The stored missing list as the same JSON text this service writes (jsonb normalises spacing). */

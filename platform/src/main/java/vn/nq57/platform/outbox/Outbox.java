@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.sql.PreparedStatement;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.events.CloudEvent;
 
@@ -21,6 +26,9 @@ public class Outbox {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     InstanceConfig instance;
@@ -53,12 +61,11 @@ public class Outbox {
      * @param topic   e.g. {@code nq57.initiatives.v1}
      * @param type    e.g. {@code nq57.initiative.status-changed.v1}
      * @param data    the event's data (a record), serialised as JSON
-     * @return the stored CloudEvent
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CloudEvent publish(String topic, String type, String aggregateType, Object aggregateId, long version,
-                              Object data) {
-        return publish(topic, type, aggregateType, aggregateId, version, data, instance.id());
+    public void publish(String topic, String type, String aggregateType, Object aggregateId, long version,
+                        Object data) {
+        publish(topic, type, aggregateType, aggregateId, version, data, instance.id());
     }
 
     /**
@@ -98,8 +105,33 @@ public class Outbox {
 
     /** As {@link #publish(String, String, String, Object, long, Object)} for data that originated elsewhere. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CloudEvent publish(String topic, String type, String aggregateType, Object aggregateId, long version,
-                              Object data, String originInstance) {
+    public void publish(String topic, String type, String aggregateType, Object aggregateId, long version,
+                        Object data, String originInstance) {
+        insert(List.of(row(topic, type, aggregateType, aggregateId, version, data, originInstance)));
+    }
+
+    /** One event of {@link #publishAll}. */
+    public record Pending(String type, String aggregateType, Object aggregateId, long version, Object data) {
+    }
+
+    /**
+     * Stores several events of this instance in one round trip to the database, in the order given (e.g. the
+     * evaluations a batch of values changed).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(String topic, List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<OutboxEvent> rows = new ArrayList<>(events.size());
+        for (Pending e : events) {
+            rows.add(row(topic, e.type(), e.aggregateType(), e.aggregateId(), e.version(), e.data(), instance.id()));
+        }
+        insert(rows);
+    }
+
+    private OutboxEvent row(String topic, String type, String aggregateType, Object aggregateId, long version,
+                            Object data, String originInstance) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID id = UUID.randomUUID();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, id.toString(),
@@ -119,8 +151,33 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event data cannot be serialised: " + type, e);
         }
-        row.persist();
-        wakeAfterCommit(row.forward);
-        return event;
+        return row;
+    }
+
+    /**
+     * Inserts the rows with plain JDBC on the transaction's connection, in one round trip: no entity to track and
+     * no generated {@code seq} to read back (the relay reads it); the order of the rows is their order of {@code seq}.
+     */
+    private void insert(List<OutboxEvent> rows) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO outbox (id, topic, aggregate_type, aggregate_id, aggregate_version, event_type, payload,
+                        created_at, forward) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (OutboxEvent row : rows) {
+                    ps.setObject(1, row.id);
+                    ps.setString(2, row.topic);
+                    ps.setString(3, row.aggregateType);
+                    ps.setString(4, row.aggregateId);
+                    ps.setLong(5, row.aggregateVersion);
+                    ps.setString(6, row.eventType);
+                    ps.setString(7, row.payload);
+                    ps.setObject(8, row.createdAt);
+                    ps.setBoolean(9, row.forward);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        wakeAfterCommit(rows.stream().anyMatch(r -> r.forward));
     }
 }
