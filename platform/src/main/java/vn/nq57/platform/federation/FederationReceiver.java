@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import vn.nq57.platform.events.CloudEvent;
 import vn.nq57.platform.events.EventConsumer;
@@ -66,9 +68,9 @@ public class FederationReceiver implements EventConsumer {
     private final ThreadLocal<Status> applied = new ThreadLocal<>();
     /** Set while a batch runs in which no event of the sender's is parked: the per-event look is skipped. */
     private final ThreadLocal<Boolean> nothingParked = new ThreadLocal<>();
-    private final Map<String, java.util.concurrent.locks.ReentrantLock> senders = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> senders = new ConcurrentHashMap<>();
     /** The handler of each event type (empty: IGNORED), resolved once. */
-    private final Map<String, java.util.Optional<FederatedEventHandler>> handlerByType = new ConcurrentHashMap<>();
+    private final Map<String, Optional<FederatedEventHandler>> handlerByType = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
 
     @Override
@@ -109,8 +111,8 @@ public class FederationReceiver implements EventConsumer {
     public Answer receive(String sender, List<JsonNode> events, Long pendingAtOrigin) {
         // one batch of a sender at a time (a forwarder that timed out may send again while the first still applies),
         // so that the look for parked events below holds for the whole batch
-        java.util.concurrent.locks.ReentrantLock lock = senders.computeIfAbsent(sender,
-                s -> new java.util.concurrent.locks.ReentrantLock());
+        ReentrantLock lock = senders.computeIfAbsent(sender,
+                s -> new ReentrantLock());
         lock.lock();
         try {
             nothingParked.set(!QuarkusTransaction.requiringNew().call(() -> inbox.anyParked(this)));

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * for minutes, and checking its signature and parsing its claims again each time was a tenth of a service's CPU.
  * A verified token is reused until the earlier of its {@code exp} and {@code nq57.security.token-cache.max-age}
  * after its verification (which bounds how long a token keeps passing after its signing key is withdrawn); at most
- * {@code nq57.security.token-cache.size} tokens are kept (a full cache first drops the entries past their time, then
- * stops storing), and tokens longer than 8 KB are verified each time. {@code max-age} 0 turns the cache off.
+ * {@code nq57.security.token-cache.size} tokens are kept (a full cache drops the entries past their time, at most
+ * once a second, then stops storing), and tokens longer than 8 KB are verified each time. {@code max-age} 0 turns the cache off.
  */
 @Alternative
 @Priority(1)
@@ -45,6 +45,7 @@ public class CachingJwtParser implements JWTParser {
     }
 
     private final Map<String, Verified> cache = new ConcurrentHashMap<>();
+    private volatile long lastSweep;
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
@@ -64,7 +65,9 @@ public class CachingJwtParser implements JWTParser {
         if (verified.getExpirationTime() > 0) {
             until = Math.min(until, verified.getExpirationTime() * 1000);
         }
-        if (cache.size() >= size) {
+        if (cache.size() >= size && now - lastSweep > 1000) {
+            // at most once a second: a cache full of live tokens is not scanned again for every new token
+            lastSweep = now;
             cache.values().removeIf(v -> v.validUntilMillis() <= now);
         }
         if (cache.size() < size && until > now) {
