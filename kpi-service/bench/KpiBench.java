@@ -74,6 +74,10 @@ public class KpiBench {
     /** The service's process id (from run.sh): CPU time is read from /proc, the machine being shared. */
     static long servicePid = -1;
     static java.util.Set<String> only = java.util.Set.of("ingest", "single", "scorecard");
+    /** Ingest methods to time (api1k, api10k, jdbc, copy). */
+    static List<String> methods = List.of("api1k", "api10k", "jdbc", "copy");
+    /** Print each ingest method's top statements (needs pg_stat_statements preloaded in the server). */
+    static boolean statements;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     static String token;
@@ -96,6 +100,8 @@ public class KpiBench {
                 case "--ingest-rounds" -> ingestRounds = Integer.parseInt(args[i + 1]);
                 case "--service-pid" -> servicePid = Long.parseLong(args[i + 1]);
                 case "--only" -> only = java.util.Set.of(args[i + 1].split(","));
+                case "--methods" -> methods = List.of(args[i + 1].split(","));
+                case "--statements" -> statements = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -164,36 +170,48 @@ public class KpiBench {
         System.out.println();
         System.out.println("== batch ingest: " + ingestRows + " rows per method (" + perSet
                 + " monthly indicators per method x months x " + AGENCIES.size() + " agencies)");
-        List<String> warm = createIndicators("WARM", 48);
-        // warm-up (JIT, pools), not measured: new rows in batches of 1,000 with one of 10,000 after every ten, for at
-        // least 2 x warmupSeconds (a service that has run a while: until then the JIT compilers take a share of the
-        // two cores and the figures are those of a cold process)
-        List<String[]> warmKeys = keys(warm, 270_000);
+        // Warm-up (not measured): what the measured phases do, on fresh indicators (created through the API, then
+        // filled in nine batches of 1,000 and one of 10,000), until the service's JIT compilers are quiet: the figures
+        // are those of a service that has run a while. A cold one spends a core compiling for a minute or more, and
+        // the first values of new indicators take paths that values of known ones do not.
         long warmStart = System.nanoTime();
-        long warmUntil = warmStart + 2L * warmupSeconds * 1_000_000_000L;
-        int from = 0;
-        int batches = 0;
-        while ((batches < 12 || System.nanoTime() < warmUntil) && from + 10_000 <= warmKeys.size()) {
-            int size = batches % 11 == 10 ? 10_000 : 1000;
-            postBatch(warmKeys.subList(from, from + size));
-            from += size;
-            batches++;
+        long warmMin = warmStart + 2L * warmupSeconds * 1_000_000_000L;
+        long warmMax = warmStart + 12L * warmupSeconds * 1_000_000_000L;
+        int warmRows = 0;
+        int warmBatches = 0;
+        double jitShare = -1;
+        for (int set = 0; ; set++) {
+            double jit0 = compilerSeconds();
+            long t0 = System.nanoTime();
+            List<String[]> warmKeys = keys(createIndicators("WARM" + set, perSet), 19_000);
+            for (int from = 0; from < warmKeys.size(); warmBatches++) {
+                int size = from == 9_000 ? 10_000 : 1000;
+                postBatch(warmKeys.subList(from, from + size));
+                from += size;
+            }
+            warmRows += warmKeys.size();
+            jitShare = jit0 < 0 ? -1 : (compilerSeconds() - jit0) / ((System.nanoTime() - t0) / 1e9);
+            long now = System.nanoTime();
+            if (now >= warmMax || (now >= warmMin && jitShare < 0.05)) {
+                break;
+            }
         }
-        System.out.printf("warm-up (not counted): %,d rows in %d batches, %.1f s%n", from, batches,
-                (System.nanoTime() - warmStart) / 1e9);
+        System.out.printf("warm-up (not counted): %,d rows in %d batches, %.1f s; JIT compilers at the end: %s%n",
+                warmRows, warmBatches, (System.nanoTime() - warmStart) / 1e9,
+                jitShare < 0 ? "unknown" : String.format("%.0f%% of a core", jitShare * 100));
         // Rounds: each measures the four methods on fresh rows, in an order that turns by one each round, so that
         // whatever else the machine does falls on all of them alike; the figures are each method's median round.
         Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
-        String[] methods = {"api1k", "api10k", "jdbc", "copy"};
         for (String m : methods) {
             rates.put(m, new ArrayList<>());
         }
         for (int round = 0; round < ingestRounds; round++) {
             System.out.printf("-- round %d of %d%n", round + 1, ingestRounds);
-            for (int k = 0; k < methods.length; k++) {
-                String method = methods[(k + round) % methods.length];
+            for (int k = 0; k < methods.size(); k++) {
+                String method = methods.get((k + round) % methods.size());
                 List<String> set = createIndicators(method.toUpperCase() + "R" + round, perSet);
                 settle();
+                resetStatements();
                 double rate = switch (method) {
                     case "api1k" -> timeBatches(keys(set, ingestRows), 1000);
                     case "api10k" -> timeBatches(keys(set, ingestRows), 10_000);
@@ -201,7 +219,13 @@ public class KpiBench {
                     default -> copyRows(ids(set), keys(set, ingestRows), 10_000);
                 };
                 rates.get(method).add(rate);
+                printStatements(ingestRows);
             }
+        }
+        if (methods.size() < 4) {
+            rates.forEach((m, r) -> results.put("ingest: " + m + " (rows/s), rounds", r.stream().map(KpiBench::fmt)
+                    .collect(java.util.stream.Collectors.joining(" / "))));
+            return;
         }
         double api1k = median(rates.get("api1k"));
         double api10k = median(rates.get("api10k"));
@@ -241,14 +265,16 @@ public class KpiBench {
     static final Map<String, String> cpuResults = new java.util.LinkedHashMap<>();
 
     /**
-     * CPU seconds used so far by the service process and by the PostgreSQL backends serving the bench database (other
-     * than the one asking), from /proc: unlike rates, a fair comparison on a shared machine. {-1, -1} if unknown.
+     * CPU seconds used so far by the service process, by the PostgreSQL backends serving the bench database (other
+     * than the one asking) and by the service's JIT compilers (part of the service's), from /proc: unlike rates, a
+     * fair comparison on a shared machine. {-1, -1, -1} if unknown.
      */
     static double[] cpuSeconds() {
         if (servicePid < 0) {
-            return new double[]{-1, -1};
+            return new double[]{-1, -1, -1};
         }
         double service = procCpu(servicePid);
+        double jit = compilerSeconds();
         double pg = 0;
         try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
@@ -259,7 +285,7 @@ public class KpiBench {
         } catch (Exception e) {
             pg = -1;
         }
-        return new double[]{service, pg};
+        return new double[]{service, pg, jit};
     }
 
     static double procCpu(long pid) {
@@ -272,6 +298,30 @@ public class KpiBench {
         }
     }
 
+    /** CPU seconds used so far by the service's JIT compiler threads (C1, C2), from /proc; -1 if unknown. */
+    static double compilerSeconds() {
+        if (servicePid < 0) {
+            return -1;
+        }
+        double total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + servicePid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    }
+                } catch (IOException gone) {
+                    // a compiler thread that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return total;
+    }
+
     /** "service a ms + PostgreSQL b ms = c ms" per unit. */
     static String cpuText(double[] before, double[] after, double units) {
         if (before[0] < 0 || after[0] < 0 || before[1] < 0 || after[1] < 0) {
@@ -279,7 +329,9 @@ public class KpiBench {
         }
         double service = (after[0] - before[0]) * 1000 / units;
         double pg = (after[1] - before[1]) * 1000 / units;
-        return String.format("service %.1f + PostgreSQL %.1f = %.1f ms", service, pg, service + pg);
+        String jit = before[2] < 0 || after[2] < 0 ? ""
+                : String.format(" (of which JIT compilers %.1f)", (after[2] - before[2]) * 1000 / units);
+        return String.format("service %.1f%s + PostgreSQL %.1f = %.1f ms", service, jit, pg, service + pg);
     }
 
     static void postBatch(List<String[]> rows) throws Exception {
@@ -676,10 +728,41 @@ public class KpiBench {
      * Before each timed method: vacuum and analyse what the previous one wrote, then a checkpoint, so that no method
      * pays for another's autovacuum or checkpoint (each starts from the same state of the database).
      */
+    static void resetStatements() throws Exception {
+        if (!statements) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /** The statements of the bench database that took most time since {@link #resetStatements}, per 1,000 rows. */
+    static void printStatements(int rows) throws Exception {
+        if (!statements) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement();
+             var rs = s.executeQuery("""
+                     SELECT calls, total_exec_time, rows, wal_bytes, shared_blks_hit + shared_blks_read,
+                            left(regexp_replace(query, '\\s+', ' ', 'g'), 90)
+                     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                     ORDER BY total_exec_time DESC LIMIT 12""")) {
+            System.out.println("   statements (per 1,000 rows: calls, ms, rows, WAL kB, buffers):");
+            double k = rows / 1000.0;
+            while (rs.next()) {
+                System.out.printf("   %7.1f %7.2f %8.0f %7.0f %8.0f  %s%n", rs.getLong(1) / k, rs.getDouble(2) / k,
+                        rs.getLong(3) / k, rs.getDouble(4) / 1024 / k, rs.getLong(5) / k, rs.getString(6));
+            }
+        }
+    }
+
     static void settle() throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
-            s.execute("VACUUM (ANALYZE) measurement");
-            s.execute("VACUUM (ANALYZE) outbox");
+            // every table of the database, not only those the methods insert into: the API also updates aggregates,
+            // evaluations and idempotency records, and a server may run without autovacuum (this machine's does)
+            s.execute("VACUUM (ANALYZE)");
             s.execute("CHECKPOINT");
         }
     }
