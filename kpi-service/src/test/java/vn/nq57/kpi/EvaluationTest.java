@@ -117,6 +117,27 @@ class EvaluationTest {
     }
 
     @Test
+    void eachAggregationRuleCombinesTheAgenciesValuesOfAPeriod() {
+        Map<String, String> expected = Map.of("SUM", "31", "AVERAGE", "10.333333", "MAX", "11", "MIN", "10",
+                "LATEST", "10");
+        for (Map.Entry<String, String> rule : expected.entrySet()) {
+            String code = indicator(Map.of("aggregation", rule.getKey()));
+            given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON)
+                    .body(Map.of("measurements", List.of(Fixtures.value(code, "2025", "BKHCN", 10),
+                            Fixtures.value(code, "2025", "BYT", 11))))
+                    .when().post("/api/v1/measurements/batch").then().statusCode(200);
+            submit(code, "2025", "BTC", 10);
+            Map<String, Object> draft = Fixtures.value(code, "2025", "BCT", 500);
+            draft.put("status", "DRAFT");
+            given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON).body(draft)
+                    .when().post("/api/v1/measurements").then().statusCode(201);
+            JsonPath e = evaluation(code, "");
+            assertDecimal(rule.getValue(), e, "actual");
+            assertEquals(3, e.getInt("valuesUsed"), rule.getKey() + ": a draft is not counted");
+        }
+    }
+
+    @Test
     void anIndicatorWithoutDataIsGreyAndSaysWhatIsMissing() {
         String code = indicator(Map.of());
         JsonPath e = evaluation(code, "");
