@@ -9,7 +9,7 @@
 #
 # Everything here is LOCAL ONLY: bootstrap admin admin/admin, demo passwords, client secrets.
 # Environment: NQ57_CACHE (default ~/.cache/nq57), NQ57_RUN_DIR (default <repo>/.run), NQ57_LOG_DIR
-# (default <run dir>/logs), NQ57_KEYCLOAK_PORT (8180), NQ57_KEYCLOAK_TIMEOUT (180 s), NQ57_KEYCLOAK_HEAP
+# (default <run dir>/logs), NQ57_KEYCLOAK_PORT (8180), NQ57_KEYCLOAK_TIMEOUT (300 s), NQ57_KEYCLOAK_HEAP
 # (default 512m), JAVA_HOME.
 set -euo pipefail
 
@@ -22,7 +22,7 @@ RUN_DIR=${NQ57_RUN_DIR:-$ROOT/.run}
 LOG_DIR=${NQ57_LOG_DIR:-$RUN_DIR/logs}
 PORT=${NQ57_KEYCLOAK_PORT:-8180}
 HOST=127.0.0.1
-TIMEOUT=${NQ57_KEYCLOAK_TIMEOUT:-180}
+TIMEOUT=${NQ57_KEYCLOAK_TIMEOUT:-300}
 HEAP=${NQ57_KEYCLOAK_HEAP:-512m}
 KC_HOME=$CACHE/keycloak-$KC_VERSION
 STATE_DIR=$RUN_DIR/keycloak            # this instance's data (H2 database) — persists between runs
