@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import vn.nq57.initiative.scorecard.ScorecardFeed;
 import vn.nq57.platform.events.CloudEvent;
 import vn.nq57.platform.events.EventRefused;
 import vn.nq57.platform.federation.FederatedEventHandler;
+import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.outbox.Outbox;
 
 /**
@@ -36,6 +38,9 @@ public class InitiativeFederatedEvents implements FederatedEventHandler {
 
     @Inject
     Replicas replicas;
+
+    @Inject
+    Federation federation;
 
     @Inject
     Outbox outbox;
@@ -88,6 +93,8 @@ public class InitiativeFederatedEvents implements FederatedEventHandler {
             throw new EventRefused(clash.get() + "; instance '" + origin + "' must choose another code");
         }
         replicas.upsertInitiative(d, origin, version);
+        // after the upsert, which parks an initiative led by an agency not known here yet; a refusal rolls it back
+        federation.requireWithinSender(origin, List.of(d.path("leadAgencyCode").asText()));
     }
 
     private void output(JsonNode d, String origin) {

@@ -196,6 +196,18 @@ class CentralTakesMinistryEventsTest {
     }
 
     @Test
+    void anInitiativeLedByAnAgencyOutsideTheMinistrysPartOfTheTreeIsRejected() {
+        UUID id = UUID.randomUUID();
+        created(bkhcn, "bkhcn", id, Fixtures.uniqueCode("H1"), "BYT", "Của Bộ khác")
+                .body("results[0].status", equalTo("REJECTED"))
+                .body("results[0].reason", containsString("reports for BKHCN and the agencies below it, not for BYT"));
+        given().auth().oauth2(TestTokens.centralAdmin()).when().get("/api/v1/initiatives/" + id).then().statusCode(404);
+        UUID below = UUID.randomUUID();
+        created(bkhcn, "bkhcn", below, Fixtures.uniqueCode("H1"), "BKHCN-CDMST", "Của cục thuộc Bộ")
+                .body("results[0].status", equalTo("APPLIED"));
+    }
+
+    @Test
     void anInitiativeLedByAnUnknownAgencyIsParkedAndAppliedOnceTheAgencyExists() {
         String agency = "FEDT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         UUID id = UUID.randomUUID();

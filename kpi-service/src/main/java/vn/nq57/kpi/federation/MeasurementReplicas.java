@@ -48,6 +48,9 @@ public class MeasurementReplicas {
     @Inject
     EvaluationMaintainer evaluation;
 
+    @Inject
+    vn.nq57.platform.federation.Federation federation;
+
     /** One value as an event carries it. */
     record Incoming(JsonNode data, UUID id, UUID indicatorId, String period, LocalDate periodEnd, String agency,
                     BigDecimal value, MeasurementStatus status, long version) {
@@ -60,8 +63,9 @@ public class MeasurementReplicas {
     /**
      * Applies the values {@code rows} of one event from {@code origin}; {@code action} names the history entry
      * (null: RECORDED for a new value, UPDATED for a changed one). Throws {@link EventRefused} when a value belongs to
-     * another instance (nothing is written) and {@link IllegalStateException} when an indicator or agency is not known
-     * here yet (the event is parked and retried).
+     * another instance or an agency outside the sender's part of the tree (nothing is written) and
+     * {@link IllegalStateException} when an indicator or agency is not known here yet (the event is parked and
+     * retried).
      *
      * @return the values applied (the others were not newer than central's)
      */
@@ -76,6 +80,7 @@ public class MeasurementReplicas {
             return List.of();
         }
         requireKnown(incoming.values());
+        federation.requireWithinSender(origin, incoming.values().stream().map(Incoming::agency).toList());
         List<Touched> pairs = incoming.values().stream().map(i -> new Touched(i.indicatorId(), i.period())).toList();
         evaluation.lockPairs(pairs);
         em.flush();

@@ -2,6 +2,7 @@ package vn.nq57.kpi.federation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -163,6 +164,49 @@ class FederatedEventsTest {
         JsonPath evaluated = evaluation(code);
         assertEquals("2024", evaluated.getString("latestPeriod"));
         assertEquals(2, evaluated.getInt("valuesUsed"));
+    }
+
+    @Test
+    void aMinistrysValuesForAgenciesOutsideItsPartOfTheTreeAreRejectedAndNothingOfTheirBatchIsWritten() {
+        String code = Fixtures.code("FED");
+        String indicatorId = ministryIndicator(code);
+        String own = UUID.randomUUID().toString();
+        String below = UUID.randomUUID().toString();
+        String foreign = UUID.randomUUID().toString();
+        Map<String, Object> belowValue = measurement(below, indicatorId, "2024", 5, "SUBMITTED", 0);
+        belowValue.put("agency", "BKHCN-CDMST");
+        Map<String, Object> foreignValue = measurement(foreign, indicatorId, "2024", 500, "SUBMITTED", 0);
+        foreignValue.put("agency", "BYT");
+        String batchId = UUID.randomUUID().toString();
+        JsonPath answer = send(TestEvents.event(KpiEvents.MEASUREMENTS_RECORDED, batchId, 1, Federated.MINISTRY,
+                Map.of("batchId", batchId, "chunk", 1, "chunks", 1, "measurements", List.of(
+                        measurement(own, indicatorId, "2024", 10, "SUBMITTED", 0), belowValue, foreignValue))));
+        assertEquals("REJECTED", answer.getString("results[0].status"), answer.prettify());
+        assertEquals(true, answer.getString("results[0].reason").contains("reports for BKHCN and the agencies below "
+                + "it, not for BYT"), answer.getString("results[0].reason"));
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/measurements?indicator=" + code)
+                .then().statusCode(200).body("total", equalTo(0));
+        String single = UUID.randomUUID().toString();
+        Map<String, Object> singleForeign = measurement(single, indicatorId, "2023", 7, "SUBMITTED", 0);
+        singleForeign.put("agency", "BYT");
+        assertEquals("REJECTED", send(TestEvents.event(KpiEvents.MEASUREMENT_RECORDED, single, 0, Federated.MINISTRY,
+                singleForeign)).getString("results[0].status"));
+
+        // its own agency and one below it are taken
+        String again = UUID.randomUUID().toString();
+        answer = send(TestEvents.event(KpiEvents.MEASUREMENTS_RECORDED, again, 1, Federated.MINISTRY,
+                Map.of("batchId", again, "chunk", 1, "chunks", 1, "measurements", List.of(
+                        measurement(own, indicatorId, "2024", 10, "SUBMITTED", 0), belowValue))));
+        assertEquals("APPLIED", answer.getString("results[0].status"), answer.prettify());
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/measurements?indicator=" + code)
+                .then().statusCode(200).body("total", equalTo(2));
+    }
+
+    @Test
+    void aFederationTokenWithoutAnAgencyMayNotSendEvents() {
+        given().auth().oauth2(TestTokens.federation(Federated.MINISTRY, null)).contentType(ContentType.JSON)
+                .body(Map.of("events", List.of())).when().post("/api/v1/federation/events")
+                .then().statusCode(403).body("detail", containsString("agency claim"));
     }
 
     @Test

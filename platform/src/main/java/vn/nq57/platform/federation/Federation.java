@@ -2,10 +2,16 @@ package vn.nq57.platform.federation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.error.ProblemTypes;
+import vn.nq57.platform.events.EventRefused;
+import vn.nq57.platform.security.AgencyHierarchy;
 
 /**
  * What a service asks about federation: which instance this is, who owns a row, and the guard that keeps replicas
@@ -23,6 +29,12 @@ public class Federation {
 
     @Inject
     FederationConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AgencyHierarchy hierarchy;
 
     public String instanceId() {
         return instance.id();
@@ -68,6 +80,28 @@ public class Federation {
     public void requireCatalogueWritable(String what, Object id) {
         if (isMinistry()) {
             throw readOnly(what, id, CENTRAL);
+        }
+    }
+
+    /**
+     * At central, refuses ({@link EventRefused}: answered {@code REJECTED}) data a ministry sent for agencies other than
+     * the one its federation client reports for and the agencies below it: each ministry writes only its part of the
+     * tree. The sender's agency is the agency claim of its token, recorded by the receiver at each batch.
+     */
+    public void requireWithinSender(String origin, Collection<String> agencies) {
+        List<?> rows = em.createNativeQuery("SELECT agency FROM federation_origin WHERE origin = ?1")
+                .setParameter(1, origin).getResultList();
+        String agency = rows.isEmpty() ? null : (String) rows.get(0);
+        if (agency == null) {
+            throw new EventRefused("instance '" + origin + "' has not named the agency it reports for (its federation "
+                    + "token carries no agency claim)");
+        }
+        Set<String> scope = hierarchy.subtree(agency);
+        List<String> outside = agencies.stream().map(a -> a.toUpperCase(Locale.ROOT)).filter(a -> !scope.contains(a))
+                .distinct().sorted().toList();
+        if (!outside.isEmpty()) {
+            throw new EventRefused("instance '" + origin + "' reports for " + agency + " and the agencies below it, "
+                    + "not for " + String.join(", ", outside));
         }
     }
 

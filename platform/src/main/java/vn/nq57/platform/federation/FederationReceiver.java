@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,15 +108,27 @@ public class FederationReceiver implements EventConsumer {
         applied.set(Status.APPLIED);
     }
 
-    /** Takes the batch {@code sender} (the instance of the caller's token) posted. */
-    public Answer receive(String sender, List<JsonNode> events, Long pendingAtOrigin) {
+    /**
+     * Takes the batch {@code sender} (the instance of the caller's token) posted; {@code agency} is the agency its
+     * token reports for, recorded first so that the services' handlers (and later retries of parked events) check
+     * against it.
+     */
+    public Answer receive(String sender, String agency, List<JsonNode> events, Long pendingAtOrigin) {
         // one batch of a sender at a time (a forwarder that timed out may send again while the first still applies),
         // so that the look for parked events below holds for the whole batch
         ReentrantLock lock = senders.computeIfAbsent(sender,
                 s -> new ReentrantLock());
         lock.lock();
         try {
-            nothingParked.set(!QuarkusTransaction.requiringNew().call(() -> inbox.anyParked(this)));
+            nothingParked.set(!QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("""
+                                INSERT INTO federation_origin (origin, agency) VALUES (?1, ?2)
+                                ON CONFLICT (origin) DO UPDATE SET agency = excluded.agency
+                                WHERE federation_origin.agency IS DISTINCT FROM excluded.agency""")
+                        .setParameter(1, sender).setParameter(2, agency.toUpperCase(Locale.ROOT))
+                        .executeUpdate();
+                return inbox.anyParked(this);
+            }));
             return receiveLocked(sender, events, pendingAtOrigin);
         } finally {
             nothingParked.remove();

@@ -95,7 +95,11 @@ public class FederationResource {
         if (!config.intakeEnabled()) {
             throw ApiException.forbidden("this instance does not take federated events (nq57.federation.intake-enabled=false)");
         }
-        return receiver.receive(sender(), batch.events(), pendingAtOrigin);
+        if (caller.agency() == null) {
+            throw ApiException.forbidden("a federation token must carry the agency claim (the agency its instance "
+                    + "reports for)");
+        }
+        return receiver.receive(sender(), caller.agency(), batch.events(), pendingAtOrigin);
     }
 
     @GET

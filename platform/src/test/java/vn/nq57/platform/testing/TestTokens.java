@@ -54,17 +54,18 @@ public final class TestTokens {
 
     /**
      * A ministry instance's federation client (client credentials at the central Keycloak): realm role
-     * {@code federation}, claims {@code instance} and {@code agency}.
+     * {@code federation}, claims {@code instance} and {@code agency} (left out when null).
      */
     public static String federation(String instance, String agency) {
-        return Jwt.issuer(ISSUER)
+        var claims = Jwt.issuer(ISSUER)
                 .subject("service-account-nq57-federation-" + instance)
                 .claim("preferred_username", "service-account-nq57-federation-" + instance)
                 .claim("realm_access", Map.of("roles", List.of("federation")))
-                .claim("instance", instance)
-                .claim("agency", agency)
-                .expiresIn(3600)
-                .sign();
+                .claim("instance", instance);
+        if (agency != null) {
+            claims.claim("agency", agency);
+        }
+        return claims.expiresIn(3600).sign();
     }
 
     /** A token whose signature no instance trusts. */
