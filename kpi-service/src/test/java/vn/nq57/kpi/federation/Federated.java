@@ -74,6 +74,13 @@ final class Federated {
         return d;
     }
 
+    /** BKHCN's batch event (one chunk) of these values, as nq57.measurement.batch-recorded.v1 carries it. */
+    @SafeVarargs
+    static Map<String, Object> batch(String batchId, Map<String, Object>... values) {
+        return vn.nq57.platform.testing.TestEvents.event(vn.nq57.kpi.events.KpiEvents.MEASUREMENTS_RECORDED, batchId,
+                1, MINISTRY, Map.of("batchId", batchId, "chunk", 1, "chunks", 1, "measurements", List.of(values)));
+    }
+
     /** Posts events as BKHCN's federation client; answers the per-event answer. */
     static JsonPath send(Object... events) {
         return sendAs(TestTokens.federation(MINISTRY, "BKHCN"), events);

@@ -147,10 +147,8 @@ class FederatedEventsTest {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
         String batchId = UUID.randomUUID().toString();
-        Map<String, Object> batch = TestEvents.event(KpiEvents.MEASUREMENTS_RECORDED, batchId, 1, Federated.MINISTRY,
-                Map.of("batchId", batchId, "chunk", 1, "chunks", 1, "measurements", List.of(
-                        measurement(a, indicatorId, "2023", 10, "SUBMITTED", 0),
-                        measurement(b, indicatorId, "2024", 25, "SUBMITTED", 0))));
+        Map<String, Object> batch = Federated.batch(batchId, measurement(a, indicatorId, "2023", 10, "SUBMITTED", 0),
+                measurement(b, indicatorId, "2024", 25, "SUBMITTED", 0));
         JsonPath first = send(batch);
         assertEquals("APPLIED", first.getString("results[0].status"), first.prettify());
         JsonPath again = send(batch);
@@ -178,9 +176,8 @@ class FederatedEventsTest {
         Map<String, Object> foreignValue = measurement(foreign, indicatorId, "2024", 500, "SUBMITTED", 0);
         foreignValue.put("agency", "BYT");
         String batchId = UUID.randomUUID().toString();
-        JsonPath answer = send(TestEvents.event(KpiEvents.MEASUREMENTS_RECORDED, batchId, 1, Federated.MINISTRY,
-                Map.of("batchId", batchId, "chunk", 1, "chunks", 1, "measurements", List.of(
-                        measurement(own, indicatorId, "2024", 10, "SUBMITTED", 0), belowValue, foreignValue))));
+        JsonPath answer = send(Federated.batch(batchId, measurement(own, indicatorId, "2024", 10, "SUBMITTED", 0),
+                belowValue, foreignValue));
         assertEquals("REJECTED", answer.getString("results[0].status"), answer.prettify());
         assertEquals(true, answer.getString("results[0].reason").contains("reports for BKHCN and the agencies below "
                 + "it, not for BYT"), answer.getString("results[0].reason"));
@@ -194,9 +191,7 @@ class FederatedEventsTest {
 
         // its own agency and one below it are taken
         String again = UUID.randomUUID().toString();
-        answer = send(TestEvents.event(KpiEvents.MEASUREMENTS_RECORDED, again, 1, Federated.MINISTRY,
-                Map.of("batchId", again, "chunk", 1, "chunks", 1, "measurements", List.of(
-                        measurement(own, indicatorId, "2024", 10, "SUBMITTED", 0), belowValue))));
+        answer = send(Federated.batch(again, measurement(own, indicatorId, "2024", 10, "SUBMITTED", 0), belowValue));
         assertEquals("APPLIED", answer.getString("results[0].status"), answer.prettify());
         given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/measurements?indicator=" + code)
                 .then().statusCode(200).body("total", equalTo(2));
@@ -222,9 +217,7 @@ class FederatedEventsTest {
         assertEquals(List.of("APPLIED", "SUPERSEDED"), answer.getList("results.status"));
         // the batch that first recorded it (version 0) arrives last: applied as an event, but the value stays v2's
         String batchId = UUID.randomUUID().toString();
-        answer = send(TestEvents.event(KpiEvents.MEASUREMENTS_RECORDED, batchId, 1, Federated.MINISTRY,
-                Map.of("batchId", batchId, "chunk", 1, "chunks", 1, "measurements", List.of(
-                        measurement(valueId, indicatorId, "2024", 10, "SUBMITTED", 0)))));
+        answer = send(Federated.batch(batchId, measurement(valueId, indicatorId, "2024", 10, "SUBMITTED", 0)));
         assertEquals("APPLIED", answer.getString("results[0].status"));
         given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/measurements/" + valueId)
                 .then().statusCode(200).body("value", equalTo(30)).body("version", equalTo(2));
