@@ -49,6 +49,81 @@ class ApprovalTest {
                 .body("currentStatus", equalTo("APPROVED"));
     }
 
+    private static io.restassured.response.ValidatableResponse decide(String token, String query,
+                                                                      Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/measurements/decisions" + query).then();
+    }
+
+    private static long count(String sql, Object... params) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            var q = io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+                    .createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    @Test
+    void aDecisionListApprovesManyValuesAtOnceOrNoneWhenOneIsRefused() {
+        String code = Fixtures.code("DEC");
+        Fixtures.createIndicator(code);
+        String a = record("BKHCN", Fixtures.value(code, "2023", "BKHCN", 4));
+        String b = record("BKHCN-CDMST", Fixtures.value(code, "2023", "BKHCN-CDMST", 6));
+        String other = record("BYT", Fixtures.value(code, "2023", "BYT", 9));
+        String admin = TestTokens.ministryAdmin("BKHCN");
+
+        // all-or-nothing: BYT's value is outside BKHCN's scope, so nothing is approved
+        decide(admin, "", Map.of("action", "APPROVE", "measurements", List.of(Map.of("id", a), Map.of("id", b),
+                Map.of("id", other)))).statusCode(403)
+                .body("decisionSummary.status", equalTo("ERROR"))
+                .body("decisionSummary.committed", equalTo(false))
+                .body("decisionSummary.rows.status", contains("APPROVED", "APPROVED", "REJECTED"))
+                .body("decisionSummary.rows[2].httpStatus", equalTo(403));
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/measurements/" + a).then()
+                .statusCode(200).body("status", equalTo("SUBMITTED"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, count(
+                "SELECT count(*) FROM measurement_history WHERE measurement_id IN (?1, ?2) AND action = 'APPROVED'",
+                java.util.UUID.fromString(a), java.util.UUID.fromString(b)));
+
+        // partial: the two in scope are approved (one with a stale version is refused), each with its history,
+        // audit entry and event; the evaluation counts them once the list is applied
+        decide(admin, "?mode=partial", Map.of("action", "APPROVE", "reason", "Đã đối chiếu",
+                "measurements", List.of(Map.of("id", a, "version", 0), Map.of("id", b, "version", 7),
+                        Map.of("id", other), Map.of("id", a)))).statusCode(200)
+                .body("status", equalTo("WARNING")).body("committed", equalTo(true))
+                .body("count.decided", equalTo(1)).body("count.rejected", equalTo(3))
+                .body("rows.status", contains("APPROVED", "REJECTED", "REJECTED", "REJECTED"))
+                .body("rows.httpStatus", contains(null, 412, 403, 400))
+                .body("rows[0].version", equalTo(1));
+        decide(admin, "?mode=partial", Map.of("action", "APPROVE", "measurements", List.of(Map.of("id", b))))
+                .statusCode(200).body("status", equalTo("SUCCESS")).body("rows[0].status", equalTo("APPROVED"));
+        org.junit.jupiter.api.Assertions.assertEquals(2, count(
+                "SELECT count(*) FROM measurement_history WHERE measurement_id IN (?1, ?2) AND action = 'APPROVED'",
+                java.util.UUID.fromString(a), java.util.UUID.fromString(b)));
+        org.junit.jupiter.api.Assertions.assertEquals(2, count(
+                "SELECT count(*) FROM outbox WHERE aggregate_id IN (?1, ?2) AND event_type = 'nq57.measurement.approved.v1'",
+                a, b));
+        org.junit.jupiter.api.Assertions.assertEquals(2, count(
+                "SELECT count(*) FROM audit_log WHERE entity_id IN (?1, ?2) AND action = 'measurement.approved'", a, b));
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/evaluation/indicators/" + code)
+                .then().statusCode(200).body("approvedValues", equalTo(2));
+
+        // a return needs a reason, like its single endpoint; a submitter may not approve
+        decide(admin, "", Map.of("action", "RETURN", "measurements", List.of(Map.of("id", other))))
+                .statusCode(403);
+        decide(TestTokens.ministryAdmin("BYT"), "", Map.of("action", "RETURN", "measurements",
+                List.of(Map.of("id", other)))).statusCode(422)
+                .body("decisionSummary.rows[0].httpStatus", equalTo(400))
+                .body("decisionSummary.rows[0].reason", containsString("reason"));
+        decide(TestTokens.submitter("BYT"), "", Map.of("action", "APPROVE", "measurements",
+                List.of(Map.of("id", other)))).statusCode(403);
+        decide(admin, "", Map.of("action", "DELETE", "measurements", List.of(Map.of("id", a)))).statusCode(400);
+        decide(admin, "", Map.of("action", "APPROVE", "measurements", List.of())).statusCode(400);
+    }
+
     @Test
     void anApprovedValueIsLockedUntilAnApproverReopensItWithAReason() {
         String code = Fixtures.code("LOCK");

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.kpi.measurement.MeasurementViews.BatchRequest;
 import vn.nq57.kpi.measurement.MeasurementViews.BatchRow;
 import vn.nq57.kpi.measurement.MeasurementViews.DecisionRequest;
+import vn.nq57.kpi.measurement.MeasurementViews.DecisionsRequest;
 import vn.nq57.kpi.measurement.MeasurementViews.HistoryView;
 import vn.nq57.kpi.measurement.MeasurementViews.ImportSummary;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementRequest;
@@ -127,6 +128,21 @@ public class MeasurementResource {
         List<Row> rows = CsvMeasurements.parse(body == null ? new byte[0] : body, MeasurementImport.MAX_ROWS);
         ImportSummary summary = importer.importRows(rows, mode(mode), "csv");
         return Response.ok(summary).build();
+    }
+
+    @POST
+    @Path("/decisions")
+    @Idempotent
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
+    @Operation(summary = "Take one step (SUBMIT, APPROVE, RETURN, REOPEN) for up to 1,000 values", description = "Each "
+            + "value is checked as by its single endpoint (scope, status, reason, version as If-Match) and gets the "
+            + "same history, audit and event. Answers a summary with one entry per value (its new status and version, "
+            + "or REJECTED with the HTTP status and reason its single endpoint would give). mode=atomic (default): any "
+            + "rejected value refuses the list (422, or 403 when a value is outside your scope) with the summary under "
+            + "'decisionSummary'; mode=partial applies the others.")
+    public Response decisions(@QueryParam("mode") String mode, @NotNull @Valid DecisionsRequest request) {
+        return Response.ok(service.decideAll(request.action(), request.reason(), request.measurements(), mode(mode)))
+                .build();
     }
 
     @POST

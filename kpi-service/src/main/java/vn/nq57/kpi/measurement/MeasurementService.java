@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +22,9 @@ import vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched;
 import vn.nq57.kpi.events.KpiEvents;
 import vn.nq57.kpi.indicator.Indicator;
 import vn.nq57.kpi.indicator.IndicatorService;
+import vn.nq57.kpi.measurement.MeasurementViews.DecisionItem;
+import vn.nq57.kpi.measurement.MeasurementViews.DecisionResult;
+import vn.nq57.kpi.measurement.MeasurementViews.DecisionSummary;
 import vn.nq57.kpi.measurement.MeasurementViews.HistoryView;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementEventData;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementRequest;
@@ -38,7 +41,6 @@ import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
 import vn.nq57.platform.security.AgencyAccess;
 import vn.nq57.platform.security.Caller;
-import vn.nq57.platform.security.Roles;
 
 /** Reads of measurements, single submissions, and the approval workflow (bottom-up, audited, with events). */
 @ApplicationScoped
@@ -207,45 +209,93 @@ public class MeasurementService {
     /** DRAFT or RETURNED → SUBMITTED, by a submitter of the agency (or above it). */
     @Transactional
     public MeasurementView submit(UUID id, String ifMatch, String reason) {
-        return decide(id, ifMatch, EnumSet.of(MeasurementStatus.DRAFT, MeasurementStatus.RETURNED),
-                MeasurementStatus.SUBMITTED, reason, false, "SUBMITTED", KpiEvents.MEASUREMENT_SUBMITTED,
-                Roles.DATA_SUBMITTER, Roles.MINISTRY_ADMIN);
+        return decide(id, ifMatch, Decision.SUBMIT, reason, null);
     }
 
     /** SUBMITTED → APPROVED, by an approver of the agency or of an agency above it; the value is then locked. */
     @Transactional
     public MeasurementView approve(UUID id, String ifMatch, String reason) {
-        return decide(id, ifMatch, EnumSet.of(MeasurementStatus.SUBMITTED), MeasurementStatus.APPROVED, reason, false,
-                "APPROVED", KpiEvents.MEASUREMENT_APPROVED, Roles.MINISTRY_ADMIN);
+        return decide(id, ifMatch, Decision.APPROVE, reason, null);
     }
 
     /** SUBMITTED → RETURNED with a reason, by an approver. */
     @Transactional
     public MeasurementView returnValue(UUID id, String ifMatch, String reason) {
-        return decide(id, ifMatch, EnumSet.of(MeasurementStatus.SUBMITTED), MeasurementStatus.RETURNED, reason, true,
-                "RETURNED", KpiEvents.MEASUREMENT_RETURNED, Roles.MINISTRY_ADMIN);
+        return decide(id, ifMatch, Decision.RETURN, reason, null);
     }
 
     /** APPROVED → SUBMITTED with a reason, by an approver: unlocks the value so it can be corrected. */
     @Transactional
     public MeasurementView reopen(UUID id, String ifMatch, String reason) {
-        return decide(id, ifMatch, EnumSet.of(MeasurementStatus.APPROVED), MeasurementStatus.SUBMITTED, reason, true,
-                "REOPENED", KpiEvents.MEASUREMENT_REOPENED, Roles.MINISTRY_ADMIN);
+        return decide(id, ifMatch, Decision.REOPEN, reason, null);
     }
 
-    private MeasurementView decide(UUID id, String ifMatch, Set<MeasurementStatus> from, MeasurementStatus to,
-                                   String reason, boolean reasonRequired, String action, String eventType,
-                                   String... roles) {
+    /** At most this many values per decision list. */
+    public static final int MAX_DECISIONS = 1000;
+
+    /**
+     * Applies one step to a list of values (each as its single endpoint would, with the same checks, history, audit
+     * and event), then re-evaluates the touched indicators once. All-or-nothing by default: any refused row refuses
+     * the list (403 when a row is outside the caller's scope, else 422) with the summary under
+     * {@code decisionSummary}; in partial mode the refused rows are skipped.
+     */
+    @Transactional
+    public DecisionSummary decideAll(Decision step, String reason, List<DecisionItem> items, MeasurementImport.Mode mode) {
+        if (items.size() > MAX_DECISIONS) {
+            throw ApiException.badRequest("measurements", "a decision list holds at most " + MAX_DECISIONS
+                    + " values (got " + items.size() + "); split it");
+        }
+        List<Touched> deferred = new ArrayList<>();
+        List<DecisionResult> results = new ArrayList<>(items.size());
+        Map<UUID, Integer> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            DecisionItem item = items.get(i);
+            int row = i + 1;
+            Integer first = seen.putIfAbsent(item.id(), row);
+            if (first != null) {
+                results.add(DecisionResult.rejected(row, item.id(), 400, "row " + first + " already names this value"));
+                continue;
+            }
+            String ifMatch = item.version() == null ? null : "\"" + item.version() + "\"";
+            try {
+                MeasurementView v = decide(item.id(), ifMatch, step, reason, deferred);
+                results.add(new DecisionResult(row, v.id(), v.status().name(), v.version(), null, null));
+            } catch (ApiException e) {
+                results.add(DecisionResult.rejected(row, item.id(), e.status(), e.getMessage()));
+            }
+        }
+        long refused = results.stream().filter(DecisionResult::rejected).count();
+        if (mode == MeasurementImport.Mode.ATOMIC && refused > 0) {
+            DecisionSummary summary = DecisionSummary.of(step, mode, false, results);
+            String detail = refused + " of " + items.size() + " value(s) were refused; nothing was changed (send "
+                    + "?mode=partial to apply the others)";
+            throw (results.stream().anyMatch(r -> Integer.valueOf(403).equals(r.httpStatus()))
+                    ? ApiException.forbidden(detail) : ApiException.unprocessable(detail))
+                    .with("decisionSummary", summary);
+        }
+        evaluation.touched(deferred);
+        return DecisionSummary.of(step, mode, refused < items.size(), results);
+    }
+
+    /**
+     * One step on one value. Every refusal is thrown before anything is written (so that a decision list in partial
+     * mode can go on with its other rows). {@code deferred}: where to add the (indicator, period) to re-evaluate
+     * once for a whole list; null re-evaluates at once.
+     */
+    private MeasurementView decide(UUID id, String ifMatch, Decision step, String reason, List<Touched> deferred) {
+        Set<MeasurementStatus> from = step.from;
+        MeasurementStatus to = step.to;
+        String action = step.action;
         Measurement m = get(id);
         evaluation.lockPairs(List.of(new Touched(m.indicatorId, m.period)));
         em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
         federation.requireOwned(m.origin, "Measurement", m.id);
-        access.requireRoleInScope(m.agencyCode, roles);
+        access.requireRoleInScope(m.agencyCode, step.roles);
         if (ifMatch != null) {
             ETags.require(ifMatch, m.version);
         }
         String why = reason == null || reason.isBlank() ? null : reason.trim();
-        if (reasonRequired && why == null) {
+        if (step.reasonRequired && why == null) {
             throw ApiException.badRequest("reason", "a reason is required to " + action.toLowerCase(Locale.ROOT)
                     .replace("returned", "return").replace("reopened", "reopen") + " a value");
         }
@@ -288,10 +338,14 @@ public class MeasurementService {
                 .setParameter(1, m.id).setParameter(2, action).setParameter(3, m.value).setParameter(4, old.name())
                 .setParameter(5, to.name()).setParameter(6, why).setParameter(7, caller.subject())
                 .setParameter(8, caller.agency()).setParameter(9, now).setParameter(10, m.version).executeUpdate();
-        evaluation.touched(List.of(new Touched(m.indicatorId, m.period)));
+        if (deferred == null) {
+            evaluation.touched(List.of(new Touched(m.indicatorId, m.period)));
+        } else {
+            deferred.add(new Touched(m.indicatorId, m.period));
+        }
         MeasurementView view = view(m);
         audit.record("measurement." + action.toLowerCase(Locale.ROOT), "measurement", m.id, before, Audited.of(m));
-        outbox.publish(KpiEvents.TOPIC, eventType, "measurement", m.id, m.version, eventData(view, why));
+        outbox.publish(KpiEvents.TOPIC, step.eventType, "measurement", m.id, m.version, eventData(view, why));
         return view;
     }
 

@@ -79,6 +79,48 @@ public final class MeasurementViews {
     public record DecisionRequest(@Size(max = 5000) String reason) {
     }
 
+    /** A value in a decision list; {@code version}, when given, must still be the value's (as If-Match). */
+    public record DecisionItem(@NotNull UUID id, @jakarta.validation.constraints.PositiveOrZero Long version) {
+    }
+
+    /** One step for up to {@link MeasurementService#MAX_DECISIONS} values. */
+    public record DecisionsRequest(@NotNull Decision action, @Size(max = 5000) String reason,
+                                   @NotNull @Size(min = 1, max = MeasurementService.MAX_DECISIONS)
+                                   List<@NotNull @jakarta.validation.Valid DecisionItem> measurements) {
+    }
+
+    /** The outcome of one value of a decision list: its new status and version, or why it was refused. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DecisionResult(int row, UUID id, String status, Long version, Integer httpStatus, String reason) {
+
+        static DecisionResult rejected(int row, UUID id, int httpStatus, String reason) {
+            return new DecisionResult(row, id, "REJECTED", null, httpStatus, reason);
+        }
+
+        boolean rejected() {
+            return httpStatus != null;
+        }
+    }
+
+    public record DecisionCount(int decided, int rejected, int total) {
+    }
+
+    /**
+     * The answer to a decision list, shaped as the import summary: {@code status} SUCCESS (every value decided),
+     * WARNING (partial mode, some refused) or ERROR (nothing changed).
+     */
+    public record DecisionSummary(String status, String mode, boolean committed, Decision action, DecisionCount count,
+                                  List<DecisionResult> rows) {
+
+        static DecisionSummary of(Decision action, MeasurementImport.Mode mode, boolean committed,
+                                  List<DecisionResult> rows) {
+            int refused = (int) rows.stream().filter(DecisionResult::rejected).count();
+            String status = refused == 0 ? "SUCCESS" : committed ? "WARNING" : "ERROR";
+            return new DecisionSummary(status, mode.name(), committed, action,
+                    new DecisionCount(rows.size() - refused, refused, rows.size()), rows);
+        }
+    }
+
     /**
      * What the events of a measurement carry: the change (reason, actor, at) and the value's full state after it, so
      * that central can upsert a ministry's value from one event (event-carried state transfer).
