@@ -53,8 +53,17 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
     @Inject
     Outbox outbox;
 
+    @Inject
+    vn.nq57.kpi.indicator.IndicatorService indicators;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IndicatorCatalog.class);
+
     /** One changed row: its stamp, owner and whether the peer gets it. */
-    private record Change(UUID id, long seq, boolean wanted) {
+    private record Change(UUID id, long seq, boolean wanted, Tombstone tombstone) {
+    }
+
+    /** What is left of a deleted indicator. */
+    private record Tombstone(String code, String origin, long version) {
     }
 
     @Override
@@ -70,8 +79,14 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
                            AND (i.tier = 'STRATEGIC' OR ?::text[] IS NULL OR i.owner_agency = ANY(?::text[])
                                 OR jsonb_exists_any(i.reporting_agencies, ?::text[])
                                 OR r.lead_agency_code = ANY(?::text[]))
+                           AS wanted, false AS deleted, NULL AS code, NULL AS origin, 0 AS version
                     FROM indicator i LEFT JOIN initiative_replica r ON r.id = i.initiative_id
-                    WHERE i.change_seq > ? ORDER BY i.change_seq LIMIT ?""")) {
+                    WHERE i.change_seq > ?
+                    UNION ALL
+                    SELECT t.id, t.change_seq, (?::text IS NULL OR t.origin IS DISTINCT FROM ?), true, t.code, t.origin,
+                           t.version
+                    FROM indicator_tombstone t WHERE t.change_seq > ?
+                    ORDER BY 2 LIMIT ?""")) {
                 var codes = scope == null ? null : c.createArrayOf("text", scope.toArray());
                 ps.setString(1, peer.instance());
                 ps.setString(2, peer.instance());
@@ -80,15 +95,21 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
                 ps.setArray(5, codes);
                 ps.setArray(6, codes);
                 ps.setLong(7, since);
-                ps.setInt(8, limit);
+                ps.setString(8, peer.instance());
+                ps.setString(9, peer.instance());
+                ps.setLong(10, since);
+                ps.setInt(11, limit);
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        changes.add(new Change(rs.getObject(1, UUID.class), rs.getLong(2), rs.getBoolean(3)));
+                        changes.add(new Change(rs.getObject(1, UUID.class), rs.getLong(2), rs.getBoolean(3),
+                                rs.getBoolean(4) ? new Tombstone(rs.getString(5), rs.getString(6), rs.getLong(7))
+                                        : null));
                     }
                 }
             }
         });
-        List<UUID> wanted = changes.stream().filter(Change::wanted).map(Change::id).toList();
+        List<UUID> wanted = changes.stream().filter(c -> c.wanted() && c.tombstone() == null).map(Change::id)
+                .toList();
         Map<UUID, Indicator> rows = new HashMap<>();
         if (!wanted.isEmpty()) {
             em.createQuery("select distinct i from Indicator i left join fetch i.targets where i.id in :ids",
@@ -96,6 +117,13 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
         }
         List<Catalog.Item> items = new ArrayList<>(wanted.size());
         for (Change change : changes) {
+            Tombstone t = change.tombstone();
+            if (change.wanted() && t != null) {
+                items.add(new Catalog.Item(KIND, change.id().toString(), t.version(), change.seq(),
+                        federation.originOf(t.origin()), mapper.createObjectNode().put("id", change.id().toString())
+                        .put("code", t.code()).put("deleted", true)));
+                continue;
+            }
             Indicator i = rows.get(change.id());
             if (change.wanted() && i != null) {
                 items.add(new Catalog.Item(KIND, i.id.toString(), i.version, change.seq(),
@@ -114,6 +142,10 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
         }
         JsonNode data = item.data();
         UUID id = UUID.fromString(item.id());
+        if (data.path("deleted").asBoolean(false)) {
+            forget(id, origin, item);
+            return;
+        }
         Optional<UUID> clash = replicas.codeTakenBy(data.path("code").asText(), id);
         if (clash.isPresent()) {
             throw new IllegalStateException("catalogue indicator " + data.path("code").asText() + " (" + id
@@ -122,5 +154,26 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
         Optional<IndicatorReplicas.Current> before = replicas.upsert(data, origin);
         outbox.publish(KpiEvents.TOPIC, before.isPresent() ? KpiEvents.INDICATOR_UPDATED : KpiEvents.INDICATOR_CREATED,
                 "indicator", id, item.version(), data, item.origin());
+    }
+
+    /**
+     * A tombstone: removes the replica of an indicator central deleted, and announces the deletion locally (the
+     * scorecard replicates indicators). A replica that holds values reported here is kept (its values stay; a warning
+     * is logged): central deletes an indicator only while it has no values, so this ministry's unsent values are all
+     * that can be left.
+     */
+    private void forget(UUID id, String origin, Catalog.Item item) {
+        Optional<IndicatorReplicas.Current> current = replicas.current(id);
+        if (current.isEmpty() || !origin.equals(current.get().origin())) {
+            return;
+        }
+        if (indicators.hasMeasurements(id)) {
+            LOG.warnf("indicator %s was deleted at %s but holds values here; its replica is kept", current.get().code(),
+                    item.origin());
+            return;
+        }
+        replicas.delete(id);
+        outbox.publish(KpiEvents.TOPIC, KpiEvents.INDICATOR_DELETED, "indicator", id, item.version(), item.data(),
+                item.origin());
     }
 }

@@ -364,8 +364,36 @@ class FederatedEventsTest {
     }
 
     @Test
+    void anIndicatorDeletedAtCentralLeavesATombstoneInTheCatalogueButNotForItsOwner() {
+        long cursor = count("SELECT last_value FROM catalog_change_seq");
+        String code = Fixtures.code("CAT");
+        String national = Fixtures.createIndicator(code);
+        given().auth().oauth2(TestTokens.centralAdmin()).header("If-Match", "\"0\"")
+                .when().delete("/api/v1/indicators/" + national).then().statusCode(204);
+        String token = TestTokens.federation(Federated.MINISTRY, "BKHCN");
+        // the row is gone, so its creation is not served: only its tombstone
+        JsonPath page = given().auth().oauth2(token).when().get("/api/v1/federation/catalog?since=" + cursor)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(national), page.getList("items.id"));
+        assertEquals(true, page.getBoolean("items[0].data.deleted"));
+        assertEquals(code, page.getString("items[0].data.code"));
+        assertEquals("central", page.getString("items[0].origin"));
+        assertEquals(1, page.getInt("items[0].version"));
+
+        // a ministry's own indicator deleted at central (its deletion event) is not served back to it
+        long mark = count("SELECT last_value FROM catalog_change_seq");
+        String own = ministryIndicator(Fixtures.code("CAT"));
+        assertEquals("APPLIED", send(TestEvents.event(KpiEvents.INDICATOR_DELETED, own, 1, Federated.MINISTRY,
+                Map.of("id", own))).getString("results[0].status"));
+        given().auth().oauth2(token).when().get("/api/v1/federation/catalog?since=" + mark)
+                .then().statusCode(200).body("items.id", not(hasItem(own)));
+        given().auth().oauth2(TestTokens.federation("byt", "BYT")).when().get("/api/v1/federation/catalog?since=" + mark)
+                .then().statusCode(200).body("items.id", hasItem(own));
+    }
+
+    @Test
     void theCatalogueServesIndicatorsInChangeOrderByCursorWithoutThePeersOwnOrUnrelatedOnes() {
-        long cursor = count("SELECT coalesce(max(change_seq), 0) FROM indicator");
+        long cursor = count("SELECT last_value FROM catalog_change_seq");
         String national = Fixtures.createIndicator(Fixtures.code("CAT"));
         String own = ministryIndicator(Fixtures.code("CAT"));
         Map<String, Object> unrelated = Fixtures.indicator(Fixtures.code("CAT"));

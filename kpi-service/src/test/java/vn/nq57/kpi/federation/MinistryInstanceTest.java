@@ -38,13 +38,7 @@ class MinistryInstanceTest {
     void aCatalogueIndicatorIsAReadOnlyReplicaButTakesTheMinistrysOwnValuesWhichAreForwarded() {
         String id = UUID.randomUUID().toString();
         String code = Fixtures.code("NAT");
-        Map<String, Object> data = new HashMap<>(Fixtures.indicator(code));
-        data.put("id", id);
-        data.put("system", "H4");
-        data.put("version", 3);
-        data.put("origin", "central");
-        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", id, 3, 42, "central",
-                mapper.valueToTree(data))));
+        Map<String, Object> data = nationalIndicator(id, code, 3);
 
         given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/indicators/" + code)
                 .then().statusCode(200).body("origin", equalTo("central")).body("version", equalTo(3))
@@ -83,5 +77,49 @@ class MinistryInstanceTest {
                 mapper.valueToTree(data))));
         given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/evaluation/indicators/" + code)
                 .then().statusCode(200).body("valuesUsed", equalTo(2));
+    }
+
+    /** Applies a national indicator as the catalogue serves it; answers its data. */
+    private Map<String, Object> nationalIndicator(String id, String code, long version) {
+        Map<String, Object> data = new HashMap<>(Fixtures.indicator(code));
+        data.put("id", id);
+        data.put("system", "H4");
+        data.put("version", version);
+        data.put("origin", "central");
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", id, version, 42,
+                "central", mapper.valueToTree(data))));
+        return data;
+    }
+
+    private void tombstone(String id, String code) {
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", id, 1, 51, "central",
+                mapper.valueToTree(Map.of("id", id, "code", code, "deleted", true)))));
+    }
+
+    @Test
+    void aTombstoneRemovesTheReplicaOfAnIndicatorCentralDeletedUnlessValuesWereReportedForItHere() {
+        String id = UUID.randomUUID().toString();
+        String code = Fixtures.code("NAT");
+        nationalIndicator(id, code, 0);
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/indicators/" + code)
+                .then().statusCode(200);
+        tombstone(id, code);
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/indicators/" + code)
+                .then().statusCode(404);
+        assertEquals(1, count("SELECT count(*) FROM outbox WHERE aggregate_id = ?1 AND event_type = ?2 AND NOT forward",
+                id, KpiEvents.INDICATOR_DELETED));
+        tombstone(id, code); // pulled again: nothing left to do
+
+        String kept = UUID.randomUUID().toString();
+        String keptCode = Fixtures.code("NAT");
+        nationalIndicator(kept, keptCode, 0);
+        given().auth().oauth2(TestTokens.submitter("BKHCN")).contentType(ContentType.JSON)
+                .body(Fixtures.value(keptCode, "2024", "BKHCN", 5))
+                .when().post("/api/v1/measurements").then().statusCode(201);
+        tombstone(kept, keptCode);
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/indicators/" + keptCode)
+                .then().statusCode(200).body("origin", equalTo("central"));
+        assertEquals(0, count("SELECT count(*) FROM outbox WHERE aggregate_id = ?1 AND event_type = ?2",
+                kept, KpiEvents.INDICATOR_DELETED));
     }
 }
