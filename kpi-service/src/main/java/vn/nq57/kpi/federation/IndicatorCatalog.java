@@ -58,12 +58,13 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IndicatorCatalog.class);
 
-    /** One changed row: its stamp, owner and whether the peer gets it. */
-    private record Change(UUID id, long seq, boolean wanted, Tombstone tombstone) {
-    }
-
-    /** What is left of a deleted indicator. */
-    private record Tombstone(String code, String origin, long version) {
+    /**
+     * One changed row: its stamp; whether it is not the peer's own (never served back to its owner) and within the
+     * peer's part of the catalogue; whether it is a tombstone; its code, origin and version (for what is served
+     * without the row's data).
+     */
+    private record Change(UUID id, long seq, boolean notOwn, boolean inScope, boolean deleted, String code,
+                          String origin, long version) {
     }
 
     @Override
@@ -74,17 +75,16 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
         List<Change> changes = new ArrayList<>();
         em.unwrap(Session.class).doWork(c -> {
             try (var ps = c.prepareStatement("""
-                    SELECT i.id, i.change_seq,
-                           (?::text IS NULL OR i.origin IS DISTINCT FROM ?)
-                           AND (i.tier = 'STRATEGIC' OR ?::text[] IS NULL OR i.owner_agency = ANY(?::text[])
+                    SELECT i.id, i.change_seq, (?::text IS NULL OR i.origin IS DISTINCT FROM ?),
+                           (i.tier = 'STRATEGIC' OR ?::text[] IS NULL OR i.owner_agency = ANY(?::text[])
                                 OR jsonb_exists_any(i.reporting_agencies, ?::text[])
-                                OR r.lead_agency_code = ANY(?::text[]))
-                           AS wanted, false AS deleted, NULL AS code, NULL AS origin, 0 AS version
+                                OR r.lead_agency_code = ANY(?::text[])),
+                           false, i.code, i.origin, i.version
                     FROM indicator i LEFT JOIN initiative_replica r ON r.id = i.initiative_id
                     WHERE i.change_seq > ?
                     UNION ALL
-                    SELECT t.id, t.change_seq, (?::text IS NULL OR t.origin IS DISTINCT FROM ?), true, t.code, t.origin,
-                           t.version
+                    SELECT t.id, t.change_seq, (?::text IS NULL OR t.origin IS DISTINCT FROM ?), true, true, t.code,
+                           t.origin, t.version
                     FROM indicator_tombstone t WHERE t.change_seq > ?
                     ORDER BY 2 LIMIT ?""")) {
                 var codes = scope == null ? null : c.createArrayOf("text", scope.toArray());
@@ -102,30 +102,34 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         changes.add(new Change(rs.getObject(1, UUID.class), rs.getLong(2), rs.getBoolean(3),
-                                rs.getBoolean(4) ? new Tombstone(rs.getString(5), rs.getString(6), rs.getLong(7))
-                                        : null));
+                                rs.getBoolean(4), rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getLong(8)));
                     }
                 }
             }
         });
-        List<UUID> wanted = changes.stream().filter(c -> c.wanted() && c.tombstone() == null).map(Change::id)
+        List<UUID> served = changes.stream().filter(c -> c.notOwn() && c.inScope() && !c.deleted()).map(Change::id)
                 .toList();
         Map<UUID, Indicator> rows = new HashMap<>();
-        if (!wanted.isEmpty()) {
+        if (!served.isEmpty()) {
             em.createQuery("select distinct i from Indicator i left join fetch i.targets where i.id in :ids",
-                    Indicator.class).setParameter("ids", wanted).getResultList().forEach(i -> rows.put(i.id, i));
+                    Indicator.class).setParameter("ids", served).getResultList().forEach(i -> rows.put(i.id, i));
         }
-        List<Catalog.Item> items = new ArrayList<>(wanted.size());
+        List<Catalog.Item> items = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            Tombstone t = change.tombstone();
-            if (change.wanted() && t != null) {
-                items.add(new Catalog.Item(KIND, change.id().toString(), t.version(), change.seq(),
-                        federation.originOf(t.origin()), mapper.createObjectNode().put("id", change.id().toString())
-                        .put("code", t.code()).put("deleted", true)));
+            if (!change.notOwn()) {
+                continue;
+            }
+            if (change.deleted() || !change.inScope()) {
+                // a tombstone, or an indicator outside the peer's part of the catalogue (it may have been inside
+                // before its agencies changed): id and code only, so that a peer holding a replica drops it
+                items.add(new Catalog.Item(KIND, change.id().toString(), change.version(), change.seq(),
+                        federation.originOf(change.origin()), mapper.createObjectNode()
+                        .put("id", change.id().toString()).put("code", change.code())
+                        .put(change.deleted() ? "deleted" : "withdrawn", true)));
                 continue;
             }
             Indicator i = rows.get(change.id());
-            if (change.wanted() && i != null) {
+            if (i != null) {
                 items.add(new Catalog.Item(KIND, i.id.toString(), i.version, change.seq(),
                         federation.originOf(i.origin), mapper.valueToTree(IndicatorView.of(i))));
             }
@@ -142,7 +146,7 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
         }
         JsonNode data = item.data();
         UUID id = UUID.fromString(item.id());
-        if (data.path("deleted").asBoolean(false)) {
+        if (data.path("deleted").asBoolean(false) || data.path("withdrawn").asBoolean(false)) {
             forget(id, origin, item);
             return;
         }
@@ -157,10 +161,10 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
     }
 
     /**
-     * A tombstone: removes the replica of an indicator central deleted, and announces the deletion locally (the
-     * scorecard replicates indicators). A replica that holds values reported here is kept (its values stay; a warning
-     * is logged): central deletes an indicator only while it has no values, so this ministry's unsent values are all
-     * that can be left.
+     * A tombstone, or an indicator no longer in this ministry's part of the catalogue: removes its replica and
+     * announces the deletion locally (the scorecard replicates indicators). A replica that holds values reported here
+     * is kept (its values stay; a warning is logged): central deletes an indicator only while it has no values, so
+     * they can only be this ministry's own, and they keep their indicator.
      */
     private void forget(UUID id, String origin, Catalog.Item item) {
         Optional<IndicatorReplicas.Current> current = replicas.current(id);
@@ -168,7 +172,8 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
             return;
         }
         if (indicators.hasMeasurements(id)) {
-            LOG.warnf("indicator %s was deleted at %s but holds values here; its replica is kept", current.get().code(),
+            LOG.warnf("indicator %s was %s at %s but holds values here; its replica is kept", current.get().code(),
+                    item.data().path("deleted").asBoolean(false) ? "deleted" : "withdrawn from this instance",
                     item.origin());
             return;
         }

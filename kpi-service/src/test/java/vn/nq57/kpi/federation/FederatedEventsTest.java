@@ -411,14 +411,18 @@ class FederatedEventsTest {
         String token = TestTokens.federation(Federated.MINISTRY, "BKHCN");
         JsonPath page = given().auth().oauth2(token).when().get("/api/v1/federation/catalog?since=" + cursor)
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of(national, reportedByBkhcn), page.getList("items.id"));
-        assertEquals(List.of("central", "central"), page.getList("items.origin"));
+        // the peer's own indicator is left out; an unrelated one comes as id and code only, marked withdrawn (a
+        // peer that held it, before its agencies changed, drops it)
+        assertEquals(List.of(national, other, reportedByBkhcn), page.getList("items.id"));
+        assertEquals(List.of("central", "central", "central"), page.getList("items.origin"));
         assertEquals("indicator", page.getString("items[0].kind"));
         assertEquals("STRATEGIC", page.getString("items[0].data.tier"));
         assertEquals("2030", page.getString("items[0].data.targets[0].period"));
+        assertEquals(Map.of("id", other, "code", unrelated.get("code"), "withdrawn", true), page.getMap("items[1].data"));
+        assertEquals("OPERATIONAL", page.getString("items[2].data.tier"));
         assertEquals(false, page.getBoolean("more"));
         long end = page.getLong("next");
-        org.junit.jupiter.api.Assertions.assertTrue(end >= page.getLong("items[1].seq"));
+        org.junit.jupiter.api.Assertions.assertTrue(end >= page.getLong("items[2].seq"));
 
         // one at a time: the cursor moves past what the peer does not get
         JsonPath first = given().auth().oauth2(token).when().get("/api/v1/federation/catalog?since=" + cursor + "&limit=1")
@@ -427,7 +431,8 @@ class FederatedEventsTest {
         JsonPath second = given().auth().oauth2(token)
                 .when().get("/api/v1/federation/catalog?since=" + first.getLong("next") + "&limit=2")
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of(), second.getList("items.id"), "the peer's own and an unrelated indicator are left out");
+        assertEquals(List.of(other), second.getList("items.id"), "the peer's own is left out, an unrelated one withdrawn");
+        assertEquals(true, second.getBoolean("items[0].data.withdrawn"));
         given().auth().oauth2(token).when().get("/api/v1/federation/catalog?since=" + second.getLong("next") + "&limit=2")
                 .then().statusCode(200).body("items.id", contains(reportedByBkhcn));
 
@@ -441,8 +446,10 @@ class FederatedEventsTest {
                 .then().statusCode(200).body("items.id", contains(national))
                 .body("items[0].data.targets.period", contains("2030", "2035")).body("items[0].version", equalTo(1));
         given().auth().oauth2(TestTokens.federation("byt", "BYT")).when().get("/api/v1/federation/catalog?since=" + cursor)
-                .then().statusCode(200).body("items.id", hasItem(other)).body("items.id", hasItem(reportedByBkhcn))
-                .body("items.id", not(hasItem(own)));
+                .then().statusCode(200).body("items.findAll { it.data.tier != null }.id", hasItem(other))
+                .body("items.findAll { it.data.tier != null }.id", hasItem(reportedByBkhcn))
+                .body("items.findAll { it.data.tier != null }.id", not(hasItem(own)))
+                .body("items.findAll { it.data.withdrawn }.id", hasItem(own));
         // a central admin reading the feed (operations) sees every indicator
         given().auth().oauth2(TestTokens.centralAdmin()).when().get("/api/v1/federation/catalog?since=" + cursor)
                 .then().statusCode(200).body("items.id", hasItem(own)).body("items.id", hasItem(other));

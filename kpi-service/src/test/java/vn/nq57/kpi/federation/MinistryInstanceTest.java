@@ -110,6 +110,15 @@ class MinistryInstanceTest {
                 id, KpiEvents.INDICATOR_DELETED));
         tombstone(id, code); // pulled again: nothing left to do
 
+        // an indicator that no longer concerns this ministry (its agencies changed at central) goes the same way
+        String withdrawn = UUID.randomUUID().toString();
+        String withdrawnCode = Fixtures.code("NAT");
+        nationalIndicator(withdrawn, withdrawnCode, 0);
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", withdrawn, 1, 52,
+                "central", mapper.valueToTree(Map.of("id", withdrawn, "code", withdrawnCode, "withdrawn", true)))));
+        given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/indicators/" + withdrawnCode)
+                .then().statusCode(404);
+
         String kept = UUID.randomUUID().toString();
         String keptCode = Fixtures.code("NAT");
         nationalIndicator(kept, keptCode, 0);
