@@ -55,17 +55,6 @@ class ApprovalTest {
                 .when().post("/api/v1/measurements/decisions" + query).then();
     }
 
-    private static long count(String sql, Object... params) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            var q = io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
-                    .createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
-    }
-
     @Test
     void aDecisionListApprovesManyValuesAtOnceOrNoneWhenOneIsRefused() {
         String code = Fixtures.code("DEC");
@@ -84,7 +73,7 @@ class ApprovalTest {
                 .body("decisionSummary.rows[2].httpStatus", equalTo(403));
         given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/measurements/" + a).then()
                 .statusCode(200).body("status", equalTo("SUBMITTED"));
-        org.junit.jupiter.api.Assertions.assertEquals(0, count(
+        org.junit.jupiter.api.Assertions.assertEquals(0, Fixtures.count(
                 "SELECT count(*) FROM measurement_history WHERE measurement_id IN (?1, ?2) AND action = 'APPROVED'",
                 java.util.UUID.fromString(a), java.util.UUID.fromString(b)));
 
@@ -100,13 +89,13 @@ class ApprovalTest {
                 .body("rows[0].version", equalTo(1));
         decide(admin, "?mode=partial", Map.of("action", "APPROVE", "measurements", List.of(Map.of("id", b))))
                 .statusCode(200).body("status", equalTo("SUCCESS")).body("rows[0].status", equalTo("APPROVED"));
-        org.junit.jupiter.api.Assertions.assertEquals(2, count(
+        org.junit.jupiter.api.Assertions.assertEquals(2, Fixtures.count(
                 "SELECT count(*) FROM measurement_history WHERE measurement_id IN (?1, ?2) AND action = 'APPROVED'",
                 java.util.UUID.fromString(a), java.util.UUID.fromString(b)));
-        org.junit.jupiter.api.Assertions.assertEquals(2, count(
+        org.junit.jupiter.api.Assertions.assertEquals(2, Fixtures.count(
                 "SELECT count(*) FROM outbox WHERE aggregate_id IN (?1, ?2) AND event_type = 'nq57.measurement.approved.v1'",
                 a, b));
-        org.junit.jupiter.api.Assertions.assertEquals(2, count(
+        org.junit.jupiter.api.Assertions.assertEquals(2, Fixtures.count(
                 "SELECT count(*) FROM audit_log WHERE entity_id IN (?1, ?2) AND action = 'measurement.approved'", a, b));
         given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/evaluation/indicators/" + code)
                 .then().statusCode(200).body("approvedValues", equalTo(2));

@@ -2,7 +2,10 @@ package vn.nq57.kpi;
 
 import static io.restassured.RestAssured.given;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,5 +94,17 @@ public final class Fixtures {
 
     public static String idempotencyKey() {
         return UUID.randomUUID().toString();
+    }
+
+    /** A number from SQL, in a transaction of its own. */
+    public static long count(String sql, Object... params) {
+        EntityManager em = Arc.container().instance(EntityManager.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).longValue();
+        });
     }
 }

@@ -2,11 +2,8 @@ package vn.nq57.kpi.federation;
 
 import static io.restassured.RestAssured.given;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -90,17 +87,5 @@ final class Federated {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("events", List.of(events)))
                 .when().post("/api/v1/federation/events")
                 .then().statusCode(200).extract().jsonPath();
-    }
-
-    /** A number from SQL, in a transaction of its own. */
-    static long count(String sql, Object... params) {
-        EntityManager em = Arc.container().instance(EntityManager.class).get();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = em.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).longValue();
-        });
     }
 }

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static vn.nq57.kpi.federation.Federated.count;
+import static vn.nq57.kpi.Fixtures.count;
 import static vn.nq57.kpi.federation.Federated.indicator;
 import static vn.nq57.kpi.federation.Federated.measurement;
 import static vn.nq57.kpi.federation.Federated.send;
