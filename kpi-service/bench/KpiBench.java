@@ -290,12 +290,17 @@ public class KpiBench {
 
     static double procCpu(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime + stime, in clock ticks of 1/100 s
+            return cpuSeconds(Path.of("/proc/" + pid + "/stat"));
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** utime + stime of a /proc stat file (a process's or a thread's), in seconds (clock ticks of 1/100 s). */
+    static double cpuSeconds(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     /** CPU seconds used so far by the service's JIT compiler threads (C1, C2), from /proc; -1 if unknown. */
@@ -308,9 +313,7 @@ public class KpiBench {
             for (Path task : tasks.toList()) {
                 try {
                     if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                        total += cpuSeconds(task.resolve("stat"));
                     }
                 } catch (IOException gone) {
                     // a compiler thread that ended meanwhile
