@@ -14,8 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import vn.nq57.kpi.events.KpiEvents;
 import vn.nq57.kpi.indicator.Indicator;
+import vn.nq57.kpi.indicator.IndicatorService;
 import vn.nq57.kpi.indicator.IndicatorViews.IndicatorView;
 import vn.nq57.platform.agency.ReplicaAgencyHierarchy;
 import vn.nq57.platform.federation.Catalog;
@@ -54,9 +56,9 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
     Outbox outbox;
 
     @Inject
-    vn.nq57.kpi.indicator.IndicatorService indicators;
+    IndicatorService indicators;
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IndicatorCatalog.class);
+    private static final Logger LOG = Logger.getLogger(IndicatorCatalog.class);
 
     /**
      * One changed row: its stamp; whether it is not the peer's own (never served back to its owner) and within the

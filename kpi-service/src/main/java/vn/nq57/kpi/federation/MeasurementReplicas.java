@@ -31,6 +31,7 @@ import vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched;
 import vn.nq57.kpi.measurement.MeasurementStatus;
 import vn.nq57.kpi.period.Period;
 import vn.nq57.platform.events.EventRefused;
+import vn.nq57.platform.federation.Federation;
 
 /**
  * Central's copy of the values a ministry records: each value of an event (one, or a batch's chunk) is written with
@@ -49,7 +50,7 @@ public class MeasurementReplicas {
     EvaluationMaintainer evaluation;
 
     @Inject
-    vn.nq57.platform.federation.Federation federation;
+    Federation federation;
 
     /** One value as an event carries it. */
     record Incoming(JsonNode data, UUID id, UUID indicatorId, String period, LocalDate periodEnd, String agency,

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import vn.nq57.kpi.evaluation.EvaluationMaintainer;
 import vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched;
@@ -283,9 +282,6 @@ public class MeasurementService {
      * once for a whole list; null re-evaluates at once.
      */
     private MeasurementView decide(UUID id, String ifMatch, Decision step, String reason, List<Touched> deferred) {
-        Set<MeasurementStatus> from = step.from;
-        MeasurementStatus to = step.to;
-        String action = step.action;
         Measurement m = get(id);
         evaluation.lockPairs(List.of(new Touched(m.indicatorId, m.period)));
         em.refresh(m, LockModeType.PESSIMISTIC_WRITE);
@@ -296,19 +292,19 @@ public class MeasurementService {
         }
         String why = reason == null || reason.isBlank() ? null : reason.trim();
         if (step.reasonRequired && why == null) {
-            throw ApiException.badRequest("reason", "a reason is required to " + action.toLowerCase(Locale.ROOT)
+            throw ApiException.badRequest("reason", "a reason is required to " + step.action.toLowerCase(Locale.ROOT)
                     .replace("returned", "return").replace("reopened", "reopen") + " a value");
         }
-        if (!from.contains(m.status)) {
-            throw ApiException.conflict("the value is " + m.status + "; this step applies to " + from
+        if (!step.from.contains(m.status)) {
+            throw ApiException.conflict("the value is " + m.status + "; this step applies to " + step.from
                             + (m.status == MeasurementStatus.APPROVED ? " (an approved value is locked until reopened)" : ""))
                     .with("currentStatus", m.status).with("allowed", m.status.allowedNext());
         }
         Audited before = Audited.of(m);
         MeasurementStatus old = m.status;
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        m.status = to;
-        switch (action) {
+        m.status = step.to;
+        switch (step.action) {
             case "SUBMITTED" -> {
                 m.submittedBy = caller.subject();
                 m.submittedAt = now;
@@ -335,8 +331,8 @@ public class MeasurementService {
         em.createNativeQuery("""
                 INSERT INTO measurement_history (measurement_id, action, old_value, new_value, old_status, new_status,
                     reason, actor, actor_agency, occurred_at, version) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                .setParameter(1, m.id).setParameter(2, action).setParameter(3, m.value).setParameter(4, old.name())
-                .setParameter(5, to.name()).setParameter(6, why).setParameter(7, caller.subject())
+                .setParameter(1, m.id).setParameter(2, step.action).setParameter(3, m.value).setParameter(4, old.name())
+                .setParameter(5, step.to.name()).setParameter(6, why).setParameter(7, caller.subject())
                 .setParameter(8, caller.agency()).setParameter(9, now).setParameter(10, m.version).executeUpdate();
         if (deferred == null) {
             evaluation.touched(List.of(new Touched(m.indicatorId, m.period)));
@@ -344,7 +340,7 @@ public class MeasurementService {
             deferred.add(new Touched(m.indicatorId, m.period));
         }
         MeasurementView view = view(m);
-        audit.record("measurement." + action.toLowerCase(Locale.ROOT), "measurement", m.id, before, Audited.of(m));
+        audit.record("measurement." + step.action.toLowerCase(Locale.ROOT), "measurement", m.id, before, Audited.of(m));
         outbox.publish(KpiEvents.TOPIC, step.eventType, "measurement", m.id, m.version, eventData(view, why));
         return view;
     }
