@@ -83,25 +83,53 @@ public class Federation {
         }
     }
 
+    /** A sender's part of the agency tree, read once per received batch (see {@link #beginBatch}). */
+    private record SenderScope(String origin, String agency, Set<String> agencies) {
+    }
+
+    private final ThreadLocal<SenderScope> batchScope = new ThreadLocal<>();
+
+    /**
+     * While the receiver applies one batch of {@code origin} (whose token reports for {@code agency}), on this thread:
+     * {@link #requireWithinSender} reads the sender's subtree once for the batch rather than once per event.
+     */
+    void beginBatch(String origin, String agency) {
+        batchScope.set(new SenderScope(origin, agency, null));
+    }
+
+    void endBatch() {
+        batchScope.remove();
+    }
+
     /**
      * At central, refuses ({@link EventRefused}: answered {@code REJECTED}) data a ministry sent for agencies other than
      * the one its federation client reports for and the agencies below it: each ministry writes only its part of the
-     * tree. The sender's agency is the agency claim of its token, recorded by the receiver at each batch.
+     * tree. The sender's agency is the agency claim of its token, recorded by the receiver at each batch (read from
+     * there when a parked event is retried outside a batch).
      */
     public void requireWithinSender(String origin, Collection<String> agencies) {
-        List<?> rows = em.createNativeQuery("SELECT agency FROM federation_origin WHERE origin = ?1")
-                .setParameter(1, origin).getResultList();
-        String agency = rows.isEmpty() ? null : (String) rows.get(0);
-        if (agency == null) {
+        SenderScope scope = batchScope.get();
+        if (scope == null || !scope.origin().equals(origin)) {
+            List<?> rows = em.createNativeQuery("SELECT agency FROM federation_origin WHERE origin = ?1")
+                    .setParameter(1, origin).getResultList();
+            scope = new SenderScope(origin, rows.isEmpty() ? null : (String) rows.get(0), null);
+        }
+        if (scope.agency() == null) {
             throw new EventRefused("instance '" + origin + "' has not named the agency it reports for (its federation "
                     + "token carries no agency claim)");
         }
-        Set<String> scope = hierarchy.subtree(agency);
-        List<String> outside = agencies.stream().map(a -> a.toUpperCase(Locale.ROOT)).filter(a -> !scope.contains(a))
+        if (scope.agencies() == null) {
+            scope = new SenderScope(origin, scope.agency(), hierarchy.subtree(scope.agency()));
+            if (batchScope.get() != null && batchScope.get().origin().equals(origin)) {
+                batchScope.set(scope);
+            }
+        }
+        Set<String> within = scope.agencies();
+        List<String> outside = agencies.stream().map(a -> a.toUpperCase(Locale.ROOT)).filter(a -> !within.contains(a))
                 .distinct().sorted().toList();
         if (!outside.isEmpty()) {
-            throw new EventRefused("instance '" + origin + "' reports for " + agency + " and the agencies below it, "
-                    + "not for " + String.join(", ", outside));
+            throw new EventRefused("instance '" + origin + "' reports for " + scope.agency() + " and the agencies below "
+                    + "it, not for " + String.join(", ", outside));
         }
     }
 

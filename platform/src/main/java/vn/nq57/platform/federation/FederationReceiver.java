@@ -118,20 +118,23 @@ public class FederationReceiver implements EventConsumer {
         // so that the look for parked events below holds for the whole batch
         ReentrantLock lock = senders.computeIfAbsent(sender,
                 s -> new ReentrantLock());
+        String agencyCode = agency.toUpperCase(Locale.ROOT);
         lock.lock();
         try {
+            federation.beginBatch(sender, agencyCode);
             nothingParked.set(!QuarkusTransaction.requiringNew().call(() -> {
                 em.createNativeQuery("""
                                 INSERT INTO federation_origin (origin, agency) VALUES (?1, ?2)
                                 ON CONFLICT (origin) DO UPDATE SET agency = excluded.agency
                                 WHERE federation_origin.agency IS DISTINCT FROM excluded.agency""")
-                        .setParameter(1, sender).setParameter(2, agency.toUpperCase(Locale.ROOT))
+                        .setParameter(1, sender).setParameter(2, agencyCode)
                         .executeUpdate();
                 return inbox.anyParked(this);
             }));
             return receiveLocked(sender, events, pendingAtOrigin);
         } finally {
             nothingParked.remove();
+            federation.endBatch();
             lock.unlock();
         }
     }
