@@ -1,0 +1,52 @@
+package vn.nq57.portal.api;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import vn.nq57.portal.api.Views.Indicator;
+import vn.nq57.portal.api.Views.IndicatorEvaluation;
+import vn.nq57.portal.api.Views.IndicatorSummary;
+import vn.nq57.portal.api.Views.InitiativeKpis;
+import vn.nq57.portal.api.Views.Measurement;
+import vn.nq57.portal.api.Views.Page;
+import vn.nq57.portal.api.Views.SystemKpis;
+
+/** kpi-service, called with the signed-in user's access token. */
+@RegisterRestClient(configKey = "kpi")
+@Path("/api/v1")
+public interface KpiApi {
+
+    @GET
+    @Path("/indicators")
+    Uni<Page<IndicatorSummary>> indicators(@HeaderParam("Authorization") String auth,
+                                           @QueryParam("tier") String tier, @QueryParam("system") String system,
+                                           @QueryParam("ownerAgency") String ownerAgency,
+                                           @QueryParam("size") int size);
+
+    @GET
+    @Path("/indicators/{id}")
+    Uni<Indicator> indicator(@HeaderParam("Authorization") String auth, @PathParam("id") String idOrCode);
+
+    @GET
+    @Path("/evaluation/indicators/{id}")
+    Uni<IndicatorEvaluation> evaluation(@HeaderParam("Authorization") String auth, @PathParam("id") String idOrCode,
+                                        @QueryParam("agency") String agency);
+
+    @GET
+    @Path("/evaluation/initiatives/{id}")
+    Uni<InitiativeKpis> initiative(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/evaluation/systems/{code}")
+    Uni<SystemKpis> system(@HeaderParam("Authorization") String auth, @PathParam("code") String code);
+
+    @GET
+    @Path("/measurements")
+    Uni<Page<Measurement>> measurements(@HeaderParam("Authorization") String auth,
+                                        @QueryParam("indicator") String indicator, @QueryParam("size") int size);
+}

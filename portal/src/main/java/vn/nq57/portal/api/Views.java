@@ -1,0 +1,214 @@
+package vn.nq57.portal.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the portal reads of the three services' answers: only the fields its pages show (unknown fields are ignored,
+ * so a service may add fields without breaking the portal).
+ */
+public final class Views {
+    private Views() {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+        public static <T> Page<T> empty() {
+            return new Page<>(List.of(), 0, 0, 0);
+        }
+    }
+
+    // initiative-service: catalogue and agencies
+    public record SystemView(String code, String nameVi, String nameEn, String kind, int sortOrder) {
+    }
+
+    public record PhaseView(String code, int startYear, int endYear, String nameVi, String nameEn) {
+    }
+
+    public record AgencyRef(UUID id, String code, String nameVi) {
+    }
+
+    public record AgencyView(UUID id, String code, String nameVi, String nameEn, String level, String parentCode) {
+    }
+
+    public record AgencyNode(UUID id, String code, String nameVi, String nameEn, String level,
+                             List<AgencyNode> children) {
+    }
+
+    // initiative-service: scorecard
+    public record Reason(String code, String detail) {
+    }
+
+    public record KpiSummary(int indicators, int green, int amber, int red, int grey, BigDecimal averageProgress,
+                             int valuesUsed, int missingValues, OffsetDateTime asOf) {
+    }
+
+    public record BudgetSummary(long allocated, long disbursed, BigDecimal disbursementRate, int allocations) {
+    }
+
+    public record InitiativeCounts(int total, int green, int amber, int red, int grey) {
+    }
+
+    public record InitiativeScore(UUID id, String code, String titleVi, String system, String leadAgency,
+                                  String status, boolean key, String health, List<Reason> reasons, KpiSummary kpi,
+                                  int overdueOutputs, int openObstacles, Long oldestOpenObstacleDays,
+                                  BudgetSummary budget, OffsetDateTime asOf) {
+    }
+
+    public record SystemScore(String code, String nameVi, String health, List<Reason> reasons,
+                              KpiSummary strategicKpi, InitiativeCounts initiatives, int overdueOutputs,
+                              int openObstacles, BudgetSummary budget, OffsetDateTime asOf) {
+    }
+
+    public record PlanScore(String health, List<Reason> reasons, List<SystemScore> systems,
+                            InitiativeCounts initiatives, BudgetSummary budget, OffsetDateTime asOf) {
+    }
+
+    public record SystemScorecard(SystemScore system, Page<InitiativeScore> initiatives) {
+    }
+
+    public record AgencyScorecard(String agency, InitiativeCounts initiatives, BudgetSummary budget,
+                                  Page<InitiativeScore> items, OffsetDateTime asOf) {
+    }
+
+    // initiative-service: initiatives and obstacles
+    public record ChiefArchitect(String name, String position, AgencyRef agency) {
+    }
+
+    public record Output(UUID id, String description, LocalDate dueDate, String status, String evidenceLink,
+                         OffsetDateTime deliveredAt, boolean overdue) {
+    }
+
+    public record Milestone(UUID id, String title, LocalDate dueDate, boolean done) {
+    }
+
+    public record Initiative(UUID id, String code, String system, String phase, String titleVi, String titleEn,
+                             String contentOrientation, LocalDate deadline, AgencyRef leadAgency,
+                             List<AgencyRef> coordinatingAgencies, ChiefArchitect chiefArchitect, boolean key,
+                             String status, List<String> evaluationCriteria, List<String> linkedProgrammes,
+                             List<Output> outputs, List<Milestone> milestones, String origin) {
+    }
+
+    public record InitiativeSummary(UUID id, String code, String system, String phase, String titleVi,
+                                    LocalDate deadline, AgencyRef leadAgency, boolean key, String status,
+                                    long overdueOutputs) {
+    }
+
+    public record Transition(String from, String to, String reason, String actor, String actorAgency,
+                             OffsetDateTime occurredAt) {
+    }
+
+    public record Similar(UUID id, String code, String titleVi, String leadAgencyCode, double score) {
+    }
+
+    public record Obstacle(UUID id, String initiativeCode, AgencyRef filedByAgency, AgencyRef askedAgency,
+                           String description, String request, String status, String answer,
+                           OffsetDateTime filedAt, long ageDays) {
+    }
+
+    // kpi-service
+    public record Baseline(BigDecimal value, String period) {
+    }
+
+    public record Target(String period, BigDecimal value, String note) {
+    }
+
+    public record IndicatorSummary(UUID id, String code, String nameVi, String unit, String direction,
+                                   String frequency, String tier, String system, UUID initiativeId,
+                                   String ownerAgency) {
+    }
+
+    public record Indicator(UUID id, String code, String nameVi, String nameEn, String unit, String direction,
+                            String aggregation, String frequency, Baseline baseline, List<Target> targets,
+                            String tier, String system, UUID initiativeId, String ownerAgency,
+                            List<String> reportingAgencies, String dataSource, String method, int graceDays,
+                            BigDecimal tolerancePoints, String origin) {
+    }
+
+    public record IndicatorScore(UUID id, String code, String nameVi, String unit, String direction, String status,
+                                 String latestPeriod, BigDecimal actual, String targetPeriod, BigDecimal targetValue,
+                                 BigDecimal progress, BigDecimal expectedProgress, BigDecimal forecast,
+                                 Boolean forecastMeetsTarget, int valuesUsed, List<String> missing,
+                                 OffsetDateTime asOf) {
+    }
+
+    public record SeriesPoint(String period, BigDecimal value, int values, int approved) {
+    }
+
+    public record TargetProgress(String period, BigDecimal target, BigDecimal progress, boolean reached) {
+    }
+
+    public record IndicatorEvaluation(UUID indicatorId, String code, String nameVi, String unit, String direction,
+                                      String frequency, String scope, Baseline baseline, String latestPeriod,
+                                      BigDecimal actual, String targetPeriod, BigDecimal targetValue,
+                                      BigDecimal progress, BigDecimal expectedValue, BigDecimal expectedProgress,
+                                      String status, BigDecimal forecast, Boolean forecastMeetsTarget,
+                                      List<TargetProgress> targets, List<SeriesPoint> series, int valuesUsed,
+                                      int approvedValues, int missingPeriods, List<String> missing,
+                                      OffsetDateTime asOf) {
+    }
+
+    public record RollUp(int indicators, int green, int amber, int red, int grey, String status,
+                         BigDecimal averageProgress, long valuesUsed, OffsetDateTime asOf) {
+    }
+
+    public record InitiativeKpis(UUID initiativeId, String code, RollUp rollUp, List<IndicatorScore> indicators) {
+    }
+
+    public record SystemKpis(String system, RollUp overall, RollUp strategic, List<IndicatorScore> indicators) {
+    }
+
+    public record Measurement(UUID id, String indicatorCode, String period, String agency, BigDecimal value,
+                              String status, String note, String returnReason, String submittedBy,
+                              OffsetDateTime submittedAt, String decidedBy, OffsetDateTime decidedAt) {
+    }
+
+    // budget-service
+    public record FiscalYear(int year, long totalStateExpenditure, long stiBudget, BigDecimal stiShare,
+                             boolean meetsThreePercentRule) {
+    }
+
+    public record ThreePercentRule(int fiscalYear, long totalStateExpenditure, long stiBudget, BigDecimal stiShare,
+                                   BigDecimal thresholdPercent, boolean passes, long shortfall) {
+    }
+
+    public record SourceRow(String fundingSource, boolean nonState, long allocations, long planned, long approved,
+                            long disbursed, long remaining, BigDecimal disbursementRate, BigDecimal shareOfApproved) {
+    }
+
+    public record NonStateShare(int fiscalYear, long approvedTotal, long nonStateApproved, long stateApproved,
+                                BigDecimal nonStateShare, BigDecimal targetPercent, boolean meetsTarget,
+                                List<SourceRow> bySource) {
+    }
+
+    public record Figures(long allocations, long planned, long approved, long disbursed, long remaining,
+                          BigDecimal disbursementRate) {
+    }
+
+    /** A row of a breakdown by System ({@code system}) or by initiative ({@code initiativeCode}). */
+    public record BreakdownRow(String system, UUID initiativeId, String initiativeCode, String leadAgency,
+                               Boolean key, String fundingSource, long allocations, long planned, long approved,
+                               long disbursed, long remaining, BigDecimal disbursementRate) {
+    }
+
+    public record Breakdown(int fiscalYear, String by, List<BreakdownRow> rows, Figures totals) {
+    }
+
+    public record UnfundedKey(UUID initiativeId, String initiativeCode, String system, String leadAgency,
+                              long plannedAmount) {
+    }
+
+    public record PriorityWarning(String allocationCode, String initiativeCode, String system, String leadAgency,
+                                  String fundingSource, long amount, List<String> unfundedKeyInitiatives) {
+    }
+
+    public record Priority(int fiscalYear, List<UnfundedKey> keyInitiativesWithoutApprovedAllocation,
+                           List<PriorityWarning> nonKeyApprovedWhileKeyUnfunded) {
+    }
+
+    public record Allocation(UUID id, String code, int fiscalYear, String fundingSource,
+                             long amount, String status, long disbursed) {
+    }
+}
