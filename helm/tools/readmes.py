@@ -72,6 +72,7 @@ if __name__ == "__main__":
     services = ["initiative-service", "kpi-service", "budget-service"]
     for svc in services:
         rewrite(os.path.join(HELM, "charts", svc, "README.md"), table(os.path.join(HELM, "charts", svc, "values.yaml")))
+    rewrite(os.path.join(HELM, "charts", "portal", "README.md"), table(os.path.join(HELM, "charts", "portal", "values.yaml")))
     umbrella = table(os.path.join(HELM, "nq57", "values.yaml"))
     rewrite(os.path.join(HELM, "nq57", "README.md"), umbrella)
     rewrite(os.path.join(HELM, "README.md"),

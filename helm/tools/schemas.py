@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes values.schema.json of the three service charts (one schema) and of the umbrella chart nq57.
+"""Writes values.schema.json of the three service charts (one schema), of the portal chart and of the umbrella chart nq57.
 
-The `global` block is one schema, used by all four charts; ChartConsistencyTest checks the files stay as this
+The `global` block is one schema, used by all five charts; ChartConsistencyTest checks the files stay as this
 script writes them. Run from anywhere: python3 helm/tools/schemas.py
 """
 import json
@@ -191,6 +191,7 @@ umbrella = {
   "properties": {
     "global": glob,
     "initiative-service": sub, "kpi-service": sub, "budget-service": sub,
+    "portal": {"type": "object", "description": "values of the portal chart (validated by its own schema)", "properties": {"enabled": {"type": "boolean"}}},
     "postgresql": {"type": "object", "additionalProperties": False, "required": ["enabled"], "properties": {
         "enabled": {"type": "boolean"},
         "image": image(),
@@ -257,12 +258,46 @@ service["allOf"] = [
 ]
 service["properties"]["enabled"] = {"type": "boolean", "description": "used by the umbrella chart's condition"}
 
+# The portal: the service chart's deployment values, no database, Kafka or federation of its own; its client secret
+# and session secret come from a Secret only, and every key is known (a typo is refused, not ignored).
+portal = json.loads(json.dumps(service))
+portal["title"] = "NQ57 portal chart values"
+portal["additionalProperties"] = False
+portal["required"] = ["component", "global", "image", "replicaCount", "containerPort", "oidc", "api", "resources", "probes", "podSecurityContext", "securityContext"]
+pp = portal["properties"]
+for key in ("database", "federation"):
+    del pp[key]
+pp["component"] = {"type": "object", "additionalProperties": False, "required": ["kind"], "properties": {"kind": {"const": "portal"}}}
+pp["oidc"] = {"type": "object", "additionalProperties": False,
+    "description": "The portal's client in the realm. The client secret and the session secret come from existingSecret, never from values.",
+    "required": ["clientId", "clientSecretKey", "sessionSecretKey"], "properties": {
+    "clientId": {"type": "string", "minLength": 1},
+    "existingSecret": string,
+    "clientSecretKey": {"type": "string", "minLength": 1},
+    "sessionSecretKey": {"type": "string", "minLength": 1}}}
+pp["api"] = {"type": "object", "additionalProperties": False, "properties": {
+    "initiativeUrl": url_or_empty, "kpiUrl": url_or_empty, "budgetUrl": url_or_empty}}
+pp["publicUrl"] = {"type": "string", "pattern": "^(|https?://[^\\s/?#]+/?)$", "description": "scheme and host (and port) only, e.g. https://portal.nq57.gov.vn"}
+pp["cookieSecure"] = {"type": "boolean"}
+# Helm adds the library chart's (empty) values under its name
+pp["nq57-common"] = {"type": "object", "description": "the library chart nq57-common has no values"}
+pp["networkPolicy"] = {"type": "object", "additionalProperties": False, "properties": {
+    "extraIngress": {"type": "array"},
+    "extraEgress": {"type": "array", "items": {"type": "object", "properties": {"to": {"type": "array"}, "ports": {"type": "array"}}, "additionalProperties": False}}}}
+portal["allOf"] = [
+    {"if": {"properties": {"ingress": {"required": ["enabled"], "properties": {"enabled": {"const": True}}}}, "required": ["ingress"]},
+     "then": {"properties": {"cookieSecure": {"const": True, "description": "behind the Ingress (TLS only) the session cookie is Secure"}}}}
+]
+
 if __name__ == "__main__":
     helm = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     for svc in SERVICES:
         with open(os.path.join(helm, "charts", svc, "values.schema.json"), "w") as f:
             json.dump(service, f, indent=2)
             f.write("\n")
+    with open(os.path.join(helm, "charts", "portal", "values.schema.json"), "w") as f:
+        json.dump(portal, f, indent=2)
+        f.write("\n")
     with open(os.path.join(helm, "nq57", "values.schema.json"), "w") as f:
         json.dump(umbrella, f, indent=2)
         f.write("\n")

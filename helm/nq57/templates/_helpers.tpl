@@ -88,3 +88,21 @@ federationCentralUrl): its own federation.centralUrl, else global.federation.cen
 {{- with $v.federation }}{{ $own = .centralUrl }}{{ end -}}
 {{- default .context.Values.global.federation.centralUrl $own | trimSuffix "/" -}}
 {{- end -}}
+
+{{/*
+The in-cluster URL at which this release serves a service, as its chart names its Service (nq57-common.fullname)
+and with its service.port. Call with (dict "service" "kpi-service" "context" $).
+*/}}
+{{- define "nq57.serviceUrl" -}}
+{{- $v := index .context.Values .service -}}
+{{- $release := .context.Release.Name -}}
+{{- $name := "" -}}
+{{- if $v.fullnameOverride -}}
+{{- $name = $v.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $n := default .service $v.nameOverride -}}
+{{- $name = ternary $release (printf "%s-%s" $release $n) (contains $n $release) | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- printf "http://%s:%v" $name $v.service.port -}}
+{{- end -}}
+

@@ -1,5 +1,5 @@
 {{/*
-The service's non-secret configuration, given to the container as environment variables.
+The non-secret configuration of a service or the portal, given to the container as environment variables.
 The Deployment's pod template carries its checksum, so a changed value rolls the pods.
 */}}
 {{- define "nq57-common.configmap" -}}
@@ -11,38 +11,10 @@ metadata:
   labels:
     {{- include "nq57-common.labels" . | nindent 4 }}
 data:
-  QUARKUS_HTTP_PORT: {{ .Values.containerPort | quote }}
-  {{ .Values.component.databaseUrlEnv }}: {{ include "nq57-common.databaseUrl" . | quote }}
-  NQ57_DB_USER: {{ include "nq57-common.databaseUsername" . | quote }}
-  NQ57_INSTANCE_ID: {{ .Values.global.instance.id | quote }}
-  NQ57_INSTANCE_ROLE: {{ .Values.global.instance.role | quote }}
-  NQ57_OIDC_ISSUER: {{ include "nq57-common.oidcIssuer" . | quote }}
-  NQ57_OIDC_JWKS: {{ include "nq57-common.oidcJwks" . | quote }}
-  NQ57_KAFKA_BOOTSTRAP: {{ include "nq57-common.kafkaBootstrap" . | quote }}
-  QUARKUS_SHUTDOWN_TIMEOUT: {{ .Values.shutdownTimeout | quote }}
-  {{- if eq .Values.global.instance.role "ministry" }}
-  {{- $f := .Values.global.federation }}
-  NQ57_FEDERATION_CENTRAL_URL: {{ include "nq57-common.federationCentralUrl" . | quote }}
-  NQ57_FEDERATION_TOKEN_URL: {{ $f.tokenUrl | quote }}
-  NQ57_FEDERATION_CLIENT_ID: {{ $f.clientId | quote }}
-  NQ57_FEDERATION_INTAKE_ENABLED: "false"
-  {{- with $f.forwardInterval }}
-  NQ57_FEDERATION_FORWARD_INTERVAL: {{ . | quote }}
-  {{- end }}
-  {{- with $f.catalogInterval }}
-  NQ57_FEDERATION_CATALOG_INTERVAL: {{ . | quote }}
-  {{- end }}
-  {{- with $f.batchSize }}
-  NQ57_FEDERATION_BATCH_SIZE: {{ . | toString | quote }}
-  {{- end }}
-  {{- with $f.tokenRefreshMargin }}
-  NQ57_FEDERATION_TOKEN_REFRESH_MARGIN: {{ . | quote }}
-  {{- end }}
-  {{- with $f.maxBackoff }}
-  NQ57_FEDERATION_MAX_BACKOFF: {{ . | quote }}
-  {{- end }}
+  {{- if eq (include "nq57-common.kind" .) "portal" }}
+  {{- include "nq57-common.portal.config" . | nindent 2 }}
   {{- else }}
-  NQ57_FEDERATION_INTAKE_ENABLED: {{ .Values.global.federation.intakeEnabled | toString | quote }}
+  {{- include "nq57-common.api.config" . | nindent 2 }}
   {{- end }}
   {{- with .Values.jvmOptions }}
   JAVA_TOOL_OPTIONS: {{ . | quote }}
@@ -50,4 +22,41 @@ data:
   {{- range $key, $value := .Values.config }}
   {{ $key }}: {{ $value | toString | quote }}
   {{- end }}
+{{- end -}}
+
+{{/* The settings of a service (initiative, kpi, budget). */}}
+{{- define "nq57-common.api.config" -}}
+QUARKUS_HTTP_PORT: {{ .Values.containerPort | quote }}
+{{ .Values.component.databaseUrlEnv }}: {{ include "nq57-common.databaseUrl" . | quote }}
+NQ57_DB_USER: {{ include "nq57-common.databaseUsername" . | quote }}
+NQ57_INSTANCE_ID: {{ .Values.global.instance.id | quote }}
+NQ57_INSTANCE_ROLE: {{ .Values.global.instance.role | quote }}
+NQ57_OIDC_ISSUER: {{ include "nq57-common.oidcIssuer" . | quote }}
+NQ57_OIDC_JWKS: {{ include "nq57-common.oidcJwks" . | quote }}
+NQ57_KAFKA_BOOTSTRAP: {{ include "nq57-common.kafkaBootstrap" . | quote }}
+QUARKUS_SHUTDOWN_TIMEOUT: {{ .Values.shutdownTimeout | quote }}
+{{- if eq .Values.global.instance.role "ministry" }}
+{{- $f := .Values.global.federation }}
+NQ57_FEDERATION_CENTRAL_URL: {{ include "nq57-common.federationCentralUrl" . | quote }}
+NQ57_FEDERATION_TOKEN_URL: {{ $f.tokenUrl | quote }}
+NQ57_FEDERATION_CLIENT_ID: {{ $f.clientId | quote }}
+NQ57_FEDERATION_INTAKE_ENABLED: "false"
+{{- with $f.forwardInterval }}
+NQ57_FEDERATION_FORWARD_INTERVAL: {{ . | quote }}
+{{- end }}
+{{- with $f.catalogInterval }}
+NQ57_FEDERATION_CATALOG_INTERVAL: {{ . | quote }}
+{{- end }}
+{{- with $f.batchSize }}
+NQ57_FEDERATION_BATCH_SIZE: {{ . | toString | quote }}
+{{- end }}
+{{- with $f.tokenRefreshMargin }}
+NQ57_FEDERATION_TOKEN_REFRESH_MARGIN: {{ . | quote }}
+{{- end }}
+{{- with $f.maxBackoff }}
+NQ57_FEDERATION_MAX_BACKOFF: {{ . | quote }}
+{{- end }}
+{{- else }}
+NQ57_FEDERATION_INTAKE_ENABLED: {{ .Values.global.federation.intakeEnabled | toString | quote }}
+{{- end }}
 {{- end -}}

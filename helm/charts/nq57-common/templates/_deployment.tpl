@@ -65,6 +65,9 @@ spec:
             - configMapRef:
                 name: {{ include "nq57-common.fullname" . }}
           env:
+            {{- if eq (include "nq57-common.kind" .) "portal" }}
+            {{- include "nq57-common.portal.secretEnv" . | nindent 12 }}
+            {{- else }}
             - name: NQ57_DB_PASSWORD
               valueFrom:
                 secretKeyRef:
@@ -76,6 +79,7 @@ spec:
                 secretKeyRef:
                   name: {{ .Values.global.federation.existingSecret | quote }}
                   key: {{ .Values.global.federation.clientSecretKey | quote }}
+            {{- end }}
             {{- end }}
             {{- with .Values.extraEnv }}
             {{- toYaml . | nindent 12 }}

@@ -33,8 +33,19 @@ helm.sh/chart: {{ include "nq57-common.chart" . }}
 app.kubernetes.io/version: {{ include "nq57-common.imageTag" . | trunc 63 | trimSuffix "-" | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/part-of: nq57
-app.kubernetes.io/component: api
+app.kubernetes.io/component: {{ include "nq57-common.kind" . }}
 nq57.gov.vn/instance: {{ .Values.global.instance.id | quote }}
+{{- end -}}
+
+{{/*
+What the including chart deploys: `api` (a service: initiative, kpi, budget) or `portal` (the web portal, a client
+of the services), from component.kind (the service charts leave it out). It is also the pods'
+app.kubernetes.io/component label, by which the services' NetworkPolicies admit the portal.
+*/}}
+{{- define "nq57-common.kind" -}}
+{{- $kind := "" -}}
+{{- with .Values.component }}{{ $kind = .kind }}{{ end -}}
+{{- default "api" $kind -}}
 {{- end -}}
 
 {{- define "nq57-common.serviceAccountName" -}}

@@ -1,9 +1,13 @@
 {{/*
-Who may reach a service pod: the ingress controller and Prometheus, on the HTTP port, plus what
-networkPolicy.extraIngress adds. The services never call each other (events carry what they need).
+Who may reach a pod: the ingress controller and Prometheus, on the HTTP port, and, for a service, this release's
+portal (it calls the APIs as the signed-in user), plus what networkPolicy.extraIngress adds. The services never call
+each other (events carry what they need). With global.networkPolicy.egress.enabled the pods may connect only to DNS,
+this release's parts (a service: PostgreSQL, Keycloak, Kafka; the portal: the three services and Keycloak) and the
+listed destinations.
 */}}
 {{- define "nq57-common.networkpolicy" -}}
 {{- $np := .Values.global.networkPolicy -}}
+{{- $portal := eq (include "nq57-common.kind" .) "portal" -}}
 {{- if $np.enabled -}}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -38,6 +42,17 @@ spec:
       ports:
         - port: http
           protocol: TCP
+    {{- if not $portal }}
+    # this release's portal, calling the API as the signed-in user
+    - from:
+        - podSelector:
+            matchLabels:
+              app.kubernetes.io/instance: {{ .Release.Name }}
+              app.kubernetes.io/component: portal
+      ports:
+        - port: http
+          protocol: TCP
+    {{- end }}
     {{- with .Values.networkPolicy.extraIngress }}
     {{- toYaml . | nindent 4 }}
     {{- end }}
@@ -52,6 +67,9 @@ spec:
           protocol: UDP
         - port: 53
           protocol: TCP
+    {{- if $portal }}
+    {{- include "nq57-common.portal.egress" . | nindent 4 }}
+    {{- else }}
     # this release's PostgreSQL and Keycloak, when bundled
     - to:
         - podSelector:
@@ -63,6 +81,7 @@ spec:
         - podSelector:
             matchLabels:
               strimzi.io/cluster: {{ printf "%s-kafka" .Release.Name | trunc 40 | trimSuffix "-" }}
+    {{- end }}
     {{- with $np.egress.extra }}
     {{- toYaml . | nindent 4 }}
     {{- end }}

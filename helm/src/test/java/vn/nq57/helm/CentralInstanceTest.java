@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,13 +105,14 @@ class CentralInstanceTest {
         assertTrue(withoutOperators.ofKind("Kafka").isEmpty());
         assertTrue(withoutOperators.ofKind("KafkaTopic").isEmpty());
         assertTrue(withoutOperators.ofKind("ServiceMonitor").isEmpty(), "no ServiceMonitor without the Prometheus operator");
-        assertEquals(3, withoutOperators.all(Deployment.class).size());
+        assertEquals(4, withoutOperators.all(Deployment.class).size(), "the three services and the portal");
     }
 
     @Test
-    void prometheusScrapesEveryServiceThroughAServiceMonitorWhenTheOperatorApiIsServed() {
+    void prometheusScrapesEveryServiceAndThePortalThroughAServiceMonitorWhenTheOperatorApiIsServed() {
         List<GenericKubernetesResource> monitors = central.ofKind("ServiceMonitor").stream().map(GenericKubernetesResource.class::cast).toList();
-        assertEquals(3, monitors.size());
+        assertEquals(Set.of("nq57-initiative-service", "nq57-kpi-service", "nq57-budget-service", "nq57-portal"),
+                monitors.stream().map(m -> m.getMetadata().getName()).collect(Collectors.toSet()));
         for (GenericKubernetesResource monitor : monitors) {
             @SuppressWarnings("unchecked")
             Map<String, Object> endpoint = ((List<Map<String, Object>>) monitor.get("spec", "endpoints")).get(0);

@@ -14,7 +14,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The three service charts stay one pattern, and every value is documented. */
+/** The three service charts stay one pattern, the portal chart shares their global block, and every value is documented. */
 class ChartConsistencyTest {
 
     private static Path sourceChart(String name) {
@@ -29,22 +29,39 @@ class ChartConsistencyTest {
     }
 
     @Test
-    void theUmbrellaValidatesGlobalValuesExactlyAsTheServiceChartsDo() {
-        Map<?, ?> service = (Map<?, ?>) ((Map<?, ?>) Charts.json(sourceChart("initiative-service").resolve("values.schema.json")).get("properties")).get("global");
+    void theUmbrellaValidatesGlobalValuesExactlyAsTheServiceAndPortalChartsDo() {
         Map<?, ?> umbrella = (Map<?, ?>) ((Map<?, ?>) Charts.json(sourceChart("nq57").resolve("values.schema.json")).get("properties")).get("global");
-        assertEquals(service, umbrella);
+        for (String chart : List.of("initiative-service", Charts.PORTAL)) {
+            Map<?, ?> global = (Map<?, ?>) ((Map<?, ?>) Charts.json(sourceChart(chart).resolve("values.schema.json")).get("properties")).get("global");
+            assertEquals(umbrella, global, chart);
+        }
     }
 
     @Test
-    void theUmbrellaAndTheServiceChartsHaveTheSameGlobalDefaults() {
+    void theUmbrellaAndTheServiceAndPortalChartsHaveTheSameGlobalDefaults() {
         Object umbrella = Charts.yaml(sourceChart("nq57").resolve("values.yaml")).get("global");
-        for (String service : Charts.SERVICES) {
-            assertEquals(umbrella, Charts.yaml(sourceChart(service).resolve("values.yaml")).get("global"), service);
+        for (String chart : Charts.APPLICATIONS) {
+            assertEquals(umbrella, Charts.yaml(sourceChart(chart).resolve("values.yaml")).get("global"), chart);
+        }
+    }
+
+    @Test
+    void theUmbrellaInstallsEveryChartItsValuesName() {
+        Map<String, Object> chart = Charts.yaml(sourceChart("nq57").resolve("Chart.yaml"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> dependencies = (List<Map<String, Object>>) chart.get("dependencies");
+        assertEquals(Charts.APPLICATIONS, dependencies.stream().map(d -> d.get("name")).toList());
+        for (Map<String, Object> dependency : dependencies) {
+            String name = (String) dependency.get("name");
+            assertEquals(name + ".enabled", dependency.get("condition"), name);
+            assertEquals("file://../charts/" + name, dependency.get("repository"), name);
+            assertEquals(Charts.yaml(sourceChart(name).resolve("Chart.yaml")).get("version"), dependency.get("version"),
+                    name + ": the umbrella names the chart's current version");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"initiative-service", "kpi-service", "budget-service", "nq57"})
+    @ValueSource(strings = {"initiative-service", "kpi-service", "budget-service", "portal", "nq57"})
     void theChartReadmeListsEveryValue(String chart) throws IOException {
         Path readme = sourceChart(chart).resolve("README.md");
         assertTrue(Files.exists(readme), readme + " is missing");

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class ChartLintTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"nq57-common", "initiative-service", "kpi-service", "budget-service", "nq57"})
+    @ValueSource(strings = {"nq57-common", "initiative-service", "kpi-service", "budget-service", "portal", "nq57"})
     void chartPassesStrictLintWithoutAnyMessage(String chart) {
         LintResult result = new Helm(Charts.chart(chart)).lint().strict().call();
         assertFalse(result.isFailed(), () -> chart + " fails strict lint: " + result.getMessages());

@@ -23,14 +23,17 @@ import java.util.regex.Pattern;
 
 /**
  * The charts under helm/, copied once per test run into target/chart-work with their file:// dependencies
- * packaged (service charts first, then the umbrella), and rendered with the Helm library embedded in helm-java.
+ * packaged (service and portal charts first, then the umbrella), and rendered with the Helm library embedded in helm-java.
  */
 final class Charts {
 
     static final String RELEASE = "nq57";
     static final String NAMESPACE = "nq57-test";
     static final List<String> SERVICES = List.of("initiative-service", "kpi-service", "budget-service");
-    static final List<String> ALL = List.of("nq57-common", "initiative-service", "kpi-service", "budget-service");
+    static final String PORTAL = "portal";
+    /** The charts that include the library chart nq57-common. */
+    static final List<String> APPLICATIONS = List.of("initiative-service", "kpi-service", "budget-service", PORTAL);
+    static final List<String> ALL = List.of("nq57-common", "initiative-service", "kpi-service", "budget-service", PORTAL);
 
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
@@ -51,8 +54,8 @@ final class Charts {
             deleteRecursively(dir);
             copyRecursively(source().resolve("charts"), dir.resolve("charts"));
             copyRecursively(source().resolve("nq57"), dir.resolve("nq57"));
-            for (String service : SERVICES) {
-                new Helm(dir.resolve("charts").resolve(service)).dependency().update().call();
+            for (String application : APPLICATIONS) {
+                new Helm(dir.resolve("charts").resolve(application)).dependency().update().call();
             }
             new Helm(dir.resolve("nq57")).dependency().update().call();
             work = dir;

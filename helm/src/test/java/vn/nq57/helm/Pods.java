@@ -48,6 +48,16 @@ final class Pods {
         return rendered.named(Deployment.class, Charts.RELEASE + "-" + service);
     }
 
+    /** The charts built on nq57-common that this render installs: the three services and, when enabled, the portal. */
+    static List<String> applications(Charts.Rendered rendered) {
+        return Charts.APPLICATIONS.stream().filter(name -> rendered.all(Deployment.class).stream()
+                .anyMatch(d -> (Charts.RELEASE + "-" + name).equals(d.getMetadata().getName()))).toList();
+    }
+
+    static Container container(Charts.Rendered rendered, String application) {
+        return service(rendered, application).getSpec().getTemplate().getSpec().getContainers().get(0);
+    }
+
     /** The literal environment a container gets: its ConfigMaps (envFrom) overlaid by its own literal env. */
     static Map<String, String> literalEnv(Charts.Rendered rendered, Container container) {
         Map<String, String> env = new LinkedHashMap<>();

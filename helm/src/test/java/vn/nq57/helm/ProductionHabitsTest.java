@@ -53,12 +53,16 @@ class ProductionHabitsTest {
 
     @ParameterizedTest
     @EnumSource(Scenario.class)
-    void servicesProbeTheQuarkusHealthEndpoints(Scenario scenario) {
-        for (String service : Charts.SERVICES) {
-            Container c = Pods.service(scenario.render(), service).getSpec().getTemplate().getSpec().getContainers().get(0);
-            assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath());
-            assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath());
-            assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath());
+    void servicesAndThePortalProbeTheQuarkusHealthEndpoints(Scenario scenario) {
+        Charts.Rendered rendered = scenario.render();
+        for (String application : Pods.applications(rendered)) {
+            Container c = Pods.container(rendered, application);
+            assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath(), application);
+            assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath(), application);
+            assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath(), application);
+            for (var probe : List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
+                assertEquals("http", probe.getHttpGet().getPort().getStrVal(), application + " probes its HTTP port");
+            }
         }
     }
 
@@ -142,19 +146,28 @@ class ProductionHabitsTest {
 
     @ParameterizedTest
     @EnumSource(Scenario.class)
-    void everyServiceHasANetworkPolicyLettingInOnlyTheIngressControllerAndPrometheus(Scenario scenario) {
+    void everyServiceHasANetworkPolicyLettingInOnlyTheIngressControllerPrometheusAndThePortal(Scenario scenario) {
         Charts.Rendered rendered = scenario.render();
-        for (String service : Charts.SERVICES) {
-            Deployment deployment = Pods.service(rendered, service);
-            NetworkPolicy policy = rendered.named(NetworkPolicy.class, Charts.RELEASE + "-" + service);
+        for (String application : Pods.applications(rendered)) {
+            Deployment deployment = Pods.service(rendered, application);
+            NetworkPolicy policy = rendered.named(NetworkPolicy.class, Charts.RELEASE + "-" + application);
             assertEquals(deployment.getSpec().getSelector().getMatchLabels(), policy.getSpec().getPodSelector().getMatchLabels(),
-                    service + "'s NetworkPolicy selects its pods");
+                    application + "'s NetworkPolicy selects its pods");
             assertEquals(List.of("Ingress"), policy.getSpec().getPolicyTypes());
-            assertEquals(1, policy.getSpec().getIngress().size(), service + ": one ingress rule");
+            boolean portal = Charts.PORTAL.equals(application);
+            assertEquals(portal ? 1 : 2, policy.getSpec().getIngress().size(), application + ": ingress controller and Prometheus"
+                    + (portal ? "" : ", and the portal"));
             List<NetworkPolicyPeer> peers = policy.getSpec().getIngress().get(0).getFrom();
             assertEquals(List.of("ingress-nginx", "monitoring"), peers.stream()
                     .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList());
             assertEquals("http", policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getStrVal());
+            if (!portal) {
+                NetworkPolicyPeer fromPortal = policy.getSpec().getIngress().get(1).getFrom().get(0);
+                assertNull(fromPortal.getNamespaceSelector(), application + ": the portal of this namespace only");
+                assertEquals(Map.of("app.kubernetes.io/instance", Charts.RELEASE, "app.kubernetes.io/component", "portal"),
+                        fromPortal.getPodSelector().getMatchLabels(), application + ": this release's portal only");
+                assertEquals("http", policy.getSpec().getIngress().get(1).getPorts().get(0).getPort().getStrVal());
+            }
         }
     }
 
@@ -174,9 +187,9 @@ class ProductionHabitsTest {
 
     @ParameterizedTest
     @EnumSource(Scenario.class)
-    void everyServiceHasAPodDisruptionBudget(Scenario scenario) {
+    void everyServiceAndThePortalHaveAPodDisruptionBudget(Scenario scenario) {
         Charts.Rendered rendered = scenario.render();
-        for (String service : Charts.SERVICES) {
+        for (String service : Pods.applications(rendered)) {
             PodDisruptionBudget pdb = rendered.named(PodDisruptionBudget.class, Charts.RELEASE + "-" + service);
             assertEquals(Pods.service(rendered, service).getSpec().getSelector().getMatchLabels(), pdb.getSpec().getSelector().getMatchLabels());
             assertEquals(1, pdb.getSpec().getMaxUnavailable().getIntVal(), service + " lets one pod go at a time");
@@ -185,9 +198,9 @@ class ProductionHabitsTest {
 
     @ParameterizedTest
     @EnumSource(Scenario.class)
-    void stoppingServicePodsFinishTheirRequestsWithinTheGracePeriod(Scenario scenario) {
+    void stoppingServiceAndPortalPodsFinishTheirRequestsWithinTheGracePeriod(Scenario scenario) {
         Charts.Rendered rendered = scenario.render();
-        for (String service : Charts.SERVICES) {
+        for (String service : Pods.applications(rendered)) {
             Deployment d = Pods.service(rendered, service);
             Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
             List<String> preStop = c.getLifecycle().getPreStop().getExec().getCommand();
@@ -202,9 +215,10 @@ class ProductionHabitsTest {
 
     @ParameterizedTest
     @EnumSource(Scenario.class)
-    void servicesRollOneNewPodAtATimeWithoutLosingCapacity(Scenario scenario) {
-        for (String service : Charts.SERVICES) {
-            Deployment d = Pods.service(scenario.render(), service);
+    void servicesAndThePortalRollOneNewPodAtATimeWithoutLosingCapacity(Scenario scenario) {
+        Charts.Rendered rendered = scenario.render();
+        for (String service : Pods.applications(rendered)) {
+            Deployment d = Pods.service(rendered, service);
             assertEquals(0, d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal());
             assertNotNull(d.getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/config"), service + " carries its config checksum");
         }
