@@ -4,13 +4,14 @@
 #   identity/keycloak.sh start [--reset]   download once, start in the background, wait until the realm answers
 #   identity/keycloak.sh stop              SIGTERM, wait for exit
 #   identity/keycloak.sh status            running or not, URLs
-#   identity/keycloak.sh token USER [PASSWORD]          access token (password grant on client portal)
+#   identity/keycloak.sh token USER [PASSWORD]          access token (password grant on the confidential client
+#                                                       portal, with its secret NQ57_PORTAL_CLIENT_SECRET)
 #   identity/keycloak.sh client-token CLIENT_ID SECRET  access token (client credentials)
 #
 # Everything here is LOCAL ONLY: bootstrap admin admin/admin, demo passwords, client secrets.
 # Environment: NQ57_CACHE (default ~/.cache/nq57), NQ57_RUN_DIR (default <repo>/.run), NQ57_LOG_DIR
 # (default <run dir>/logs), NQ57_KEYCLOAK_PORT (8180), NQ57_KEYCLOAK_TIMEOUT (300 s), NQ57_KEYCLOAK_HEAP
-# (default 512m), JAVA_HOME.
+# (default 512m), NQ57_PORTAL_CLIENT_SECRET (default local-dev-only-portal, as in realm-nq57.json), JAVA_HOME.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -30,6 +31,8 @@ PID_FILE=$RUN_DIR/keycloak.pid
 LOG=$LOG_DIR/keycloak.log
 BASE_URL=http://$HOST:$PORT
 ISSUER=$BASE_URL/realms/$REALM
+# The confidential client portal: its LOCAL-ONLY secret, as in realm-nq57.json (the token command sends it).
+PORTAL_CLIENT_SECRET=${NQ57_PORTAL_CLIENT_SECRET:-local-dev-only-portal}
 
 # shellcheck source=../deploy/infra/proclib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../deploy/infra/proclib.sh"
@@ -198,7 +201,7 @@ token_request() {
 
 cmd_token() {
   [ $# -ge 1 ] || die "usage: token USER [PASSWORD]   (demo password: demo-local-only)"
-  token_request -d grant_type=password -d client_id=portal \
+  token_request -d grant_type=password -d client_id=portal --data-urlencode "client_secret=$PORTAL_CLIENT_SECRET" \
     --data-urlencode "username=$1" --data-urlencode "password=${2:-demo-local-only}"
 }
 

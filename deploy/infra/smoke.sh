@@ -3,8 +3,9 @@
 #
 #   deploy/infra/smoke.sh
 #
-# 1. starts both (downloads/resolves on first use), 2. checks tokens (password grant on portal for admin.bkhcn
-# and others, client credentials for nq57-federation-bkhcn/-byt and a service client) by decoding their payload:
+# 1. starts both (downloads/resolves on first use), 2. checks tokens (password grant on the confidential client
+# portal, with its secret, for admin.bkhcn and others, none without it; client credentials for nq57-federation-bkhcn/-byt
+# and a service client) by decoding their payload:
 # iss, realm_access.roles, agency, instance, 15-minute lifespan; PKCE and redirect URIs of portal,
 # 3. lists the topics, produces and consumes one message with the console tools, 4. stops both,
 # 5. starts both again and checks that the data persisted (a user created in step 2 and the realm are still
@@ -113,6 +114,14 @@ for u in central.admin:central-admin:BCDTW submitter.cdmst:data-submitter:BKHCN-
   expect "$user" "$p" .agency "$agency"
 done
 if "$KC" token admin.bkhcn wrong-password >/dev/null 2>&1; then fail "a wrong password got a token"; else ok "wrong password refused"; fi
+# portal is a confidential client: a password grant without its secret, or with another one, gets no token
+for secret in "" wrong-secret; do
+  what=${secret:+with the secret $secret}; what=${what:-without the client secret}
+  if curl -fsS -o /dev/null -d grant_type=password -d client_id=portal -d username=admin.bkhcn -d password=demo-local-only \
+       ${secret:+-d client_secret=$secret} "$ISSUER/protocol/openid-connect/token" 2>/dev/null; then
+    fail "portal: a password grant $what got a token"
+  else ok "portal: password grant $what refused (confidential client)"; fi
+done
 
 tok=$("$KC" client-token nq57-federation-bkhcn local-dev-only-federation-bkhcn) || fail "client credentials for nq57-federation-bkhcn"
 p=$(payload "$tok")

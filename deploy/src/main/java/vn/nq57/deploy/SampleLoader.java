@@ -29,12 +29,15 @@ import java.util.UUID;
  * an Idempotency-Key).
  *
  * <p>Configuration (system properties or environment): NQ57_KEYCLOAK_URL (http://127.0.0.1:8180), NQ57_INITIATIVE_URL,
- * NQ57_KPI_URL, NQ57_BUDGET_URL (http://127.0.0.1:8081..8083). Exit code 0 when done (parts may have been skipped),
- * 1 when nothing could be loaded (no token, a service not answering).
+ * NQ57_KPI_URL, NQ57_BUDGET_URL (http://127.0.0.1:8081..8083), NQ57_PORTAL_CLIENT_SECRET (the realm's LOCAL-ONLY secret
+ * of the confidential client {@code portal}, {@value #PORTAL_CLIENT_SECRET}). Exit code 0 when done (parts may have
+ * been skipped), 1 when nothing could be loaded (no token, a service not answering).
  */
 public final class SampleLoader {
 
     static final String PASSWORD = "demo-local-only";
+    /** The LOCAL-ONLY secret of the confidential client {@code portal} in identity/realm-nq57.json. */
+    static final String PORTAL_CLIENT_SECRET = "local-dev-only-portal";
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -43,6 +46,7 @@ public final class SampleLoader {
     private final String initiativeUrl;
     private final String kpiUrl;
     private final String budgetUrl;
+    private final String portalSecret = cfg("NQ57_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET);
     private final LocalDate today = LocalDate.now(VN);
     private final Map<String, String[]> tokens = new HashMap<>();
     private final Map<String, UUID> initiativeIds = new LinkedHashMap<>();
@@ -503,11 +507,15 @@ public final class SampleLoader {
         }
     }
 
-    /** Password grant on the public client {@code portal} (direct access grants: local use only). Cached 10 minutes. */
+    /**
+     * Password grant on the confidential client {@code portal}, with its secret (direct access grants: local use only).
+     * Cached 10 minutes.
+     */
     String token(String user) throws Exception {
         String[] cached = tokens.get(user);
         if (cached != null && System.currentTimeMillis() - Long.parseLong(cached[1]) < 600_000) return cached[0];
-        String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        String form = "grant_type=password&client_id=portal&client_secret=" + URLEncoder.encode(portalSecret, StandardCharsets.UTF_8)
+                + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
         HttpResponse<String> r = send(HttpRequest.newBuilder(
                         URI.create(keycloak + "/realms/nq57/protocol/openid-connect/token"))

@@ -349,7 +349,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             return cached[1];
         }
         try {
-            String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            String form = "grant_type=password&client_id=portal&client_secret=local-dev-only-portal"
+                    + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                     + "&password=" + PASSWORD;
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(issuer() + "/protocol/openid-connect/token"))
