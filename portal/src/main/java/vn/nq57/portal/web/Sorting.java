@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 public record Sorting(String path, String sort, boolean descending, String q, String health) {
 
     public static Sorting of(String path, String sort, String dir, String q, String health) {
-        return new Sorting(path, InitiativeRow.SORTS.contains(sort) ? sort : "health", "desc".equals(dir),
+        return new Sorting(path, sort != null && InitiativeRow.SORTS.contains(sort) ? sort : "health", "desc".equals(dir),
                 q == null || q.isBlank() ? null : q.strip(), health != null && health.matches("GREEN|AMBER|RED|GREY") ? health : null);
     }
 
