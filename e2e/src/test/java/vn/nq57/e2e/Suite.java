@@ -36,6 +36,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     public static final int KEYCLOAK = 18180;
     public static final Map<String, Integer> PORTS = Map.of("initiative", 18081, "kpi", 18082, "budget", 18083);
     public static final String PASSWORD = "demo-local-only";
+    /** The realm's LOCAL-ONLY secret of the confidential client {@code portal} (identity/realm-nq57.json). */
+    public static final String PORTAL_SECRET = "local-dev-only-portal";
 
     /**
      * One instance of the suite (DESIGN.md §3 Federation): its id and role, the base of its ports (service ports are
@@ -66,6 +68,13 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     public static final Node BKHCN = new Node("bkhcn", "ministry", 18280, "bkhcn.");
     public static final Node BYT = new Node("byt", "ministry", 18380, "byt.");
     public static final List<Node> MINISTRIES = List.of(BKHCN, BYT);
+    /**
+     * The instance the portal tests read: a central instance of its own (databases {@code nq57_e2e_web_*}, topics
+     * {@code web.*}) loaded with the Resolution 57 sample, so the other tests' data and the sample stay apart.
+     */
+    public static final Node WEB = new Node("web", "central", 18580, "web.");
+    /** The portal of {@link #WEB}. */
+    public static final int PORTAL = 18590;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile boolean started;
@@ -76,6 +85,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     private final Map<String, Process> services = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> extraEnv = new ConcurrentHashMap<>();
     private volatile boolean ministriesStarted;
+    private volatile boolean webStarted;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private static Suite instance;
 
@@ -155,6 +165,106 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         }
         ministriesStarted = true;
         log("ministry instances ready after " + Duration.between(t0, Instant.now()).toSeconds() + " s");
+    }
+
+    /**
+     * Starts {@link #WEB} once: its databases and topics, its three services, the Resolution 57 sample loaded through
+     * the REST APIs by the deploy module's loader (as {@code deploy/nq57} does), and the portal on {@link #PORTAL}.
+     */
+    public synchronized void startWeb() throws Exception {
+        if (webStarted) {
+            return;
+        }
+        Instant t0 = Instant.now();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement st = c.createStatement()) {
+            for (String service : PORTS.keySet()) {
+                st.execute("DROP DATABASE IF EXISTS " + WEB.database(service) + " WITH (FORCE)");
+                st.execute("CREATE DATABASE " + WEB.database(service) + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+        }
+        script("deploy/infra/kafka.sh", "ensure-topics", WEB.topicPrefix());
+        for (String service : PORTS.keySet()) {
+            startService(WEB, service);
+        }
+        for (String service : PORTS.keySet()) {
+            awaitReady(WEB, service, Duration.ofSeconds(180));
+        }
+        loadSample(WEB);
+        startPortal(WEB, PORTAL);
+        webStarted = true;
+        log("web instance with the sample and the portal ready after " + Duration.between(t0, Instant.now()).toSeconds()
+                + " s");
+    }
+
+    /** The deploy module's sample loader against an instance (the jar the reactor built before e2e). */
+    private void loadSample(Node node) throws Exception {
+        Path jar = repo.resolve("deploy/target/deploy.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the deploy module first (./mvnw install -DskipTests)");
+        }
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx192m", "-cp",
+                jar + java.io.File.pathSeparator + repo.resolve("deploy/target/lib") + "/*", "vn.nq57.deploy.SampleLoader");
+        Map<String, String> env = pb.environment();
+        env.put("NQ57_KEYCLOAK_URL", "http://127.0.0.1:" + KEYCLOAK);
+        env.put("NQ57_INITIATIVE_URL", url(node, "initiative"));
+        env.put("NQ57_KPI_URL", url(node, "kpi"));
+        env.put("NQ57_BUDGET_URL", url(node, "budget"));
+        env.put("NQ57_PORTAL_CLIENT_SECRET", PORTAL_SECRET);
+        Path log = logs.resolve(node.id() + "-sample.log");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process p = pb.start();
+        if (!p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("the sample loader did not finish in 300 s; see " + log);
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("the sample loader failed with " + p.exitValue() + "; see " + log);
+        }
+        log("sample loaded into " + node.id() + ": " + Files.readAllLines(log).stream()
+                .filter(l -> l.startsWith("sample: done")).findFirst().orElse("?"));
+    }
+
+    /** Starts the packaged portal for an instance's services, signing users in at the suite's Keycloak. */
+    public void startPortal(Node node, int port) throws Exception {
+        Path jar = repo.resolve("portal/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the portal first (./mvnw install -DskipTests)");
+        }
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx192m", "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.put("NQ57_PORTAL_PORT", String.valueOf(port));
+        env.put("NQ57_INITIATIVE_URL", url(node, "initiative"));
+        env.put("NQ57_KPI_URL", url(node, "kpi"));
+        env.put("NQ57_BUDGET_URL", url(node, "budget"));
+        env.put("NQ57_OIDC_ISSUER", issuer());
+        env.put("NQ57_PORTAL_CLIENT_SECRET", PORTAL_SECRET);
+        env.put("NQ57_INSTANCE_ID", node.id());
+        env.put("NQ57_INSTANCE_ROLE", node.role());
+        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(node.id() + "-portal.log").toFile()));
+        String key = node.id() + "/portal";
+        services.put(key, pb.start());
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (!services.get(key).isAlive()) {
+                throw new IllegalStateException("the portal exited; see " + logs.resolve(node.id() + "-portal.log"));
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    log("portal of " + node.id() + " ready on " + port);
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the portal was not ready in 60 s");
     }
 
     @Override
@@ -349,7 +459,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             return cached[1];
         }
         try {
-            String form = "grant_type=password&client_id=portal&client_secret=local-dev-only-portal"
+            String form = "grant_type=password&client_id=portal&client_secret=" + PORTAL_SECRET
                     + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                     + "&password=" + PASSWORD;
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

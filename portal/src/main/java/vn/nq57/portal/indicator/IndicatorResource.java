@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -129,8 +130,8 @@ public class IndicatorResource {
                     return t.value();
                 }
                 BigDecimal share = BigDecimal.valueOf(year - y0).divide(BigDecimal.valueOf(y1 - y0), 6,
-                        java.math.RoundingMode.HALF_UP);
-                return v0.add(t.value().subtract(v0).multiply(share)).setScale(4, java.math.RoundingMode.HALF_UP)
+                        RoundingMode.HALF_UP);
+                return v0.add(t.value().subtract(v0).multiply(share)).setScale(4, RoundingMode.HALF_UP)
                         .stripTrailingZeros();
             }
             y0 = y1;

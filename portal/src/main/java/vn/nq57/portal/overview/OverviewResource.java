@@ -33,8 +33,13 @@ public class OverviewResource {
     }
 
     /** What the overview shows; each part may be missing on its own. */
+    /**
+     * {@code shown}: the agency whose panel is shown (the one filtered on, else the user's own unless it is a central
+     * body, whose users read the nation), or null.
+     */
     public record OverviewPage(Part<PlanScore> plan, Part<List<KpiLine>> kpis, Part<AgencyScorecard> agency,
-                               Part<List<AgencyOptions.Option>> agencies, Filters filters) {
+                               Part<List<AgencyOptions.Option>> agencies, Filters filters, AgencyOptions.Option shown,
+                               boolean own) {
 
         public List<AgencyOptions.Option> agencyList() {
             return agencies.or(List.of());
@@ -97,11 +102,20 @@ public class OverviewResource {
         String auth = user.bearer();
         Uni<Part<PlanScore>> plan = Fetch.part("initiative", initiatives.plan(auth));
         Uni<Part<List<KpiLine>>> lines = Fetch.part("kpi", kpis.national(auth, filters.period(), filters.horizon()));
-        Uni<Part<AgencyScorecard>> mine = filters.agency() == null ? Uni.createFrom().item(Part.missing("initiative", "none"))
-                : Fetch.part("initiative", initiatives.agency(auth, filters.agency(), 500));
+        String panel = filters.agency() != null ? filters.agency() : user.agency();
+        Uni<Part<AgencyScorecard>> mine = panel == null ? Uni.createFrom().item(Part.missing("initiative", "none"))
+                : Fetch.part("initiative", initiatives.agency(auth, panel, 500));
         Uni<Part<List<AgencyOptions.Option>>> options = Fetch.part("initiative", agencyOptions.all(auth));
-        return Uni.combine().all().unis(plan, lines, mine, options)
-                .with((p, k, a, o) -> pages.render(Templates.overview(new OverviewPage(p, k, a, o, filters)), "overview"));
+        return Uni.combine().all().unis(plan, lines, mine, options).with((p, k, a, o) -> {
+            AgencyOptions.Option shown = panel == null ? null : o.or(List.of()).stream()
+                    .filter(x -> x.code().equalsIgnoreCase(panel)).findFirst()
+                    .orElse(new AgencyOptions.Option(panel, panel, null, 0));
+            boolean own = filters.agency() == null;
+            if (own && shown != null && "CENTRAL_BODY".equals(shown.level())) {
+                shown = null;
+            }
+            return pages.render(Templates.overview(new OverviewPage(p, k, a, o, filters, shown, own)), "overview");
+        });
     }
 
     static String oneOf(String value, String... allowed) {

@@ -37,18 +37,4 @@ public class AgencyOptions {
             node.children().forEach(c -> flatten(c, depth + 1, out));
         }
     }
-
-    /** The node with this code in the tree, or null. */
-    public static AgencyNode find(List<AgencyNode> nodes, String code) {
-        for (AgencyNode n : nodes) {
-            if (n.code().equalsIgnoreCase(code)) {
-                return n;
-            }
-            AgencyNode inside = n.children() == null ? null : find(n.children(), code);
-            if (inside != null) {
-                return inside;
-            }
-        }
-        return null;
-    }
 }

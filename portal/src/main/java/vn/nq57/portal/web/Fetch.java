@@ -4,6 +4,7 @@ import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -13,8 +14,12 @@ import org.jboss.logging.Logger;
 public final class Fetch {
 
     private static final Logger LOG = Logger.getLogger(Fetch.class);
-    /** A whole page waits at most this long for any one service (the HTTP client's read timeout is the same). */
-    static final Duration TIMEOUT = Duration.ofMillis(Long.getLong("nq57.portal.api-timeout-ms", 4000));
+    /**
+     * A page waits at most this long for any one call: the HTTP client's read timeout
+     * ({@code quarkus.rest-client.read-timeout}, {@code NQ57_PORTAL_API_TIMEOUT_MS}) plus a little for the connection.
+     */
+    static final Duration TIMEOUT = Duration.ofMillis(ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.rest-client.read-timeout", Long.class).orElse(4000L) + 500);
 
     private Fetch() {
     }

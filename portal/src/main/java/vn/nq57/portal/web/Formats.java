@@ -47,7 +47,7 @@ public class Formats {
 
     /** Percentage points: "57,8 %" (a space before the sign, as Vietnamese and SI write it). */
     public String pct(Object value) {
-        return value == null ? "–" : num(value, 1) + " %";
+        return value == null ? "–" : num(value, 2) + " %";
     }
 
     /** Whole VND as billions: "1.234,5 tỷ đồng" / "VND 1,234.5 bn". */

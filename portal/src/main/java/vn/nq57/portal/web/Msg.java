@@ -146,10 +146,13 @@ public interface Msg {
     @Message("{#when code}{#is 'H6'}Hệ thống 6{#else}Hệ thống {code.substring(1)}{/when}")
     String system_label(String code);
 
-    @Message("Cơ quan {agency}")
+    @Message("{agency}")
     String agency_panel(String agency);
 
-    @Message("Xem chi tiết cơ quan {agency}")
+    @Message("Cơ quan của bạn: {agency}")
+    String your_agency_panel(String agency);
+
+    @Message("Xem chi tiết: {agency}")
     String open_agency(String agency);
 
     @Message("Chỉ tiêu quốc gia của Nghị quyết 57")
