@@ -31,13 +31,8 @@ class PortalConfigContractTest {
     /** Read by the portal with a default that suits a cluster too: set them through portal.config when needed. */
     private static final Set<String> TUNABLES = Set.of("NQ57_PORTAL_API_TIMEOUT_MS");
 
-    /**
-     * Set by the chart as the portal's configuration contract says, but not read by the portal yet (portal/ is being
-     * written at the same time): remove a name from here once the portal reads it.
-     */
-    private static final Set<String> NOT_READ_YET = Set.of("NQ57_PORTAL_PUBLIC_URL");
-
-    private static final Pattern READ = Pattern.compile("\\$\\{(NQ57_[A-Z0-9_]+)");
+    /** ${NQ57_X} in application.properties, or System.getenv("NQ57_X") in a config source. */
+    private static final Pattern READ = Pattern.compile("\\$\\{(NQ57_[A-Z0-9_]+)|getenv\\(\"(NQ57_[A-Z0-9_]+)\"\\)");
 
     private static String sources() throws IOException {
         StringBuilder all = new StringBuilder();
@@ -66,8 +61,9 @@ class PortalConfigContractTest {
         List<String> missing = new ArrayList<>();
         Matcher m = READ.matcher(sources());
         while (m.find()) {
-            if (!set.contains(m.group(1)) && !TUNABLES.contains(m.group(1)) && !missing.contains(m.group(1))) {
-                missing.add(m.group(1));
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            if (!set.contains(name) && !TUNABLES.contains(name) && !missing.contains(name)) {
+                missing.add(name);
             }
         }
         assertTrue(missing.isEmpty(), () -> "the portal reads " + missing + " but the chart does not set them (charts/nq57-common/templates/_portal.tpl)");
@@ -78,13 +74,13 @@ class PortalConfigContractTest {
         String sources = sources();
         List<String> unread = new ArrayList<>();
         for (String variable : setByTheChart()) {
-            if (!variable.startsWith("NQ57_") || NOT_READ_YET.contains(variable)) {
+            if (!variable.startsWith("NQ57_")) {
                 continue;
             }
             // ${NQ57_X} in application.properties, or the property MicroProfile Config maps it to (nq57.x, nq57.x-y)
             String dotted = variable.toLowerCase().replace('_', '.');
             String property = Stream.of(dotted.split("\\.")).map(Pattern::quote).collect(Collectors.joining("[.-]"));
-            boolean read = sources.contains("${" + variable) || Pattern.compile("\"" + property + "\"").matcher(sources).find();
+            boolean read = sources.contains("${" + variable) || sources.contains("getenv(\"" + variable + "\")") || Pattern.compile("\"" + property + "\"").matcher(sources).find();
             if (!read) {
                 unread.add(variable);
             }
