@@ -20,7 +20,7 @@ import vn.nq57.portal.api.InitiativeApi;
 import vn.nq57.portal.api.KpiApi;
 import vn.nq57.portal.api.Views.Allocation;
 import vn.nq57.portal.api.Views.Initiative;
-import vn.nq57.portal.api.Views.InitiativeKpis;
+import vn.nq57.portal.api.Views.IndicatorScore;
 import vn.nq57.portal.api.Views.InitiativeScore;
 import vn.nq57.portal.api.Views.Obstacle;
 import vn.nq57.portal.api.Views.Page;
@@ -28,6 +28,8 @@ import vn.nq57.portal.api.Views.Similar;
 import vn.nq57.portal.api.Views.Transition;
 import vn.nq57.portal.web.CurrentUser;
 import vn.nq57.portal.web.Fetch;
+import vn.nq57.portal.web.KpiLine;
+import vn.nq57.portal.web.Kpis;
 import vn.nq57.portal.web.Pages;
 import vn.nq57.portal.web.Part;
 
@@ -48,7 +50,7 @@ public class InitiativeResource {
     }
 
     public record InitiativePage(Part<Initiative> found, Part<InitiativeScore> score, Part<List<Transition>> history,
-                                 Part<Page<Obstacle>> obstacles, Part<InitiativeKpis> kpis,
+                                 Part<Page<Obstacle>> obstacles, Part<List<KpiLine>> kpis,
                                  Part<List<SourceLine>> budget, Part<List<Similar>> similar) {
         public Initiative initiative() {
             return found.get();
@@ -76,6 +78,9 @@ public class InitiativeResource {
     BudgetApi budget;
 
     @Inject
+    Kpis lines;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -101,7 +106,8 @@ public class InitiativeResource {
             Uni<Part<InitiativeScore>> score = Fetch.part("initiative", initiatives.score(auth, id));
             Uni<Part<List<Transition>>> history = Fetch.part("initiative", initiatives.transitions(auth, id));
             Uni<Part<Page<Obstacle>>> obstacles = Fetch.part("initiative", initiatives.obstacles(auth, id, 100));
-            Uni<Part<InitiativeKpis>> kpis = Fetch.part("kpi", kpi.initiative(auth, id));
+            Uni<Part<List<KpiLine>>> kpis = Fetch.part("kpi", kpi.initiative(auth, id)
+                    .chain(k -> lines.of(auth, k.indicators().stream().map(IndicatorScore::code).toList(), null, null)));
             Uni<Part<List<SourceLine>>> money = Fetch.part("budget", budget.allocations(auth, id, 500)
                     .map(p -> bySource(p.items())));
             Uni<Part<List<Similar>>> similar = Fetch.part("initiative", initiatives.similar(auth, id));

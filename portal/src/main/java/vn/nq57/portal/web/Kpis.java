@@ -23,14 +23,17 @@ public class Kpis {
 
     /** The STRATEGIC indicators of one System (all Systems when {@code system} is null). */
     public Uni<List<KpiLine>> lines(String auth, String system, String period, String horizon) {
-        return kpi.indicators(auth, "STRATEGIC", system, null, 200).chain(page -> {
-            List<IndicatorSummary> items = page.items();
-            if (items.isEmpty()) {
-                return Uni.createFrom().item(List.<KpiLine>of());
-            }
-            List<Uni<IndicatorEvaluation>> calls = items.stream().map(i -> kpi.evaluation(auth, i.code(), null)).toList();
-            return Uni.join().all(calls).andFailFast()
-                    .map(evaluations -> evaluations.stream().map(e -> KpiLine.of(e, period, horizon)).toList());
-        });
+        return kpi.indicators(auth, "STRATEGIC", system, null, 200)
+                .chain(page -> of(auth, page.items().stream().map(IndicatorSummary::code).toList(), period, horizon));
+    }
+
+    /** The lines of these indicators, their evaluations fetched in parallel. */
+    public Uni<List<KpiLine>> of(String auth, List<String> codes, String period, String horizon) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<IndicatorEvaluation>> calls = codes.stream().map(c -> kpi.evaluation(auth, c, null)).toList();
+        return Uni.join().all(calls).andFailFast()
+                .map(evaluations -> evaluations.stream().map(e -> KpiLine.of(e, period, horizon)).toList());
     }
 }
