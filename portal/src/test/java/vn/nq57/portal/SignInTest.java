@@ -96,6 +96,23 @@ class SignInTest {
     }
 
     @Test
+    void tokensTooLargeForOneCookieKeepTheSessionInCookiesABrowserAccepts() {
+        Browser browser = new Browser(portal);
+        browser.signIn("admin.many.groups");
+        Issued tokens = Stub.lastIssuedTo("admin.many.groups");
+        assertThat(tokens.accessToken().length()).as("the access token alone").isGreaterThan(4096);
+
+        assertThat(browser.open("/systems/H4").status()).isEqualTo(200);
+        assertThat(browser.get("/session", SCRIPT).status()).isEqualTo(204);
+        assertThat(Stub.calls()).as("the services got the whole token").isNotEmpty()
+                .allSatisfy(c -> assertThat(c.token()).isEqualTo(tokens.accessToken()));
+        // browsers keep a cookie of at most 4096 bytes (name, value and attributes): larger ones are dropped
+        assertThat(browser.history().stream().flatMap(r -> r.setCookies().stream()))
+                .allSatisfy(c -> assertThat(c.name().length() + c.value().length())
+                        .as("size of cookie %s", c.name()).isLessThanOrEqualTo(4096));
+    }
+
+    @Test
     void aNameWrittenWithVietnameseDiacriticsIsShownAsWritten() {
         Response overview = new Browser(portal).signIn("nguyen.thi.ha");
         assertThat(Html.userInfo(overview)).contains("Nguyễn Thị Hà", "BKHCN-CDMST", "Cán bộ nhập số liệu");

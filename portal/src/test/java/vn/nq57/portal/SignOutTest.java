@@ -81,6 +81,19 @@ class SignOutTest {
     }
 
     @Test
+    void anotherSiteCannotSignTheUserOutWithALink() {
+        Browser browser = new Browser(portal);
+        browser.signIn("viewer.bkhcn");
+
+        Response link = browser.get("/logout");
+
+        assertThat(link.status()).as("%s", link).isEqualTo(404);
+        assertThat(Stub.logouts()).isEmpty();
+        Response still = browser.get("/session");
+        assertThat(still.status()).as("the session goes on: %s", still).isEqualTo(204);
+    }
+
+    @Test
     void theSignedOutPageRendersWithoutASession() {
         Response page = new Browser(portal).get("/signed-out");
         assertThat(page.status()).as("%s", page).isEqualTo(200);

@@ -1,7 +1,11 @@
 package vn.nq57.portal.web;
 
+import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.OidcConfigurationMetadata;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,10 +14,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The language switch, signing out (RP-initiated, through Keycloak) and the page after it. */
 @Path("/")
@@ -32,6 +42,22 @@ public class SessionResource {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    OidcSession session;
+
+    @Inject
+    OidcConfigurationMetadata metadata;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    @ConfigProperty(name = "quarkus.oidc.client-id")
+    String clientId;
+
+    @ConfigProperty(name = "nq57.portal.public-url")
+    Optional<String> publicUrl;
+
     /** Remembers the language for a year and goes back to the page the switch was on. */
     @POST
     @Path("/language")
@@ -43,12 +69,21 @@ public class SessionResource {
         return Response.seeOther(back()).cookie(cookie).build();
     }
 
-    /** Ends the portal session and Keycloak's: quarkus-oidc's logout path redirects to Keycloak's end-session. */
+    /**
+     * Ends the portal session and Keycloak's (RP-initiated logout): the session cookies are removed here, then the
+     * browser goes to Keycloak's end-session endpoint with the ID token as hint and comes back to {@code /signed-out}.
+     * Only this CSRF-checked POST signs out (no GET path another site could link to).
+     */
     @POST
     @Path("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut() {
-        return Response.seeOther(URI.create("/logout")).build();
+    public Uni<Response> signOut(@Context UriInfo uri) {
+        String hint = idToken.getRawToken();
+        URI back = publicUrl.map(u -> URI.create(u.replaceAll("/+$", "") + "/signed-out"))
+                .orElse(uri.getBaseUriBuilder().path("signed-out").build());
+        URI end = UriBuilder.fromUri(metadata.getEndSessionUri()).queryParam("client_id", clientId)
+                .queryParam("id_token_hint", hint).queryParam("post_logout_redirect_uri", back).build();
+        return session.logout().map(v -> Response.seeOther(end).header("Cache-Control", "no-store").build());
     }
 
     /** 204 while the session lasts (a script asks before reconnecting its stream; an expired session answers 499). */

@@ -42,8 +42,15 @@ final class StubOidc {
     static final int DEFAULT_ACCESS_LIFESPAN = 900;
     static final int DEFAULT_REFRESH_LIFESPAN = 1800;
 
-    /** A user of the realm: the demo users of identity/realm-nq57.json, and one whose name has diacritics. */
-    record User(String username, String name, String agency, List<String> roles) {
+    /**
+     * A user of the realm: the demo users of identity/realm-nq57.json, one whose name has diacritics, and one in so many
+     * groups that the tokens outgrow a cookie ({@code groups}: how many group paths the tokens carry).
+     */
+    record User(String username, String name, String agency, List<String> roles, int groups) {
+        User(String username, String name, String agency, List<String> roles) {
+            this(username, name, agency, roles, 0);
+        }
+
         String sub() {
             return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
         }
@@ -56,7 +63,9 @@ final class StubOidc {
             "viewer.bkhcn", new User("viewer.bkhcn", "Viewer BKHCN", "BKHCN", List.of("viewer")),
             "submitter.bkhcn", new User("submitter.bkhcn", "Submitter BKHCN", "BKHCN", List.of("data-submitter")),
             "admin.byt", new User("admin.byt", "Admin BYT", "BYT", List.of("ministry-admin")),
-            "nguyen.thi.ha", new User("nguyen.thi.ha", "Nguyễn Thị Hà", "BKHCN-CDMST", List.of("data-submitter")));
+            "nguyen.thi.ha", new User("nguyen.thi.ha", "Nguyễn Thị Hà", "BKHCN-CDMST", List.of("data-submitter")),
+            "admin.many.groups", new User("admin.many.groups", "Admin Many Groups", "BKHCN", List.of("ministry-admin"),
+                    100));
 
     private record Code(User user, String challenge, String redirectUri, String nonce, String sid) {
     }
@@ -278,6 +287,10 @@ final class StubOidc {
         c.setClaim("name", user.name());
         c.setClaim("agency", user.agency());
         c.setClaim("email_verified", true);
+        if (user.groups() > 0) {
+            c.setClaim("groups", java.util.stream.IntStream.range(0, user.groups())
+                    .mapToObj(i -> "/BKHCN/don-vi-truc-thuoc-" + i).toList());
+        }
         return c;
     }
 
