@@ -2,6 +2,7 @@ package vn.nq57.platform.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Down: the national catalogue central serves to ministries, {@code GET /api/v1/federation/catalog?since={cursor}}.
@@ -18,10 +19,12 @@ public final class Catalog {
      * One catalogue row as it is at central: its kind ({@code system}, {@code phase}, {@code agency},
      * {@code initiative}, {@code indicator}), id, version, change stamp, owning instance and its data.
      */
+    @Schema(name = "CatalogItem")
     public record Item(String kind, String id, long version, long seq, String origin, JsonNode data) {
     }
 
     /** A page of changes after a cursor; {@code next} is the cursor for the following page. */
+    @Schema(name = "CatalogPage")
     public record Page(List<Item> items, long next, boolean more) {
     }
 

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.platform.events.EventInbox;
 
 /** The federation health of this instance: a ministry's forwarder and catalogue pull, central's view per ministry. */
@@ -34,22 +35,26 @@ public class FederationHealth {
     EntityManager em;
 
     /** The whole answer of {@code GET /api/v1/federation/health}. */
+    @Schema(name = "FederationHealth")
     public record View(String instance, String role, String centralUrl, boolean configured, Forwarder forwarder,
                        Catalogue catalogue, List<Origin> origins, long parkedAtCentral) {
     }
 
     /** A ministry's forwarder: events waiting for central and since when, the cursor, failures and why. */
+    @Schema(name = "FederationForwarderHealth")
     public record Forwarder(long pendingEvents, long lagSeconds, long cursor, OffsetDateTime lastSuccessAt,
                             OffsetDateTime lastAttemptAt, int consecutiveFailures, String lastError,
                             OffsetDateTime lastErrorAt, long forwarded, long rejected) {
     }
 
     /** A ministry's catalogue pull. */
+    @Schema(name = "FederationCatalogueHealth")
     public record Catalogue(boolean active, long cursor, OffsetDateTime lastSyncAt, long lagSeconds,
                             int consecutiveFailures, String lastError, OffsetDateTime lastErrorAt, long applied) {
     }
 
     /** Central's view of one ministry. */
+    @Schema(name = "FederationOriginHealth")
     public record Origin(String origin, OffsetDateTime firstReceivedAt, OffsetDateTime lastReceivedAt,
                          OffsetDateTime lastEventTime, Long lastLagMs, Long pendingAtOrigin, long received,
                          long applied, long duplicates, long superseded, long ignored, long parkedNow,

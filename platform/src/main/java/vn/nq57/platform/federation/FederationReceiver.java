@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import vn.nq57.platform.events.CloudEvent;
 import vn.nq57.platform.events.EventConsumer;
@@ -40,11 +41,14 @@ public class FederationReceiver implements EventConsumer {
     public static final String CONSUMER = "federation";
 
     /** The answer for one event. */
+    @Schema(name = "FederatedEventStatus")
     public enum Status { APPLIED, DUPLICATE, SUPERSEDED, IGNORED, PARKED, REJECTED, INVALID }
 
+    @Schema(name = "FederatedEventResult")
     public record Result(String id, String type, String subject, Long version, Status status, String reason) {
     }
 
+    @Schema(name = "FederationAnswer")
     public record Answer(int received, Map<Status, Integer> totals, List<Result> results) {
     }
 

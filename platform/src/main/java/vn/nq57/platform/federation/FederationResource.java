@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
@@ -66,14 +67,17 @@ public class FederationResource {
     AuditTrail audit;
 
     /** A ministry's batch of its own events. */
+    @Schema(name = "FederationEventBatch")
     public record EventBatch(@NotNull @Size(max = 500) List<@NotNull JsonNode> events) {
     }
 
     /** An operator's request to send again or pull again from a cursor. */
+    @Schema(name = "FederationResync")
     public record Resync(@PositiveOrZero Long forwardFrom, @PositiveOrZero Long catalogueFrom) {
     }
 
     /** What an on-demand sync or a resync did. */
+    @Schema(name = "FederationSyncResult")
     public record SyncResult(Integer catalogueApplied, Long catalogueCursor, Integer eventsToResend,
                              Integer eventsForwarded, Long forwardCursor) {
     }
