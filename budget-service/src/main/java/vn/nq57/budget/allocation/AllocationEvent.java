@@ -9,12 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One entry of an allocation's history: created, amended (old and new amount), approved, cancelled. */
 @Entity
 @Table(name = "allocation_event")
 public class AllocationEvent extends PanacheEntityBase {
 
+    @Schema(name = "AllocationHistoryAction")
     public enum Action { CREATED, AMENDED, APPROVED, CANCELLED }
 
     @Id

@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.budget.allocation.AllocationViews.AllocationRequest;
 import vn.nq57.budget.allocation.AllocationViews.AllocationView;
@@ -50,17 +55,39 @@ public class AllocationResource {
     @Context
     UriInfo uri;
 
+    static final String ID_OR_CODE = "The allocation's id (UUID) or code";
+    static final String ORIGIN = "Only allocations owned by this instance: at central, `central` for its own, a "
+            + "ministry's instance id (e.g. `bkhcn`) for those it reported";
+
     @GET
     @Operation(summary = "Allocations, by fiscal year and code", description = "Filters: fiscalYear, initiativeId, "
             + "system (H1..H6), leadAgency (code), fundingSource, status, key, origin (the owning instance: at central, "
             + "central for its own allocations, a ministry's id for those it reported).")
-    public Page<AllocationView> list(@QueryParam("fiscalYear") String fiscalYear,
-                                     @QueryParam("initiativeId") String initiativeId,
-                                     @QueryParam("system") String system, @QueryParam("leadAgency") String leadAgency,
-                                     @QueryParam("fundingSource") String fundingSource,
-                                     @QueryParam("status") String status, @QueryParam("key") String key,
-                                     @QueryParam("origin") String origin,
-                                     @BeanParam @Valid PageRequest page) {
+    public Page<AllocationView> list(
+            @Parameter(description = "Only allocations of this fiscal year", example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+            @QueryParam("fiscalYear") String fiscalYear,
+            @Parameter(description = "Only allocations of this initiative (its id)",
+                    example = "3f1c2a9e-7b4d-4c1e-9a57-2b8f0d6e1c42",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("initiativeId") String initiativeId,
+            @Parameter(description = "Only initiatives of this System (H1..H6)", example = "H4",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "H[1-6]"))
+            @QueryParam("system") String system,
+            @Parameter(description = "Only allocations of this lead agency (its code)", example = "BKHCN")
+            @QueryParam("leadAgency") String leadAgency,
+            @Parameter(description = "Only allocations from this funding source", example = "CENTRAL_BUDGET",
+                    schema = @Schema(implementation = FundingSource.class))
+            @QueryParam("fundingSource") String fundingSource,
+            @Parameter(description = "Only allocations in this status", example = "APPROVED",
+                    schema = @Schema(implementation = AllocationStatus.class))
+            @QueryParam("status") String status,
+            @Parameter(description = "true: only key initiatives; false: only the others", example = "true",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("key") String key,
+            @Parameter(description = ORIGIN, example = "bkhcn")
+            @QueryParam("origin") String origin,
+            @BeanParam @Valid PageRequest page) {
         return service.list(new AllocationService.Filter(Params.integer("fiscalYear", fiscalYear),
                 Params.uuid("initiativeId", initiativeId), system, leadAgency,
                 Params.enumValue(FundingSource.class, "fundingSource", fundingSource),
@@ -71,7 +98,11 @@ public class AllocationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One allocation (by id or code), with its ETag")
-    public Response get(@PathParam("id") String idOrCode) {
+    @APIResponse(responseCode = "200", description = "The allocation; its ETag is the version to send as If-Match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AllocationView.class)))
+    public Response get(@Parameter(description = ID_OR_CODE, example = "AL-2026-000042")
+                        @PathParam("id") String idOrCode) {
         Allocation a = service.getByIdOrCode(idOrCode);
         return ETags.ok(AllocationView.of(a), a.version);
     }
@@ -79,7 +110,8 @@ public class AllocationResource {
     @GET
     @Path("/{id}/history")
     @Operation(summary = "The allocation's history: creation, amendments (old and new amount), approval, cancellation")
-    public List<HistoryEntry> history(@PathParam("id") String idOrCode) {
+    public List<HistoryEntry> history(@Parameter(description = ID_OR_CODE, example = "AL-2026-000042")
+                                      @PathParam("id") String idOrCode) {
         return service.history(service.getByIdOrCode(idOrCode).id);
     }
 
@@ -88,7 +120,12 @@ public class AllocationResource {
     @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(summary = "Plan an allocation (PLANNED)", description = "A ministry admin plans allocations for "
             + "initiatives its agency leads. For an initiative budget-service does not know yet, 'initiative' must give "
-            + "its system and lead agency (and code and key flag).")
+            + "its system and lead agency (and code and key flag); without them it is 422. For a known one these facts "
+            + "are optional and must match (409 otherwise: correct the replica with PUT /api/v1/initiatives/{id}). "
+            + "The fiscal year must exist (400); a cancelled initiative gets no new allocation (422).")
+    @APIResponse(responseCode = "201", description = "Planned: the allocation (PLANNED), at `Location`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AllocationView.class)))
     public Response create(@NotNull @Valid AllocationRequest request) {
         AllocationView view = service.create(request);
         return ETags.created(uri, view.id(), view, view.version());
@@ -100,8 +137,14 @@ public class AllocationResource {
     @Operation(summary = "Approve a planned allocation (If-Match required)", description = "Central budget: "
             + "central-admin only; other sources: also a ministry admin of the lead agency. Approving a non-key "
             + "initiative while key initiatives of the same System have no approved allocation answers a "
-            + "priorityWarning (not a block).")
-    public Response approve(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            + "priorityWarning (not a block). 409 when the allocation is not PLANNED (`allowed` and `currentStatus` "
+            + "in the problem) or is a replica owned by another instance (read-only-replica).")
+    @APIResponse(responseCode = "200", description = "Approved: the allocation (APPROVED), with `priorityWarning` and "
+            + "`unfundedKeyInitiatives` when key initiatives of the same System are still unfunded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AllocationView.class)))
+    public Response approve(@Parameter(description = ID_OR_CODE, example = "AL-2026-000042")
+                            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                             @Valid ApprovalRequest request) {
         AllocationView view = service.approve(service.getByIdOrCode(id).id, ifMatch, request);
         return ETags.ok(view, view.version());
@@ -111,8 +154,14 @@ public class AllocationResource {
     @Path("/{id}/amendments")
     @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(summary = "Change the amount, with a reason (If-Match required)", description = "Never below what is "
-            + "already disbursed (409). The history keeps the old and new amount.")
-    public Response amend(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            + "already disbursed (409); a CANCELLED allocation cannot be amended (409); the same amount is 400. The "
+            + "history keeps the old and new amount. The ETag changes with every payment and reversal too: read the "
+            + "allocation again before amending.")
+    @APIResponse(responseCode = "200", description = "Amended: the allocation with its new amount",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AllocationView.class)))
+    public Response amend(@Parameter(description = ID_OR_CODE, example = "AL-2026-000042")
+                          @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                           @NotNull @Valid AmendmentRequest request) {
         AllocationView view = service.amend(service.getByIdOrCode(id).id, ifMatch, request);
         return ETags.ok(view, view.version());
@@ -122,8 +171,13 @@ public class AllocationResource {
     @Path("/{id}/cancellation")
     @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(summary = "Cancel an allocation, with a reason (If-Match required)", description = "Refused (409) while "
-            + "money is disbursed: reverse the disbursements first.")
-    public Response cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            + "money is disbursed: reverse the disbursements first; an already CANCELLED allocation is 409 too "
+            + "(`allowed` and `currentStatus` in the problem).")
+    @APIResponse(responseCode = "200", description = "Cancelled: the allocation (CANCELLED)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AllocationView.class)))
+    public Response cancel(@Parameter(description = ID_OR_CODE, example = "AL-2026-000042")
+                           @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid CancellationRequest request) {
         AllocationView view = service.cancel(service.getByIdOrCode(id).id, ifMatch, request);
         return ETags.ok(view, view.version());

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.budget.initiative.InitiativeViews.InitiativeFacts;
 import vn.nq57.budget.initiative.InitiativeViews.InitiativeRef;
@@ -21,31 +22,54 @@ public final class AllocationViews {
     }
 
     /** Plan an allocation (PLANNED). */
+    @Schema(description = "Plan an allocation: money for an initiative in a fiscal year from one funding source. It "
+            + "starts PLANNED and gets a code AL-{year}-{n}.")
     public record AllocationRequest(
+            @Schema(type = SchemaType.STRING, format = "uuid", description = "The initiative (its id at "
+                    + "initiative-service)", examples = "3f1c2a9e-7b4d-4c1e-9a57-2b8f0d6e1c42")
             @NotNull UUID initiativeId,
             @Schema(description = "The initiative's code, System, lead agency and key flag: required when budget-service "
                     + "does not know the initiative yet, otherwise optional and checked")
             @Valid InitiativeFacts initiative,
-            @Schema(examples = "2026") @NotNull Integer fiscalYear,
+            @Schema(description = "The fiscal year (a calendar year that exists under /fiscal-years)", examples = "2026")
+            @NotNull Integer fiscalYear,
+            @Schema(description = "Where the money comes from: state (CENTRAL_BUDGET, LOCAL_BUDGET, ODA), non-state "
+                    + "(ENTERPRISE, SOCIAL) or OTHER", examples = "CENTRAL_BUDGET")
             @NotNull FundingSource fundingSource,
             @Schema(description = "Whole VND, 1 to 10^18", examples = "120000000000")
             @NotNull @Min(value = 1, message = "must be at least 1 VND")
             @Max(value = Money.MAX_AMOUNT, message = "must be at most 10^18 VND") Long amount,
-            @Schema(examples = "Kinh phí xây dựng nền tảng dữ liệu năm 2026") @Size(max = 5000) String purpose) {
+            @Schema(description = "What the money is for", examples = "Kinh phí xây dựng nền tảng dữ liệu năm 2026")
+            @Size(max = 5000) String purpose) {
     }
 
-    public record ApprovalRequest(@Size(max = 5000) String note) {
+    @Schema(description = "Approve a planned allocation")
+    public record ApprovalRequest(
+            @Schema(description = "Optional note kept with the approval",
+                    examples = "Phê duyệt theo Quyết định số 123/QĐ-BKHCN")
+            @Size(max = 5000) String note) {
     }
 
+    @Schema(description = "Change an allocation's amount, with a reason")
     public record AmendmentRequest(
-            @Schema(description = "The new amount, whole VND") @NotNull @Min(value = 1, message = "must be at least 1 VND")
+            @Schema(description = "The new amount, whole VND; never below what is already disbursed",
+                    examples = "150000000000")
+            @NotNull @Min(value = 1, message = "must be at least 1 VND")
             @Max(value = Money.MAX_AMOUNT, message = "must be at most 10^18 VND") Long amount,
+            @Schema(description = "Why the amount changes (kept in the history)",
+                    examples = "Điều chỉnh theo dự toán bổ sung năm 2026")
             @NotBlank @Size(max = 5000) String reason) {
     }
 
-    public record CancellationRequest(@NotBlank @Size(max = 5000) String reason) {
+    @Schema(description = "Cancel an allocation, with a reason")
+    public record CancellationRequest(
+            @Schema(description = "Why the allocation is cancelled (kept in the history)",
+                    examples = "Nhiệm vụ được chuyển sang nguồn vốn khác")
+            @NotBlank @Size(max = 5000) String reason) {
     }
 
+    @Schema(description = "An allocation with its disbursed total, what remains and the disbursement rate; `version` "
+            + "is its ETag (it changes with every payment and reversal too)")
     public record AllocationView(UUID id, String code, InitiativeRef initiative, String leadAgency, int fiscalYear,
                                  FundingSource fundingSource, long amount, long disbursed, long remaining,
                                  @Schema(description = "disbursed / amount in percent, 2 decimals")
@@ -73,6 +97,8 @@ public final class AllocationViews {
         }
     }
 
+    @Schema(description = "One change of an allocation: created, amended (old and new amount), approved or cancelled, "
+            + "with who, for which agency, when and why")
     public record HistoryEntry(UUID id, AllocationEvent.Action action, AllocationStatus statusBefore,
                                AllocationStatus statusAfter, Long amountBefore, long amountAfter, String reason,
                                String actor, String actorAgency, OffsetDateTime occurredAt) {

@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.budget.allocation.Allocation;
 
 /**
@@ -24,6 +25,7 @@ import vn.nq57.budget.allocation.Allocation;
 @Table(name = "disbursement")
 public class Disbursement extends PanacheEntityBase {
 
+    @Schema(name = "DisbursementKind")
     public enum Kind { PAYMENT, REVERSAL }
 
     @Id

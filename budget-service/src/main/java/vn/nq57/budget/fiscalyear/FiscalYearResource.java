@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.budget.fiscalyear.FiscalYearViews.FiscalYearRequest;
 import vn.nq57.budget.fiscalyear.FiscalYearViews.FiscalYearUpdate;
@@ -42,6 +47,8 @@ public class FiscalYearResource {
     @Context
     UriInfo uri;
 
+    static final String YEAR = "The fiscal year (a calendar year, 2000 to 2100)";
+
     @GET
     @Operation(summary = "Fiscal years, oldest first, with the share of the S&T line and the 3% rule")
     public Page<FiscalYearView> list(@BeanParam @Valid PageRequest page) {
@@ -51,7 +58,13 @@ public class FiscalYearResource {
     @GET
     @Path("/{year}")
     @Operation(summary = "One fiscal year, with its ETag")
-    public Response get(@PathParam("year") String year) {
+    @APIResponse(responseCode = "200", description = "The fiscal year, its S&T share and the 3% rule; its ETag is the "
+            + "version to send as If-Match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FiscalYearView.class)))
+    public Response get(@Parameter(description = YEAR, example = "2026",
+                                   schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                        @PathParam("year") String year) {
         FiscalYear f = service.get(year(year));
         return ETags.ok(FiscalYearView.of(f), f.version);
     }
@@ -59,7 +72,11 @@ public class FiscalYearResource {
     @POST
     @Idempotent
     @RolesAllowed(Roles.CENTRAL_ADMIN)
-    @Operation(summary = "Create a fiscal year (central-admin)")
+    @Operation(summary = "Create a fiscal year (central-admin)", description = "A year exists once: creating it again "
+            + "is 409 (update it with PUT and If-Match). The S&T line cannot exceed the total (400).")
+    @APIResponse(responseCode = "201", description = "Created: the fiscal year, at `Location`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FiscalYearView.class)))
     public Response create(@NotNull @Valid FiscalYearRequest request) {
         FiscalYearView view = service.create(request);
         return ETags.created(uri, view.year(), view, view.version());
@@ -69,7 +86,12 @@ public class FiscalYearResource {
     @Path("/{year}")
     @RolesAllowed(Roles.CENTRAL_ADMIN)
     @Operation(summary = "Replace a fiscal year's figures (central-admin, If-Match required)")
-    public Response update(@PathParam("year") String year, @HeaderParam("If-Match") String ifMatch,
+    @APIResponse(responseCode = "200", description = "Updated: the fiscal year with its new figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FiscalYearView.class)))
+    public Response update(@Parameter(description = YEAR, example = "2026",
+                                      schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                           @PathParam("year") String year, @HeaderParam("If-Match") String ifMatch,
                            @NotNull @Valid FiscalYearUpdate request) {
         FiscalYearView view = service.update(year(year), ifMatch, request);
         return ETags.ok(view, view.version());

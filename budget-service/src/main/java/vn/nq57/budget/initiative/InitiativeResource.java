@@ -19,10 +19,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.budget.initiative.InitiativeViews.InitiativeRegistration;
 import vn.nq57.budget.initiative.InitiativeViews.InitiativeView;
+import vn.nq57.budget.initiative.InitiativeViews.InitiativeViewPage;
 import vn.nq57.platform.http.ETags;
+import vn.nq57.platform.http.IfMatchOptional;
 import vn.nq57.platform.http.Params;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
@@ -41,17 +48,36 @@ public class InitiativeResource {
     @Context
     UriInfo uri;
 
+    static final String ID = "The initiative's id (UUID, the same as at initiative-service)";
+
     @GET
     @Operation(summary = "Initiatives known to budget-service", description = "Filters: system, leadAgency, key.")
-    public Page<InitiativeView> list(@QueryParam("system") String system, @QueryParam("leadAgency") String leadAgency,
-                                     @QueryParam("key") String key, @BeanParam @Valid PageRequest page) {
+    @APIResponse(responseCode = "200", description = "A page of the replica, by code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InitiativeViewPage.class)))
+    public Page<InitiativeView> list(
+            @Parameter(description = "Only initiatives of this System (H1..H6)", example = "H4",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "H[1-6]"))
+            @QueryParam("system") String system,
+            @Parameter(description = "Only initiatives of this lead agency (its code)", example = "BKHCN")
+            @QueryParam("leadAgency") String leadAgency,
+            @Parameter(description = "true: only key initiatives; false: only the others", example = "true",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("key") String key,
+            @BeanParam @Valid PageRequest page) {
         return directory.list(system, leadAgency, Params.bool("key", key), page);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One initiative of the replica, with its ETag")
-    public Response get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The initiative as budget-service knows it; its ETag is the "
+            + "version to send as If-Match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InitiativeView.class)))
+    public Response get(@Parameter(description = ID, example = "3f1c2a9e-7b4d-4c1e-9a57-2b8f0d6e1c42",
+                                   schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                        @PathParam("id") String id) {
         InitiativeReplica r = directory.get(uuid(id));
         return ETags.ok(InitiativeView.of(r), r.version);
     }
@@ -61,8 +87,19 @@ public class InitiativeResource {
     @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(summary = "Register or correct an initiative (interim, until the initiative feed arrives)",
             description = "Creates the entry (201) or replaces it (200; If-Match required). A key initiative must be "
-                    + "known here for the priority report to list it while it has no allocation.")
-    public Response register(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                    + "known here for the priority report to list it while it has no allocation. An entry that came "
+                    + "from the initiative feed (source EVENT) is read-only here (409). If-Match is only needed to "
+                    + "replace an existing entry; registering a new one needs none.")
+    @APIResponse(responseCode = "201", description = "Registered: the new entry, at `Location`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InitiativeView.class)))
+    @APIResponse(responseCode = "200", description = "Corrected: the entry with its new facts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InitiativeView.class)))
+    @IfMatchOptional
+    public Response register(@Parameter(description = ID, example = "3f1c2a9e-7b4d-4c1e-9a57-2b8f0d6e1c42",
+                                        schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                             @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                              @NotNull @Valid InitiativeRegistration request) {
         InitiativeDirectory.RegistrationResult result = directory.register(uuid(id), ifMatch, request);
         InitiativeView view = result.view();

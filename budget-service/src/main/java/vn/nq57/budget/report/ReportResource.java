@@ -15,16 +15,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.budget.csv.Csv;
 import vn.nq57.budget.disbursement.DisbursementService;
 import vn.nq57.budget.federation.Origins;
+import vn.nq57.budget.report.ReportViews.AgencyBreakdown;
 import vn.nq57.budget.report.ReportViews.AgencyRow;
 import vn.nq57.budget.report.ReportViews.Breakdown;
+import vn.nq57.budget.report.ReportViews.FundingSourceBreakdown;
+import vn.nq57.budget.report.ReportViews.InitiativeBreakdown;
 import vn.nq57.budget.report.ReportViews.InitiativeRow;
 import vn.nq57.budget.report.ReportViews.NonStateShare;
 import vn.nq57.budget.report.ReportViews.PriorityReport;
 import vn.nq57.budget.report.ReportViews.SourceRow;
+import vn.nq57.budget.report.ReportViews.SystemBreakdown;
 import vn.nq57.budget.report.ReportViews.SystemRow;
 import vn.nq57.budget.report.ReportViews.ThreePercentRule;
 import vn.nq57.platform.error.ApiException;
@@ -55,11 +65,31 @@ public class ReportResource {
     @Context
     HttpHeaders headers;
 
+    static final String YEAR = "The fiscal year (a calendar year, 2000 to 2100)";
+    static final String FORMAT = "`json` (the default) or `csv` (the same as `Accept: text/csv`: UTF-8, comma, CRLF, "
+            + "served as an attachment)";
+    static final String ORIGIN = "Only allocations owned by this instance: at central, `central` for its own, a "
+            + "ministry's instance id (e.g. `bkhcn`) for those it reported; without it, all";
+    static final String CSV = "With CSV: `attachment; filename=\"<report>-<year>.csv\"`";
+    static final String ANSWER = "The report as JSON, or as CSV with `Accept: text/csv` or `?format=csv`";
+
     @GET
     @Path("/{year}/three-percent-rule")
     @Operation(summary = "The 3% rule: the S&T/innovation/digital-transformation line as a share of state spending")
-    public Response threePercentRule(@PathParam("year") String year, @QueryParam("format") String format,
-                             @QueryParam("origin") String origin) {
+    @APIResponse(responseCode = "200", description = ANSWER,
+            headers = @Header(name = "Content-Disposition", description = CSV,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ThreePercentRule.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response threePercentRule(
+            @Parameter(description = YEAR, example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+            @PathParam("year") String year,
+            @Parameter(description = FORMAT, example = "csv",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            @QueryParam("format") String format,
+            @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         ThreePercentRule r = reports.threePercentRule(year(year), origins.parse(origin));
         return answer(r, format, "three-percent-rule-" + r.fiscalYear(), () -> Csv.write(
                 List.of("fiscalYear", "totalStateExpenditure", "stiBudget", "stiShare", "thresholdPercent", "passes",
@@ -72,8 +102,20 @@ public class ReportResource {
     @GET
     @Path("/{year}/non-state-share")
     @Operation(summary = "The non-state share (ENTERPRISE + SOCIAL) of approved funding, against the 60% target")
-    public Response nonStateShare(@PathParam("year") String year, @QueryParam("format") String format,
-                             @QueryParam("origin") String origin) {
+    @APIResponse(responseCode = "200", description = ANSWER,
+            headers = @Header(name = "Content-Disposition", description = CSV,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NonStateShare.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response nonStateShare(
+            @Parameter(description = YEAR, example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+            @PathParam("year") String year,
+            @Parameter(description = FORMAT, example = "csv",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            @QueryParam("format") String format,
+            @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         NonStateShare r = reports.nonStateShare(year(year), origins.parse(origin));
         return answer(r, format, "non-state-share-" + r.fiscalYear(), () -> Csv.write(
                 List.of("fiscalYear", "approvedTotal", "nonStateApproved", "stateApproved", "otherApproved",
@@ -86,8 +128,20 @@ public class ReportResource {
     @GET
     @Path("/{year}/by-funding-source")
     @Operation(summary = "Allocation and disbursement by funding source, with each source's share of approved money")
-    public Response byFundingSource(@PathParam("year") String year, @QueryParam("format") String format,
-                             @QueryParam("origin") String origin) {
+    @APIResponse(responseCode = "200", description = ANSWER,
+            headers = @Header(name = "Content-Disposition", description = CSV,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FundingSourceBreakdown.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response byFundingSource(
+            @Parameter(description = YEAR, example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+            @PathParam("year") String year,
+            @Parameter(description = FORMAT, example = "csv",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            @QueryParam("format") String format,
+            @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         Breakdown<SourceRow> r = reports.byFundingSource(year(year), origins.parse(origin));
         return answer(r, format, "by-funding-source-" + r.fiscalYear(), () -> breakdownCsv(r,
                 List.of("fundingSource", "nonState"), row -> List.of(row.fundingSource(), row.nonState(),
@@ -98,8 +152,20 @@ public class ReportResource {
     @GET
     @Path("/{year}/by-system")
     @Operation(summary = "Allocation and disbursement by System (H1..H6), with disbursement rate")
-    public Response bySystem(@PathParam("year") String year, @QueryParam("format") String format,
-                             @QueryParam("origin") String origin) {
+    @APIResponse(responseCode = "200", description = ANSWER,
+            headers = @Header(name = "Content-Disposition", description = CSV,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SystemBreakdown.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response bySystem(
+            @Parameter(description = YEAR, example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+            @PathParam("year") String year,
+            @Parameter(description = FORMAT, example = "csv",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            @QueryParam("format") String format,
+            @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         Breakdown<SystemRow> r = reports.bySystem(year(year), origins.parse(origin));
         return answer(r, format, "by-system-" + r.fiscalYear(), () -> breakdownCsv(r, List.of("system"),
                 row -> List.of(row.system(), row.allocations(), row.planned(), row.approved(), row.disbursed(),
@@ -109,8 +175,20 @@ public class ReportResource {
     @GET
     @Path("/{year}/by-agency")
     @Operation(summary = "Allocation and disbursement by lead agency, with disbursement rate")
-    public Response byAgency(@PathParam("year") String year, @QueryParam("format") String format,
-                             @QueryParam("origin") String origin) {
+    @APIResponse(responseCode = "200", description = ANSWER,
+            headers = @Header(name = "Content-Disposition", description = CSV,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgencyBreakdown.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response byAgency(
+            @Parameter(description = YEAR, example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+            @PathParam("year") String year,
+            @Parameter(description = FORMAT, example = "csv",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            @QueryParam("format") String format,
+            @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         Breakdown<AgencyRow> r = reports.byAgency(year(year), origins.parse(origin));
         return answer(r, format, "by-agency-" + r.fiscalYear(), () -> breakdownCsv(r, List.of("agency", "agencyName"),
                 row -> List.of(row.agency(), nullToEmpty(row.agencyName()), row.allocations(), row.planned(),
@@ -120,8 +198,20 @@ public class ReportResource {
     @GET
     @Path("/{year}/by-initiative")
     @Operation(summary = "Allocation and disbursement by initiative, with disbursement rate")
-    public Response byInitiative(@PathParam("year") String year, @QueryParam("format") String format,
-                             @QueryParam("origin") String origin) {
+    @APIResponse(responseCode = "200", description = ANSWER,
+            headers = @Header(name = "Content-Disposition", description = CSV,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InitiativeBreakdown.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response byInitiative(
+            @Parameter(description = YEAR, example = "2026",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+            @PathParam("year") String year,
+            @Parameter(description = FORMAT, example = "csv",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            @QueryParam("format") String format,
+            @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         Breakdown<InitiativeRow> r = reports.byInitiative(year(year), origins.parse(origin));
         return answer(r, format, "by-initiative-" + r.fiscalYear(), () -> breakdownCsv(r,
                 List.of("initiativeId", "initiativeCode", "system", "leadAgency", "key"),
@@ -135,7 +225,19 @@ public class ReportResource {
     @Operation(summary = "Priority of key initiatives", description = "Key initiatives with no approved allocation in "
             + "the year, and non-key allocations approved while a key initiative of the same System had none. "
             + "Use 'current' for the current year.")
-    public Response priority(@PathParam("year") String year, @QueryParam("format") String format) {
+    @APIResponse(responseCode = "200", description = ANSWER,
+            headers = @Header(name = "Content-Disposition", description = CSV,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PriorityReport.class)),
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+    public Response priority(
+            @Parameter(description = "The fiscal year, or `current` for the current year (Asia/Ho_Chi_Minh)",
+                    example = "2026", schema = @Schema(type = SchemaType.STRING, pattern = "^([0-9]{4}|current)$"))
+            @PathParam("year") String year,
+            @Parameter(description = FORMAT, example = "csv",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+            @QueryParam("format") String format) {
         int y = "current".equalsIgnoreCase(year) ? DisbursementService.today().getYear() : year(year);
         PriorityReport r = reports.priority(y);
         return answer(r, format, "priority-" + r.fiscalYear(), () -> {

@@ -17,10 +17,14 @@ public final class ReportViews {
     }
 
     /** The aggregated figures of one report row. */
+    @Schema(description = "Count, planned, approved, disbursed (net, on approved allocations), remaining (VND) and "
+            + "disbursement rate (percent, null when nothing is approved)")
     public record Figures(long allocations, long planned, long approved, long disbursed, long remaining,
                          BigDecimal disbursementRate) {
     }
 
+    @Schema(description = "The 3% rule: the S&T/innovation/digital-transformation line as a share of total state "
+            + "expenditure, and the approved state allocations for comparison")
     public record ThreePercentRule(int fiscalYear, long totalStateExpenditure, long stiBudget,
                                    @Schema(description = "stiBudget / totalStateExpenditure in percent, 4 decimals")
                                    BigDecimal stiShare, BigDecimal thresholdPercent,
@@ -30,11 +34,13 @@ public final class ReportViews {
                                    BigDecimal approvedStateAllocationsShare, OffsetDateTime generatedAt) {
     }
 
+    @Schema(description = "One funding source's figures and its share of approved money")
     public record SourceRow(FundingSource fundingSource, boolean nonState, long allocations, long planned,
                             long approved, long disbursed, long remaining, BigDecimal disbursementRate,
                             BigDecimal shareOfApproved) {
     }
 
+    @Schema(description = "ENTERPRISE + SOCIAL as a share of approved funding, against the Resolution's > 60% target")
     public record NonStateShare(int fiscalYear, long approvedTotal, long nonStateApproved, long stateApproved,
                                 long otherApproved,
                                 @Schema(description = "(ENTERPRISE + SOCIAL) / all approved, percent, 2 decimals")
@@ -43,14 +49,17 @@ public final class ReportViews {
                                 boolean meetsTarget, List<SourceRow> bySource, OffsetDateTime generatedAt) {
     }
 
+    @Schema(description = "One System's figures")
     public record SystemRow(String system, long allocations, long planned, long approved, long disbursed,
                             long remaining, BigDecimal disbursementRate) {
     }
 
+    @Schema(description = "One lead agency's figures")
     public record AgencyRow(String agency, String agencyName, long allocations, long planned, long approved,
                             long disbursed, long remaining, BigDecimal disbursementRate) {
     }
 
+    @Schema(description = "One initiative's figures")
     public record InitiativeRow(UUID initiativeId, String initiativeCode, String system, String leadAgency,
                                 boolean key, long allocations, long planned, long approved, long disbursed,
                                 long remaining, BigDecimal disbursementRate) {
@@ -60,15 +69,44 @@ public final class ReportViews {
     public record Breakdown<T>(int fiscalYear, String by, List<T> rows, Figures totals, OffsetDateTime generatedAt) {
     }
 
+    /*
+     * The JSON of each breakdown report, for the API contract only: a generic Breakdown<T> cannot be named in an
+     * annotation. Each has exactly Breakdown's members.
+     */
+
+    @Schema(description = "Allocation and disbursement by funding source (`by` = fundingSource), with totals")
+    public record FundingSourceBreakdown(int fiscalYear, @Schema(examples = "fundingSource") String by,
+                                         List<SourceRow> rows, Figures totals, OffsetDateTime generatedAt) {
+    }
+
+    @Schema(description = "Allocation and disbursement by System (`by` = system), with totals")
+    public record SystemBreakdown(int fiscalYear, @Schema(examples = "system") String by, List<SystemRow> rows,
+                                  Figures totals, OffsetDateTime generatedAt) {
+    }
+
+    @Schema(description = "Allocation and disbursement by lead agency (`by` = agency), with totals")
+    public record AgencyBreakdown(int fiscalYear, @Schema(examples = "agency") String by, List<AgencyRow> rows,
+                                  Figures totals, OffsetDateTime generatedAt) {
+    }
+
+    @Schema(description = "Allocation and disbursement by initiative (`by` = initiative), with totals")
+    public record InitiativeBreakdown(int fiscalYear, @Schema(examples = "initiative") String by,
+                                      List<InitiativeRow> rows, Figures totals, OffsetDateTime generatedAt) {
+    }
+
+    @Schema(description = "A key initiative with no approved allocation in the year (with what is planned for it)")
     public record UnfundedKeyInitiative(UUID initiativeId, String initiativeCode, String system, String leadAgency,
                                         long plannedAmount) {
     }
 
+    @Schema(description = "A non-key allocation approved while key initiatives of the same System had none")
     public record PriorityWarning(UUID allocationId, String allocationCode, UUID initiativeId, String initiativeCode,
                                   String system, String leadAgency, FundingSource fundingSource, long amount,
                                   String approvedBy, OffsetDateTime approvedAt, List<String> unfundedKeyInitiatives) {
     }
 
+    @Schema(description = "Priority of key initiatives in a fiscal year: the unfunded key initiatives and the non-key "
+            + "allocations approved before them")
     public record PriorityReport(int fiscalYear, List<UnfundedKeyInitiative> keyInitiativesWithoutApprovedAllocation,
                                  List<PriorityWarning> nonKeyApprovedWhileKeyUnfunded, OffsetDateTime generatedAt) {
     }

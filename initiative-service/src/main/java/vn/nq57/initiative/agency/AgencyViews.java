@@ -14,6 +14,8 @@ public final class AgencyViews {
     }
 
     /** An agency as the API shows it. */
+    @Schema(description = "An agency: `parentCode` is the agency above it (none for a root); `origin` (also as "
+            + "`originInstance`) is the instance that owns it; `version` is its ETag")
     public record AgencyView(UUID id, String code, String nameVi, String nameEn, AgencyLevel level, String parentCode,
                              String originInstance, String origin, long version) {
         public static AgencyView of(Agency a) {
@@ -23,6 +25,7 @@ public final class AgencyViews {
     }
 
     /** A short reference to an agency inside another resource. */
+    @Schema(description = "A short reference to an agency inside another resource")
     public record AgencyRef(UUID id, String code, String nameVi) {
         public static AgencyRef of(Agency a) {
             return a == null ? null : new AgencyRef(a.id, a.code, a.nameVi);
@@ -30,17 +33,27 @@ public final class AgencyViews {
     }
 
     /** The agency tree, one node per agency with its children. */
+    @Schema(description = "The agency tree: one node per agency with its children, sorted by code")
     public record AgencyNode(UUID id, String code, String nameVi, String nameEn, AgencyLevel level,
                              List<AgencyNode> children) {
     }
 
     /** Create or replace an agency (central-admin). */
+    @Schema(description = "An agency to create (POST) or the full new state of one (PUT)")
     public record AgencyRequest(
-            @Schema(examples = "BKHCN-VKHCNQG") @NotBlank @Size(max = 50)
+            @Schema(description = "The agency's code, unique; it cannot change once created (it is the `agency` "
+                    + "claim of tokens; stored upper-case)", examples = "BKHCN-VKHCNQG") @NotBlank @Size(max = 50)
             @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]*", message = "letters, digits, '-' and '_' only") String code,
-            @Schema(examples = "Viện Chiến lược, Chính sách khoa học và công nghệ") @NotBlank @Size(max = 500) String nameVi,
+            @Schema(description = "The name in Vietnamese",
+                    examples = "Viện Chiến lược, Chính sách khoa học và công nghệ")
+            @NotBlank @Size(max = 500) String nameVi,
+            @Schema(description = "The name in English (optional)",
+                    examples = "National Institute for Science and Technology Policy and Strategy Studies")
             @Size(max = 500) String nameEn,
+            @Schema(description = "The kind of agency", examples = "INSTITUTE")
             @NotNull AgencyLevel level,
+            @Schema(description = "The code of the agency above it (optional: none makes it a root); it must exist "
+                    + "and not lie below this agency", examples = "BKHCN")
             @Size(max = 50) String parentCode) {
     }
 }

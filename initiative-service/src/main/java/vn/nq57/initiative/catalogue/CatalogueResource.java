@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.initiative.catalogue.CatalogueViews.PhaseView;
 import vn.nq57.initiative.catalogue.CatalogueViews.SystemView;
@@ -37,7 +38,8 @@ public class CatalogueResource {
     @GET
     @Path("/systems/{code}")
     @Operation(summary = "One System")
-    public SystemView system(@PathParam("code") String code) {
+    public SystemView system(@Parameter(description = "The System's code, H1..H6 (case-insensitive)", example = "H4")
+                             @PathParam("code") String code) {
         PlanSystem s = PlanSystem.findById(code.toUpperCase());
         if (s == null) {
             throw ApiException.notFound("System", code);

@@ -13,21 +13,40 @@ public final class ObstacleViews {
     private ObstacleViews() {
     }
 
-    public record ObstacleRequest(@NotNull UUID initiativeId,
-                                  @Schema(examples = "BKHCN") @NotBlank @Size(max = 50) String filedByAgency,
-                                  @Schema(examples = "BTC") @NotBlank @Size(max = 50) String askedAgency,
-                                  @Schema(examples = "Chưa có hướng dẫn cơ chế tài chính cho thuê dịch vụ điện toán đám mây")
+    @Schema(description = "An obstacle (vướng mắc) to file, with what is asked (kiến nghị) and of whom")
+    public record ObstacleRequest(@Schema(description = "The initiative it blocks (its id)",
+                                          implementation = String.class, format = "uuid",
+                                          examples = "0b6f3c2e-6a4d-4f1e-9c1a-2d5e8f7a9b10")
+                                  @NotNull UUID initiativeId,
+                                  @Schema(description = "Code of the agency filing it: in the caller's scope, leading "
+                                          + "or coordinating the initiative", examples = "BKHCN")
+                                  @NotBlank @Size(max = 50) String filedByAgency,
+                                  @Schema(description = "Code of the agency asked to act (another agency)",
+                                          examples = "BTC")
+                                  @NotBlank @Size(max = 50) String askedAgency,
+                                  @Schema(description = "What blocks the initiative",
+                                          examples = "Chưa có hướng dẫn cơ chế tài chính cho thuê dịch vụ điện toán đám mây")
                                   @NotBlank @Size(max = 10000) String description,
-                                  @Schema(examples = "Đề nghị Bộ Tài chính ban hành hướng dẫn trong quý II/2026")
+                                  @Schema(description = "What is asked of the asked agency",
+                                          examples = "Đề nghị Bộ Tài chính ban hành hướng dẫn trong quý II/2026")
                                   @NotBlank @Size(max = 10000) String request) {
     }
 
-    public record AnswerRequest(@NotBlank @Size(max = 10000) String answer) {
+    @Schema(description = "The asked agency's answer to an obstacle")
+    public record AnswerRequest(@Schema(description = "The answer",
+                                        examples = "Bộ Tài chính đang dự thảo thông tư hướng dẫn, dự kiến ban hành 6/2026")
+                                @NotBlank @Size(max = 10000) String answer) {
     }
 
-    public record CloseRequest(@NotBlank @Size(max = 10000) String note) {
+    @Schema(description = "The note that goes with resolving or closing an obstacle")
+    public record CloseRequest(@Schema(description = "Why it is resolved or closed",
+                                       examples = "Thông tư hướng dẫn đã được ban hành")
+                               @NotBlank @Size(max = 10000) String note) {
     }
 
+    @Schema(description = "An obstacle: OPEN → ANSWERED → RESOLVED, or OPEN/ANSWERED → CLOSED. `ageDays` counts from "
+            + "filing to closing (or to now); `origin` (also as `originInstance`) is the instance that owns it; "
+            + "`version` is its ETag")
     public record ObstacleView(UUID id, UUID initiativeId, String initiativeCode, AgencyRef filedByAgency,
                                AgencyRef askedAgency, String description, String request, ObstacleStatus status,
                                String answer, String answeredBy, OffsetDateTime answeredAt, String resolutionNote,

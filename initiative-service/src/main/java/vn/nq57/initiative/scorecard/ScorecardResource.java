@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.nq57.initiative.agency.Agency;
@@ -65,14 +66,16 @@ public class ScorecardResource {
     @GET
     @Path("/systems/{code}")
     @Operation(summary = "One System: its strategic KPIs and its initiatives (paginated, by code)")
-    public SystemScorecard system(@PathParam("code") String code, @BeanParam @Valid PageRequest page) {
+    public SystemScorecard system(@Parameter(description = "The System's code, H1..H6", example = "H4")
+                                  @PathParam("code") String code, @BeanParam @Valid PageRequest page) {
         return service.system(code, page);
     }
 
     @GET
     @Path("/agencies/{code}")
     @Operation(summary = "The initiatives led by an agency and the agencies below it")
-    public AgencyScorecard agency(@PathParam("code") String code, @BeanParam @Valid PageRequest page) {
+    public AgencyScorecard agency(@Parameter(description = "The agency's code", example = "BKHCN")
+                                  @PathParam("code") String code, @BeanParam @Valid PageRequest page) {
         Agency agency = agencies.getByCode(code);
         return service.agency(agency.code, tree.subtree(agency.code), page);
     }
@@ -80,7 +83,9 @@ public class ScorecardResource {
     @GET
     @Path("/initiatives/{id}")
     @Operation(summary = "One initiative's health with the reasons it was given")
-    public InitiativeScore initiative(@PathParam("id") UUID id) {
+    public InitiativeScore initiative(@Parameter(description = "The initiative's id (UUID; a cancelled one is 404)",
+                                                 example = "0b6f3c2e-6a4d-4f1e-9c1a-2d5e8f7a9b10")
+                                      @PathParam("id") UUID id) {
         return service.initiative(id);
     }
 
@@ -92,7 +97,12 @@ public class ScorecardResource {
     @Operation(summary = "Server-Sent Events: scorecard changes and new measurements", description = "Filters: system, "
             + "agency (and the agencies below it). A caller sees its own agency subtree; central admins and users of a "
             + "central body see the nation. A heartbeat comes every 15 s.")
-    public Multi<ScorecardChange> stream(@QueryParam("system") String system, @QueryParam("agency") String agency) {
+    public Multi<ScorecardChange> stream(
+            @Parameter(description = "Only changes of this System's initiatives (H1..H6)", example = "H4")
+            @QueryParam("system") String system,
+            @Parameter(description = "Only changes of initiatives of this agency and the agencies below it (its code; "
+                    + "outside the caller's scope is 403)", example = "BKHCN")
+            @QueryParam("agency") String agency) {
         Set<String> scope;
         if (agency != null && !agency.isBlank()) {
             Agency a = agencies.getByCode(agency);

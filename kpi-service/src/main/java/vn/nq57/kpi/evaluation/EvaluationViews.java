@@ -71,12 +71,14 @@ public final class EvaluationViews {
     }
 
     /** {@code indicators}: the lines as the evaluation stored them (each the JSON of an {@link IndicatorScore}). */
+    @Schema(name = "InitiativeKpiScorecard")
     public record InitiativeScorecard(UUID initiativeId, String code, String titleVi, RollUp rollUp,
                                       @Schema(type = SchemaType.ARRAY, implementation = IndicatorScore.class)
                                       List<RawValue> indicators, OffsetDateTime computedAt) {
     }
 
     /** A System: its STRATEGIC indicators, its initiatives' OPERATIONAL indicators, and both together. */
+    @Schema(name = "SystemKpiScorecard")
     public record SystemScorecard(String system, RollUp overall, RollUp strategic,
                                   @Schema(type = SchemaType.ARRAY, implementation = IndicatorScore.class)
                                   List<RawValue> indicators, List<InitiativeRollUp> initiatives,
@@ -86,6 +88,13 @@ public final class EvaluationViews {
     public record SystemRollUp(String system, RollUp rollUp) {
     }
 
+    @Schema(name = "PlanKpiScorecard")
     public record PlanScorecard(RollUp overall, List<SystemRollUp> systems, OffsetDateTime computedAt) {
+    }
+
+    /** The answer of a rebuild (the schema of its {@code {"indicators": n}} answer). */
+    @Schema(description = "The answer of a rebuild of the evaluation")
+    public record RebuildSummary(@Schema(description = "How many indicators were re-evaluated", examples = "16")
+                                 int indicators) {
     }
 }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.kpi.indicator.Direction;
 import vn.nq57.kpi.period.Frequency;
 import vn.nq57.kpi.period.Period;
@@ -27,6 +28,7 @@ public final class Evaluator {
     private Evaluator() {
     }
 
+    @Schema(name = "KpiStatus")
     public enum Status { GREEN, AMBER, RED, GREY }
 
     /** What the rules need to know about an indicator. */
@@ -47,6 +49,7 @@ public final class Evaluator {
     }
 
     /** The evaluation of one series. Percent figures are points (0..100, may exceed 100). */
+    @Schema(name = "EvaluationResult")
     public record Result(String latestPeriod, BigDecimal actual, String targetPeriod, BigDecimal targetValue,
                          BigDecimal progress, BigDecimal expectedValue, BigDecimal expectedProgress, Status status,
                          BigDecimal forecast, Boolean forecastMeetsTarget, List<TargetProgress> targets,

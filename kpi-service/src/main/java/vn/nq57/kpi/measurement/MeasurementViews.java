@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.kpi.federation.Origins;
 import vn.nq57.platform.error.Problem;
@@ -19,14 +20,21 @@ public final class MeasurementViews {
     }
 
     /** One value to record (single submission). */
+    @Schema(description = "One value of an indicator for a period and a reporting agency")
     public record MeasurementRequest(
-            @Schema(examples = "R57-RD-GDP", description = "the indicator's code or id") @NotBlank @Size(max = 40) String indicator,
-            @Schema(examples = "2025", description = "YYYY, YYYYQn or YYYY-MM, matching the indicator's frequency") @NotBlank @Size(max = 10) String period,
-            @Schema(examples = "BKHCN") @NotBlank @Size(max = 50) String agency,
-            @Schema(examples = "0.52") @NotNull @Digits(integer = 18, fraction = 6) BigDecimal value,
-            @Size(max = 5000) String note,
-            @Size(max = 2000) String evidenceLink,
-            @Schema(description = "DRAFT or SUBMITTED (default)") MeasurementStatus status) {
+            @Schema(examples = "R57-RD-GDP", description = "The indicator's code or id") @NotBlank @Size(max = 40) String indicator,
+            @Schema(examples = "2025", description = "The period: YYYY, YYYYQn or YYYY-MM, matching the indicator's "
+                    + "frequency; not in the future") @NotBlank @Size(max = 10) String period,
+            @Schema(examples = "BKHCN", description = "Code of the reporting agency (yours or one below it)")
+            @NotBlank @Size(max = 50) String agency,
+            @Schema(examples = "0.75", description = "The value, in the indicator's unit (at most 18 digits before "
+                    + "and 6 after the decimal point)") @NotNull @Digits(integer = 18, fraction = 6) BigDecimal value,
+            @Schema(description = "A note on the value (optional)",
+                    examples = "Số liệu sơ bộ, chờ Cục Thống kê công bố chính thức") @Size(max = 5000) String note,
+            @Schema(description = "A link to the evidence: the report or data set the value comes from (optional)",
+                    examples = "https://www.most.gov.vn/bao-cao/dieu-tra-rd-2025.pdf") @Size(max = 2000) String evidenceLink,
+            @Schema(description = "DRAFT (kept for later, not counted) or SUBMITTED (default)", examples = "SUBMITTED")
+            MeasurementStatus status) {
 
         Row toRow() {
             return new Row(1, indicator, period, agency, value == null ? null : value.toPlainString(), note,
@@ -38,12 +46,26 @@ public final class MeasurementViews {
      * One row of a JSON batch. Fields are read as text so that a bad row is reported in the summary instead of
      * failing the whole request; {@code value} may be a JSON number or a string.
      */
-    public record BatchRow(String indicator, String period, String agency, String value, String note,
-                           String evidenceLink, String status) {
+    @Schema(description = "One row of a batch: read as text, so that a bad row is reported in the summary instead of "
+            + "failing the whole request")
+    public record BatchRow(@Schema(description = "The indicator's code or id", examples = "R57-RD-GDP") String indicator,
+                           @Schema(description = "The period: YYYY, YYYYQn or YYYY-MM, matching the indicator's "
+                                   + "frequency", examples = "2025") String period,
+                           @Schema(description = "Code of the reporting agency", examples = "BKHCN") String agency,
+                           @Schema(description = "The value, a decimal number (a JSON number is accepted too)",
+                                   examples = "0.75") String value,
+                           @Schema(description = "A note on the value (optional)", examples = "Số liệu sơ bộ") String note,
+                           @Schema(description = "A link to the evidence (optional)",
+                                   examples = "https://www.most.gov.vn/bao-cao/dieu-tra-rd-2025.pdf") String evidenceLink,
+                           @Schema(description = "DRAFT or SUBMITTED (default)", examples = "SUBMITTED") String status) {
     }
 
     /** A JSON batch of up to 10,000 rows. */
-    public record BatchRequest(@NotNull @Size(min = 1, max = MeasurementImport.MAX_ROWS) List<@NotNull BatchRow> measurements) {
+    @Schema(description = "A batch of up to 10,000 values")
+    public record BatchRequest(@Schema(description = "The rows (1 to 10,000), numbered from 1 in the summary",
+                                       examples = "[{\"indicator\": \"R57-RD-GDP\", \"period\": \"2025\", \"agency\": "
+                                               + "\"BKHCN\", \"value\": \"0.75\", \"status\": \"SUBMITTED\"}]")
+                               @NotNull @Size(min = 1, max = MeasurementImport.MAX_ROWS) List<@NotNull BatchRow> measurements) {
     }
 
     /** A row as the import reads it, from JSON or CSV; {@code row} counts data rows from 1. */
@@ -76,15 +98,32 @@ public final class MeasurementViews {
     }
 
     /** Why: required to return or reopen a value, optional to approve or submit. */
-    public record DecisionRequest(@Size(max = 5000) String reason) {
+    @Schema(description = "Why a step is taken (the body is optional to submit or approve)")
+    public record DecisionRequest(@Schema(description = "Why: required to return or reopen a value, optional to "
+                                          + "submit or approve; kept in the value's history",
+                                          examples = "Số liệu chưa khớp với báo cáo thống kê năm 2025")
+                                  @Size(max = 5000) String reason) {
     }
 
     /** A value in a decision list; {@code version}, when given, must still be the value's (as If-Match). */
-    public record DecisionItem(@NotNull UUID id, @jakarta.validation.constraints.PositiveOrZero Long version) {
+    @Schema(description = "A value in a decision list")
+    public record DecisionItem(@Schema(type = SchemaType.STRING, format = "uuid", description = "The value's id",
+                                       examples = "4e2a9c7b-1d3f-4a6e-8b5c-0f9d2e7a1b36")
+                               @NotNull UUID id,
+                               @Schema(description = "The version read (optional, as If-Match): if the value has "
+                                       + "changed since, it is rejected with 412", examples = "3")
+                               @jakarta.validation.constraints.PositiveOrZero Long version) {
     }
 
     /** One step for up to {@link MeasurementService#MAX_DECISIONS} values. */
-    public record DecisionsRequest(@NotNull Decision action, @Size(max = 5000) String reason,
+    @Schema(description = "One approval step for up to 1,000 values")
+    public record DecisionsRequest(@Schema(description = "The step: SUBMIT, APPROVE, RETURN or REOPEN",
+                                           examples = "APPROVE") @NotNull Decision action,
+                                   @Schema(description = "Why: required to RETURN or REOPEN, optional otherwise",
+                                           examples = "Đã đối chiếu với báo cáo thống kê năm 2025")
+                                   @Size(max = 5000) String reason,
+                                   @Schema(description = "The values (1 to 1,000)", examples = "[{\"id\": "
+                                           + "\"4e2a9c7b-1d3f-4a6e-8b5c-0f9d2e7a1b36\", \"version\": 3}]")
                                    @NotNull @Size(min = 1, max = MeasurementService.MAX_DECISIONS)
                                    List<@NotNull @jakarta.validation.Valid DecisionItem> measurements) {
     }
