@@ -86,8 +86,7 @@ public class AgencyResource {
             AgencyNode node = path.isEmpty() ? null : path.get(path.size() - 1);
             List<InitiativeRow> all = c.ok() ? InitiativeRow.join(c.get().items().items(), l.or(Page.empty()).items())
                     : List.of();
-            List<InitiativeRow> rows = InitiativeRow.sort(InitiativeRow.filter(all, sorting.q(), sorting.health()),
-                    sorting.sort(), sorting.descending());
+            List<InitiativeRow> rows = sorting.apply(all);
             boolean mine = agency.equalsIgnoreCase(user.agency());
             return pages.render(Templates.agency(new AgencyPage(agency, node, path, c, rows, all.size(), k, sorting,
                     mine)), mine ? "agency" : "overview");

@@ -68,8 +68,7 @@ public class SystemResource {
         return Uni.combine().all().unis(card, list, lines).with((c, l, k) -> {
             List<InitiativeRow> all = c.ok() ? InitiativeRow.join(c.get().initiatives().items(),
                     l.or(Page.empty()).items()) : List.of();
-            List<InitiativeRow> rows = InitiativeRow.sort(InitiativeRow.filter(all, sorting.q(), sorting.health()),
-                    sorting.sort(), sorting.descending());
+            List<InitiativeRow> rows = sorting.apply(all);
             return pages.render(Templates.system(new SystemPage(code, c, rows, all.size(), k, sorting)), "overview");
         });
     }

@@ -2,6 +2,7 @@ package vn.nq57.portal.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * How a table is sorted and filtered (query parameters {@code sort}, {@code dir}, {@code q}, {@code health}), and the
@@ -12,6 +13,11 @@ public record Sorting(String path, String sort, boolean descending, String q, St
     public static Sorting of(String path, String sort, String dir, String q, String health) {
         return new Sorting(path, sort != null && InitiativeRow.SORTS.contains(sort) ? sort : "health", "desc".equals(dir),
                 q == null || q.isBlank() ? null : q.strip(), health != null && health.matches("GREEN|AMBER|RED|GREY") ? health : null);
+    }
+
+    /** The rows this sorting and filtering shows. */
+    public List<InitiativeRow> apply(List<InitiativeRow> rows) {
+        return InitiativeRow.sort(InitiativeRow.filter(rows, q, health), sort, descending);
     }
 
     /** The link of a column header: sorts by it, or turns the order round when it is the sort already. */
