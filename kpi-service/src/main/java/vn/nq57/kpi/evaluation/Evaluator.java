@@ -49,7 +49,6 @@ public final class Evaluator {
     }
 
     /** The evaluation of one series. Percent figures are points (0..100, may exceed 100). */
-    @Schema(name = "EvaluationResult")
     public record Result(String latestPeriod, BigDecimal actual, String targetPeriod, BigDecimal targetValue,
                          BigDecimal progress, BigDecimal expectedValue, BigDecimal expectedProgress, Status status,
                          BigDecimal forecast, Boolean forecastMeetsTarget, List<TargetProgress> targets,

@@ -149,7 +149,7 @@ public final class OpenApiContract {
         copy.remove("servers");
         JsonNode oidc = copy.path("components").path("securitySchemes").path("oidc");
         if (oidc instanceof ObjectNode o) {
-            o.put("openIdConnectUrl", "<the instance's realm>");
+            o.put("openIdConnectUrl", "https://sso.example.gov.vn/realms/nq57/.well-known/openid-configuration");
         }
         return copy;
     }
