@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Table(name = "allocation_event")
 public class AllocationEvent extends PanacheEntityBase {
 
-    @Schema(name = "AllocationHistoryAction")
+    @Schema(name = "AllocationHistoryAction", description = "What happened to an allocation in one history entry")
     public enum Action { CREATED, AMENDED, APPROVED, CANCELLED }
 
     @Id

@@ -25,7 +25,7 @@ import vn.nq57.budget.allocation.Allocation;
 @Table(name = "disbursement")
 public class Disbursement extends PanacheEntityBase {
 
-    @Schema(name = "DisbursementKind")
+    @Schema(name = "DisbursementKind", description = "A payment, or the reversal of an earlier payment")
     public enum Kind { PAYMENT, REVERSAL }
 
     @Id

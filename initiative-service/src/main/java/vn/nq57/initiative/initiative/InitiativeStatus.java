@@ -2,11 +2,13 @@ package vn.nq57.initiative.initiative;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The lifecycle: DRAFT → APPROVED → IN_PROGRESS → COMPLETED; any non-final state → SUSPENDED or CANCELLED;
  * SUSPENDED → IN_PROGRESS.
  */
+@Schema(description = "Lifecycle of an initiative: DRAFT → APPROVED → IN_PROGRESS → COMPLETED; SUSPENDED, CANCELLED")
 public enum InitiativeStatus {
     DRAFT, APPROVED, IN_PROGRESS, COMPLETED, SUSPENDED, CANCELLED;
 

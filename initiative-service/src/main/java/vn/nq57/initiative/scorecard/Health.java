@@ -1,6 +1,9 @@
 package vn.nq57.initiative.scorecard;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Health and KPI status colours; the order is from worst to best, GREY (no data) apart. */
+@Schema(description = "Red/amber/green health (GREY: no data yet)")
 public enum Health {
     RED, AMBER, GREEN, GREY;
 

@@ -28,7 +28,7 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    @Schema(name = "KpiStatus")
+    @Schema(name = "KpiStatus", description = "An indicator's status against its expected trajectory: GREEN on or ahead, AMBER behind by less than the tolerance, RED further behind, GREY no data")
     public enum Status { GREEN, AMBER, RED, GREY }
 
     /** What the rules need to know about an indicator. */
@@ -45,6 +45,7 @@ public final class Evaluator {
     }
 
     /** Progress toward one target. */
+    @Schema(description = "Progress towards one target period")
     public record TargetProgress(String period, BigDecimal target, BigDecimal progress, boolean reached) {
     }
 

@@ -101,6 +101,7 @@ public final class IndicatorViews {
                                 @Size(max = 500) String note) {
     }
 
+    @Schema(description = "A target: the value to reach by the end of a target year")
     public record TargetView(String period, BigDecimal value, String note) {
         static TargetView of(IndicatorTarget t) {
             return new TargetView(t.period, t.value, t.note);
@@ -108,6 +109,7 @@ public final class IndicatorViews {
     }
 
     /** An indicator in full. */
+    @Schema(description = "An indicator in full: definition, unit, baseline, targets, owner, reporting agencies")
     public record IndicatorView(UUID id, String code, String nameVi, String nameEn, Unit unit, Direction direction,
                                 Aggregation aggregation, Frequency frequency, Baseline baseline,
                                 List<TargetView> targets, Tier tier, String system, UUID initiativeId,
@@ -128,6 +130,7 @@ public final class IndicatorViews {
     }
 
     /** An indicator in a list. */
+    @Schema(description = "An indicator in a list")
     public record IndicatorSummary(UUID id, String code, String nameVi, Unit unit, Direction direction,
                                    Frequency frequency, Tier tier, String system, UUID initiativeId,
                                    String ownerAgency, long version, String origin) {

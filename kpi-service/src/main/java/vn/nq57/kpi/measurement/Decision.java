@@ -7,10 +7,12 @@ import static vn.nq57.kpi.measurement.MeasurementStatus.SUBMITTED;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.kpi.events.KpiEvents;
 import vn.nq57.platform.security.Roles;
 
 /** A step of the approval workflow: the statuses it applies to, where it leads, and who may take it. */
+@Schema(description = "A workflow step applied to a list of values")
 public enum Decision {
     /** DRAFT or RETURNED → SUBMITTED, by a submitter of the agency (or above it). */
     SUBMIT(EnumSet.of(DRAFT, RETURNED), SUBMITTED, false, "SUBMITTED", KpiEvents.MEASUREMENT_SUBMITTED,

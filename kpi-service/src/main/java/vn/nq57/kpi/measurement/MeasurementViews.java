@@ -77,6 +77,7 @@ public final class MeasurementViews {
         }
     }
 
+    @Schema(description = "A reported value with its approval state")
     public record MeasurementView(UUID id, UUID indicatorId, String indicatorCode, String period, String agency,
                                   BigDecimal value, MeasurementStatus status, String note, String evidenceLink,
                                   String returnReason, String submittedBy, OffsetDateTime submittedAt,
@@ -92,6 +93,7 @@ public final class MeasurementViews {
     }
 
     /** One change of a measurement: who, when, old and new value and status, why. */
+    @Schema(description = "One change of a value: who, when, old and new value and status, why")
     public record HistoryView(String action, BigDecimal oldValue, BigDecimal newValue, MeasurementStatus oldStatus,
                               MeasurementStatus newStatus, String reason, String actor, String actorAgency,
                               OffsetDateTime occurredAt, long version) {
@@ -130,6 +132,7 @@ public final class MeasurementViews {
 
     /** The outcome of one value of a decision list: its new status and version, or why it was refused. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(description = "The result of one value of a decision list")
     public record DecisionResult(int row, UUID id, String status, Long version, Integer httpStatus, String reason) {
 
         static DecisionResult rejected(int row, UUID id, int httpStatus, String reason) {
@@ -141,6 +144,7 @@ public final class MeasurementViews {
         }
     }
 
+    @Schema(description = "How many values of a decision list ended in each state")
     public record DecisionCount(int decided, int rejected, int total) {
     }
 
@@ -148,6 +152,7 @@ public final class MeasurementViews {
      * The answer to a decision list, shaped as the import summary: {@code status} SUCCESS (every value decided),
      * WARNING (partial mode, some refused) or ERROR (nothing changed).
      */
+    @Schema(description = "The answer to a decision list: counts and one result per value")
     public record DecisionSummary(String status, String mode, boolean committed, Decision action, DecisionCount count,
                                   List<DecisionResult> rows) {
 
@@ -191,15 +196,18 @@ public final class MeasurementViews {
     public record BatchEventData(UUID batchId, int chunk, int chunks, List<MeasurementEventData> measurements) {
     }
 
+    @Schema(description = "What happened to one row of a batch")
     public enum RowStatus { IMPORTED, UPDATED, UNCHANGED, REJECTED }
 
     /** The outcome of one row: the reasons are set for a rejected row. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = RowResultJson.class)
+    @Schema(description = "The result of one row of a batch: imported, updated, unchanged, or rejected with why")
     public record RowResult(int row, RowStatus status, String indicator, String period, String agency,
                             UUID measurementId, Long version, List<Problem.Violation> reasons) {
     }
 
+    @Schema(description = "How many rows of a batch ended in each state")
     public record ImportCount(int imported, int updated, int unchanged, int rejected, int total) {
     }
 
@@ -208,6 +216,7 @@ public final class MeasurementViews {
      * WARNING (partial mode, some rows rejected) or ERROR (nothing written); {@code committed} says whether anything
      * was written; one entry per row.
      */
+    @Schema(description = "The answer to a batch of values: counts and one result per row (row number, field, message)")
     public record ImportSummary(String status, String mode, boolean committed, UUID batchId, ImportCount importCount,
                                 List<RowResult> rows) {
     }

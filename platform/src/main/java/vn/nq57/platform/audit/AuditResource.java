@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
@@ -36,7 +37,13 @@ public class AuditResource {
     @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(summary = "Audit entries, newest first", description = "Who changed what, when, for which agency, "
             + "with the changed fields before and after. A ministry admin sees writes made for its agency subtree.")
-    public Page<AuditView> list(@QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
+    public Page<AuditView> list(@Parameter(description = "Only writes of this kind of record", example = "initiative")
+                                @QueryParam("entityType") String entityType,
+                                @Parameter(description = "Only writes of this record (its id)",
+                                        example = "4e2a9c7b-1d3f-4a6e-8b5c-0f9d2e7a1b36")
+                                @QueryParam("entityId") String entityId,
+                                @Parameter(description = "Only writes by this user (the token's preferred_username)",
+                                        example = "admin.bkhcn")
                                 @QueryParam("subject") String subject, @BeanParam @Valid PageRequest page) {
         var agencies = caller.isCentralAdmin() ? null
                 : caller.agency() == null ? java.util.Set.<String>of() : hierarchy.subtree(caller.agency());

@@ -19,12 +19,12 @@ public final class Catalog {
      * One catalogue row as it is at central: its kind ({@code system}, {@code phase}, {@code agency},
      * {@code initiative}, {@code indicator}), id, version, change stamp, owning instance and its data.
      */
-    @Schema(name = "CatalogItem")
+    @Schema(name = "CatalogItem", description = "One change of the national catalogue (a System, phase, agency, initiative or indicator; or a tombstone)")
     public record Item(String kind, String id, long version, long seq, String origin, JsonNode data) {
     }
 
     /** A page of changes after a cursor; {@code next} is the cursor for the following page. */
-    @Schema(name = "CatalogPage")
+    @Schema(name = "CatalogPage", description = "Catalogue changes after a cursor, in change order")
     public record Page(List<Item> items, long next, boolean more) {
     }
 

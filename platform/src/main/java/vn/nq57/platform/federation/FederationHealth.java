@@ -35,26 +35,26 @@ public class FederationHealth {
     EntityManager em;
 
     /** The whole answer of {@code GET /api/v1/federation/health}. */
-    @Schema(name = "FederationHealth")
+    @Schema(name = "FederationHealth", description = "An instance's federation state: its role, forwarder and catalogue pull (ministry) or its ministries (central)")
     public record View(String instance, String role, String centralUrl, boolean configured, Forwarder forwarder,
                        Catalogue catalogue, List<Origin> origins, long parkedAtCentral) {
     }
 
     /** A ministry's forwarder: events waiting for central and since when, the cursor, failures and why. */
-    @Schema(name = "FederationForwarderHealth")
+    @Schema(name = "FederationForwarderHealth", description = "A ministry's forwarder: backlog, lag, cursor, last success and error")
     public record Forwarder(long pendingEvents, long lagSeconds, long cursor, OffsetDateTime lastSuccessAt,
                             OffsetDateTime lastAttemptAt, int consecutiveFailures, String lastError,
                             OffsetDateTime lastErrorAt, long forwarded, long rejected) {
     }
 
     /** A ministry's catalogue pull. */
-    @Schema(name = "FederationCatalogueHealth")
+    @Schema(name = "FederationCatalogueHealth", description = "A ministry's catalogue pull: cursor, last sync, last error")
     public record Catalogue(boolean active, long cursor, OffsetDateTime lastSyncAt, long lagSeconds,
                             int consecutiveFailures, String lastError, OffsetDateTime lastErrorAt, long applied) {
     }
 
     /** Central's view of one ministry. */
-    @Schema(name = "FederationOriginHealth")
+    @Schema(name = "FederationOriginHealth", description = "What central received from one ministry")
     public record Origin(String origin, OffsetDateTime firstReceivedAt, OffsetDateTime lastReceivedAt,
                          OffsetDateTime lastEventTime, Long lastLagMs, Long pendingAtOrigin, long received,
                          long applied, long duplicates, long superseded, long ignored, long parkedNow,

@@ -41,14 +41,14 @@ public class FederationReceiver implements EventConsumer {
     public static final String CONSUMER = "federation";
 
     /** The answer for one event. */
-    @Schema(name = "FederatedEventStatus")
+    @Schema(name = "FederatedEventStatus", description = "Central's answer to one forwarded event")
     public enum Status { APPLIED, DUPLICATE, SUPERSEDED, IGNORED, PARKED, REJECTED, INVALID }
 
-    @Schema(name = "FederatedEventResult")
+    @Schema(name = "FederatedEventResult", description = "The answer to one event of a batch")
     public record Result(String id, String type, String subject, Long version, Status status, String reason) {
     }
 
-    @Schema(name = "FederationAnswer")
+    @Schema(name = "FederationAnswer", description = "Central's answer to a batch: counts per status and one result per event")
     public record Answer(int received, Map<Status, Integer> totals, List<Result> results) {
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
@@ -67,17 +68,17 @@ public class FederationResource {
     AuditTrail audit;
 
     /** A ministry's batch of its own events. */
-    @Schema(name = "FederationEventBatch")
+    @Schema(name = "FederationEventBatch", description = "A batch of CloudEvents a ministry instance forwards to central")
     public record EventBatch(@NotNull @Size(max = 500) List<@NotNull JsonNode> events) {
     }
 
     /** An operator's request to send again or pull again from a cursor. */
-    @Schema(name = "FederationResync")
+    @Schema(name = "FederationResync", description = "Where to restart federation from: outbox position and/or catalogue cursor")
     public record Resync(@PositiveOrZero Long forwardFrom, @PositiveOrZero Long catalogueFrom) {
     }
 
     /** What an on-demand sync or a resync did. */
-    @Schema(name = "FederationSyncResult")
+    @Schema(name = "FederationSyncResult", description = "What a sync or resync did")
     public record SyncResult(Integer catalogueApplied, Long catalogueCursor, Integer eventsToResend,
                              Integer eventsForwarded, Long forwardCursor) {
     }
@@ -92,6 +93,9 @@ public class FederationResource {
             + "not take), PARKED (cannot apply yet; retried, later events of the aggregate wait behind it), REJECTED "
             + "(origin is not the caller's instance, or it would change data the caller does not own) or INVALID.")
     public FederationReceiver.Answer events(@NotNull @Valid EventBatch batch,
+                                            @Parameter(description = "How many events the ministry still has to "
+                                                    + "send after this batch (shown in central's federation health)",
+                                                    example = "0")
                                             @HeaderParam("X-NQ57-Pending") Long pendingAtOrigin) {
         if (federation.isMinistry()) {
             throw ApiException.conflict("this is a ministry instance; events are taken by the central instance");
@@ -112,7 +116,10 @@ public class FederationResource {
     @Operation(summary = "Catalogue changes after a cursor (central)", description = "Systems, phases, agencies, the "
             + "initiatives the calling ministry leads or coordinates, and indicators, in change order; pass the "
             + "answer's next as since for the following page.")
-    public Catalog.Page catalog(@QueryParam("since") @DefaultValue("0") @PositiveOrZero long since,
+    public Catalog.Page catalog(@Parameter(description = "The cursor: the `next` of the previous page (0: from the start)",
+                                        example = "0")
+                                @QueryParam("since") @DefaultValue("0") @PositiveOrZero long since,
+                                @Parameter(description = "Changes per page, 1 to 1000", example = "500")
                                 @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(1000) int limit) {
         if (!sources.isResolvable()) {
             throw ApiException.notFound("catalogue of service", "this service");
