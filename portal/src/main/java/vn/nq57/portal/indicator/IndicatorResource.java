@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.nq57.portal.api.KpiApi;
@@ -51,6 +52,28 @@ public class IndicatorResource {
         public String chartData() {
             return chart.stream().map(p -> p.period() + ":" + (p.actual() == null ? "" : p.actual().toPlainString())
                     + ":" + (p.expected() == null ? "" : p.expected().toPlainString())).collect(Collectors.joining(";"));
+        }
+
+        /**
+         * The rows of the table under the chart: periods with a value, the next period, and target years (the chart
+         * draws every year to the last target; the table does not list a row per empty year).
+         */
+        public List<ChartPoint> tableRows() {
+            int lastActual = -1;
+            for (int i = 0; i < chart.size(); i++) {
+                if (chart.get(i).actual() != null) {
+                    lastActual = i;
+                }
+            }
+            Set<String> targets = indicator.ok() && indicator.get().targets() != null ? indicator.get().targets()
+                    .stream().map(Target::period).collect(Collectors.toSet()) : Set.of();
+            List<ChartPoint> rows = new ArrayList<>();
+            for (int i = 0; i < chart.size(); i++) {
+                if (chart.get(i).actual() != null || i == lastActual + 1 || targets.contains(chart.get(i).period())) {
+                    rows.add(chart.get(i));
+                }
+            }
+            return rows;
         }
 
         public List<String> agencies() {
