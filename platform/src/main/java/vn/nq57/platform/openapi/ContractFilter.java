@@ -98,6 +98,7 @@ public class ContractFilter implements OASFilter {
                     || name.equals("JsonNodeType"));
             components.setSchemas(schemas);
             schemas.values().forEach(ContractFilter::retype);
+            schemas.forEach(ContractFilter::describePage);
         }
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
@@ -115,6 +116,18 @@ public class ContractFilter implements OASFilter {
                     op.getParameters().forEach(p -> retype(p.getSchema()));
                 }
             }));
+        }
+    }
+
+    /**
+     * The generic {@code Page<T>} is published once per item type ({@code PageMeasurementView}); a description on the
+     * record itself would add an unused {@code Page} schema, so each instance is described here.
+     */
+    static void describePage(String name, Schema schema) {
+        if (name.startsWith("Page") && name.length() > 4 && schema.getDescription() == null
+                && schema.getProperties() != null && schema.getProperties().containsKey("items")) {
+            schema.setDescription("One page of " + name.substring(4) + " items (0-based `page`, `size` per page, "
+                    + "`total` of the whole list)");
         }
     }
 
