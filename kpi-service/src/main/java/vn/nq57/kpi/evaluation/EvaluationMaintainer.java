@@ -33,8 +33,8 @@ import vn.nq57.kpi.evaluation.Evaluator.Result;
 import vn.nq57.kpi.evaluation.Evaluator.Target;
 import vn.nq57.kpi.indicator.Direction;
 import vn.nq57.kpi.indicator.Unit;
-import vn.nq57.kpi.period.Frequency;
-import vn.nq57.kpi.period.Period;
+import vn.nq57.platform.period.Frequency;
+import vn.nq57.platform.period.Period;
 import vn.nq57.kpi.sql.RoundTrip;
 import vn.nq57.platform.outbox.Outbox;
 

@@ -52,7 +52,7 @@ import vn.nq57.kpi.indicator.IndicatorViews.Baseline;
 import vn.nq57.kpi.indicator.Unit;
 import vn.nq57.kpi.initiative.InitiativeDirectory;
 import vn.nq57.kpi.initiative.InitiativeReplica;
-import vn.nq57.kpi.period.Period;
+import vn.nq57.platform.period.Period;
 import vn.nq57.kpi.sql.RoundTrip;
 import vn.nq57.platform.agency.ReplicaAgencyHierarchy;
 import vn.nq57.platform.error.ApiException;

@@ -14,7 +14,7 @@ import vn.nq57.kpi.indicator.Aggregation;
 import vn.nq57.kpi.indicator.Direction;
 import vn.nq57.kpi.indicator.IndicatorViews.Baseline;
 import vn.nq57.kpi.indicator.Unit;
-import vn.nq57.kpi.period.Frequency;
+import vn.nq57.platform.period.Frequency;
 
 /** DTOs of the evaluation: one indicator in full, scorecards and roll-ups. */
 public final class EvaluationViews {

@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.kpi.indicator.Direction;
-import vn.nq57.kpi.period.Frequency;
-import vn.nq57.kpi.period.Period;
+import vn.nq57.platform.period.Frequency;
+import vn.nq57.platform.period.Period;
 
 /**
  * The evaluation rules of DESIGN.md §1, as pure functions of an indicator's facts and its aggregated series:

@@ -29,7 +29,7 @@ import org.hibernate.Session;
 import vn.nq57.kpi.evaluation.EvaluationMaintainer;
 import vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched;
 import vn.nq57.kpi.measurement.MeasurementStatus;
-import vn.nq57.kpi.period.Period;
+import vn.nq57.platform.period.Period;
 import vn.nq57.platform.events.EventRefused;
 import vn.nq57.platform.federation.Federation;
 

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import vn.nq57.kpi.period.Frequency;
+import vn.nq57.platform.period.Frequency;
 
 /** An indicator (KPI, chỉ tiêu) with its baseline and targets. */
 @Entity

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.kpi.indicator.IndicatorViews.IndicatorRequest;
 import vn.nq57.kpi.indicator.IndicatorViews.IndicatorSummary;
 import vn.nq57.kpi.indicator.IndicatorViews.IndicatorView;
-import vn.nq57.kpi.period.Frequency;
+import vn.nq57.platform.period.Frequency;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.http.Params;
 import vn.nq57.platform.idempotency.Idempotent;

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.kpi.federation.Origins;
-import vn.nq57.kpi.period.Frequency;
+import vn.nq57.platform.period.Frequency;
 
 /** DTOs of indicators and their targets. */
 public final class IndicatorViews {

@@ -29,7 +29,7 @@ import vn.nq57.kpi.measurement.MeasurementViews.MeasurementEventData;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementRequest;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementView;
 import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
-import vn.nq57.kpi.period.Period;
+import vn.nq57.platform.period.Period;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;

@@ -1,4 +1,4 @@
-package vn.nq57.kpi.period;
+package vn.nq57.platform.period;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package vn.nq57.kpi.period;
+package vn.nq57.platform.period;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
