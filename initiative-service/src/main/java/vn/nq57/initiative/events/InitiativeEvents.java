@@ -13,6 +13,11 @@ public final class InitiativeEvents {
     public static final String OBSTACLE_ANSWERED = "nq57.obstacle.answered.v1";
     public static final String OBSTACLE_RESOLVED = "nq57.obstacle.resolved.v1";
     public static final String OBSTACLE_CLOSED = "nq57.obstacle.closed.v1";
+    public static final String OBLIGATION_CREATED = "nq57.obligation.created.v1";
+    public static final String OBLIGATION_UPDATED = "nq57.obligation.updated.v1";
+    public static final String WARNING_OPENED = "nq57.warning.opened.v1";
+    public static final String WARNING_ACKNOWLEDGED = "nq57.warning.acknowledged.v1";
+    public static final String WARNING_RESOLVED = "nq57.warning.resolved.v1";
     public static final String AGENCY_CREATED = "nq57.agency.created.v1";
     public static final String AGENCY_UPDATED = "nq57.agency.updated.v1";
 

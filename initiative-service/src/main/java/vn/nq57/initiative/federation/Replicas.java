@@ -183,8 +183,9 @@ public class Replicas {
         update("""
                         INSERT INTO obstacle (id, initiative_id, filed_by_agency_id, asked_agency_id, description, request,
                             status, answer, answered_by, answered_at, resolution_note, closed_at, filed_by, filed_at,
-                            origin_instance, origin, version)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                            origin_instance, origin, version, answer_due)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                            coalesce(CAST(?18 AS date), CAST(?14 AS timestamptz)::date + 21))
                         ON CONFLICT (id) DO UPDATE SET initiative_id = excluded.initiative_id,
                             filed_by_agency_id = excluded.filed_by_agency_id, asked_agency_id = excluded.asked_agency_id,
                             description = excluded.description, request = excluded.request, status = excluded.status,
@@ -192,13 +193,13 @@ public class Replicas {
                             answered_at = excluded.answered_at, resolution_note = excluded.resolution_note,
                             closed_at = excluded.closed_at, filed_by = excluded.filed_by, filed_at = excluded.filed_at,
                             origin_instance = excluded.origin_instance, origin = excluded.origin,
-                            version = excluded.version""",
+                            version = excluded.version, answer_due = excluded.answer_due""",
                 id, initiative, agency(text(d, "filedByAgency"), "filing agency of obstacle " + id),
                 agency(text(d, "askedAgency"), "asked agency of obstacle " + id), text(d, "description"),
                 text(d, "request"), text(d, "status"), text(d, "answer"), text(d, "answeredBy"), time(d, "answeredAt"),
                 text(d, "resolutionNote"), time(d, "closedAt"),
                 text(d, "filedBy") == null ? "federation:" + owner(d, origin) : text(d, "filedBy"),
-                time(d, "filedAt"), owner(d, origin), origin, version);
+                time(d, "filedAt"), owner(d, origin), origin, version, text(d, "answerDue"));
     }
 
     private UUID agency(String code, String what) {

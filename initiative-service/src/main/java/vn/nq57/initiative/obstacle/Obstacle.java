@@ -48,6 +48,9 @@ public class Obstacle extends PanacheEntityBase {
     public String filedBy;
     @Column(name = "filed_at")
     public OffsetDateTime filedAt;
+    /** The last day the asked agency answers in time (working days after filing). */
+    @Column(name = "answer_due")
+    public java.time.LocalDate answerDue;
     @Column(name = "origin_instance")
     public String originInstance;
     /** The owning instance when another instance owns this row (a read-only replica here); null when this one does. */

@@ -75,6 +75,11 @@ public class ObstacleService {
     @Inject
     Event<ScorecardChange> changes;
 
+    /** Working days the asked agency has to answer (15 unless an instance's rules name another). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "nq57.obstacles.answer-working-days",
+            defaultValue = "15")
+    int answerDays;
+
     public record Filter(UUID initiativeId, String agency, ObstacleStatus status, Boolean open, Integer minAgeDays,
                          String origin) {
     }
@@ -142,6 +147,7 @@ public class ObstacleService {
         o.status = ObstacleStatus.OPEN;
         o.filedBy = caller.subject();
         o.filedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        o.answerDue = vn.nq57.platform.period.WorkingDays.after(vn.nq57.platform.period.Period.today(), answerDays);
         o.originInstance = instance.id();
         o.persist();
         em.flush();

@@ -51,13 +51,16 @@ public final class ObstacleViews {
                                AgencyRef askedAgency, String description, String request, ObstacleStatus status,
                                String answer, String answeredBy, OffsetDateTime answeredAt, String resolutionNote,
                                OffsetDateTime closedAt, String filedBy, OffsetDateTime filedAt, long ageDays,
-                               String originInstance, String origin, long version) {
+                               String originInstance, String origin, long version,
+                               @Schema(description = "The last day the asked agency answers in time (working days "
+                                       + "after filing, 15 by default)") java.time.LocalDate answerDue) {
         public static ObstacleView of(Obstacle o) {
             OffsetDateTime end = o.closedAt == null ? OffsetDateTime.now() : o.closedAt;
             return new ObstacleView(o.id, o.initiative.id, o.initiative.code, AgencyRef.of(o.filedByAgency),
                     AgencyRef.of(o.askedAgency), o.description, o.request, o.status, o.answer, o.answeredBy,
                     o.answeredAt, o.resolutionNote, o.closedAt, o.filedBy, o.filedAt,
-                    Duration.between(o.filedAt, end).toDays(), o.originInstance, o.originInstance, o.version);
+                    Duration.between(o.filedAt, end).toDays(), o.originInstance, o.originInstance, o.version,
+                    o.answerDue);
         }
     }
 
@@ -69,11 +72,11 @@ public final class ObstacleViews {
                                     ObstacleStatus status, OffsetDateTime filedAt, long version, String initiativeCode,
                                     String description, String request, String answer, String answeredBy,
                                     OffsetDateTime answeredAt, String resolutionNote, OffsetDateTime closedAt,
-                                    String filedBy, String originInstance) {
+                                    String filedBy, String originInstance, java.time.LocalDate answerDue) {
         public static ObstacleEventData of(Obstacle o) {
             return new ObstacleEventData(o.id, o.initiative.id, o.filedByAgency.code, o.askedAgency.code, o.status,
                     o.filedAt, o.version, o.initiative.code, o.description, o.request, o.answer, o.answeredBy,
-                    o.answeredAt, o.resolutionNote, o.closedAt, o.filedBy, o.originInstance);
+                    o.answeredAt, o.resolutionNote, o.closedAt, o.filedBy, o.originInstance, o.answerDue);
         }
     }
 }

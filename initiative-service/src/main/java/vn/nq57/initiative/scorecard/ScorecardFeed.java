@@ -28,6 +28,9 @@ public class ScorecardFeed implements EventConsumer {
     @Inject
     Event<ScorecardChange> changes;
 
+    @Inject
+    vn.nq57.initiative.obligation.ObligationService obligations;
+
     @Override
     public String name() {
         return "scorecard";
@@ -56,13 +59,23 @@ public class ScorecardFeed implements EventConsumer {
         switch (event.type()) {
             case "nq57.indicator.created.v1", "nq57.indicator.updated.v1" -> em.createNativeQuery("""
                             INSERT INTO kpi_status (indicator_id, code, name_vi, tier, system_code, initiative_id,
-                                                    owner_agency, definition_version, updated_at)
-                            VALUES (:id, :code, :name, :tier, :system, :initiative, :owner, :version, now())
+                                                    owner_agency, definition_version, frequency, direction, grace_days,
+                                                    reporting_agencies, name_en, updated_at)
+                            VALUES (:id, :code, :name, :tier, :system, :initiative, :owner, :version, :frequency,
+                                    :direction, :grace, :reporting, :nameEn, now())
                             ON CONFLICT (indicator_id) DO UPDATE SET code = excluded.code, name_vi = excluded.name_vi,
                                 tier = excluded.tier, system_code = excluded.system_code,
                                 initiative_id = excluded.initiative_id, owner_agency = excluded.owner_agency,
-                                definition_version = excluded.definition_version, deleted = FALSE, updated_at = now()
+                                definition_version = excluded.definition_version, frequency = excluded.frequency,
+                                direction = excluded.direction, grace_days = excluded.grace_days,
+                                reporting_agencies = excluded.reporting_agencies, name_en = excluded.name_en,
+                                deleted = FALSE, updated_at = now()
                             WHERE kpi_status.definition_version < excluded.definition_version""")
+                    .setParameter("frequency", text(d, "frequency", null))
+                    .setParameter("direction", text(d, "direction", null))
+                    .setParameter("grace", d.path("graceDays").asInt(0))
+                    .setParameter("reporting", codes(d.path("reportingAgencies")))
+                    .setParameter("nameEn", text(d, "nameEn", null))
                     .setParameter("id", id).setParameter("code", text(d, "code", "?"))
                     .setParameter("name", text(d, "nameVi", null)).setParameter("tier", text(d, "tier", "STRATEGIC"))
                     .setParameter("system", text(d, "system", null)).setParameter("initiative", uuid(d, "initiativeId"))
@@ -75,11 +88,13 @@ public class ScorecardFeed implements EventConsumer {
                 int changed = em.createNativeQuery("""
                                 INSERT INTO kpi_status (indicator_id, code, tier, system_code, initiative_id, status,
                                     progress, latest_value, latest_period, value_count, missing_count, as_of,
-                                    evaluation_version, updated_at)
+                                    evaluation_version, target_period, target_value, forecast, updated_at)
                                 VALUES (:id, :code, :tier, :system, :initiative, :status, :progress, :value, :period,
-                                    :values, :missing, :asOf, :version, now())
+                                    :values, :missing, :asOf, :version, :targetPeriod, :targetValue, :forecast, now())
                                 ON CONFLICT (indicator_id) DO UPDATE SET status = excluded.status,
                                     progress = excluded.progress, latest_value = excluded.latest_value,
+                                    target_period = excluded.target_period, target_value = excluded.target_value,
+                                    forecast = excluded.forecast,
                                     latest_period = excluded.latest_period, value_count = excluded.value_count,
                                     missing_count = excluded.missing_count, as_of = excluded.as_of,
                                     evaluation_version = excluded.evaluation_version, updated_at = now()
@@ -93,6 +108,9 @@ public class ScorecardFeed implements EventConsumer {
                         .setParameter("values", d.path("valueCount").asInt(0))
                         .setParameter("missing", d.path("missingCount").asInt(0))
                         .setParameter("asOf", time(d, "asOf")).setParameter("version", version)
+                        .setParameter("targetPeriod", text(d, "targetPeriod", null))
+                        .setParameter("targetValue", decimal(d, "targetValue"))
+                        .setParameter("forecast", decimal(d, "forecast"))
                         .executeUpdate();
                 if (changed > 0) {
                     Object[] where = locate(uuid(d, "initiativeId"), text(d, "system", null), text(d, "ownerAgency", null));
@@ -102,6 +120,9 @@ public class ScorecardFeed implements EventConsumer {
             }
             default -> {
             }
+        }
+        if (!event.type().equals("nq57.indicator.evaluated.v1")) {
+            obligations.refreshDefaults(id);
         }
     }
 
@@ -149,6 +170,7 @@ public class ScorecardFeed implements EventConsumer {
     }
 
     private void measurement(String type, JsonNode d) {
+        reported(d);
         Object[] where = locateIndicator(uuid(d, "indicatorId"));
         announce("measurement", (UUID) where[2], (String) where[0], text(d, "agency", null),
                 type.substring("nq57.measurement.".length(), type.length() - 3) + " " + text(d, "indicatorCode", "")
@@ -159,6 +181,7 @@ public class ScorecardFeed implements EventConsumer {
         Map<String, Integer> perAgency = new LinkedHashMap<>();
         Map<String, JsonNode> first = new LinkedHashMap<>();
         for (JsonNode m : d.path("measurements")) {
+            reported(m);
             String agency = text(m, "agency", "?");
             perAgency.merge(agency, 1, Integer::sum);
             first.putIfAbsent(agency, m);
@@ -168,6 +191,40 @@ public class ScorecardFeed implements EventConsumer {
             announce("measurement", (UUID) where[2], (String) where[0], agency, n + " measurement(s) recorded",
                     Map.of("count", n, "batchId", text(d, "batchId", "")));
         });
+    }
+
+    /**
+     * Keeps when an agency first submitted a value of an indicator for a period (the obligations' timeliness), from
+     * the value's full state that every measurement event carries; older versions are skipped.
+     */
+    private void reported(JsonNode m) {
+        UUID indicator = uuid(m, "indicatorId");
+        String agency = text(m, "agency", null);
+        String period = text(m, "period", null);
+        if (indicator == null || agency == null || period == null) {
+            return;
+        }
+        em.createNativeQuery("""
+                        INSERT INTO reported_value (indicator_id, agency_code, period, status, first_submitted_at, version)
+                        VALUES (:indicator, :agency, :period, :status, :first, :version)
+                        ON CONFLICT (indicator_id, agency_code, period) DO UPDATE SET status = excluded.status,
+                            first_submitted_at = coalesce(reported_value.first_submitted_at, excluded.first_submitted_at),
+                            version = excluded.version
+                        WHERE reported_value.version < excluded.version""")
+                .setParameter("indicator", indicator).setParameter("agency", agency.toUpperCase(java.util.Locale.ROOT))
+                .setParameter("period", period).setParameter("status", text(m, "status", "DRAFT"))
+                .setParameter("first", m.hasNonNull("firstSubmittedAt") ? time(m, "firstSubmittedAt") : null)
+                .setParameter("version", m.path("version").asLong(0)).executeUpdate();
+    }
+
+    /** A JSON array of agency codes as one comma-separated text (null when empty). */
+    private static String codes(JsonNode array) {
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            return null;
+        }
+        java.util.StringJoiner j = new java.util.StringJoiner(",");
+        array.forEach(n -> j.add(n.asText().trim().toUpperCase(java.util.Locale.ROOT)));
+        return j.toString();
     }
 
     /**

@@ -95,6 +95,11 @@ public class ScorecardService {
         return new AgencyScorecard(agency, counts(scores), budget(scores), page(scores, page), now());
     }
 
+    /** The scores of every non-cancelled initiative (the accountability board and the warnings read them). */
+    public List<InitiativeScore> all() {
+        return scores(Scope.all());
+    }
+
     public PlanScore plan() {
         List<InitiativeScore> all = scores(Scope.all());
         Map<String, KpiSummary> strategic = strategicKpi();
