@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import vn.nq57.initiative.compliance.ComplianceViews.AgencyBoard;
 import vn.nq57.initiative.compliance.ComplianceViews.AgencyCompliance;
-import vn.nq57.initiative.compliance.ComplianceViews.InitiativeCounts;
+import vn.nq57.initiative.compliance.ComplianceViews.LedInitiatives;
 import vn.nq57.initiative.compliance.ComplianceViews.ObstacleCounts;
 import vn.nq57.initiative.compliance.ComplianceViews.OutputCounts;
 import vn.nq57.initiative.compliance.ComplianceViews.OutputDetail;
@@ -101,7 +101,7 @@ public class ComplianceService {
                     new OutputCounts(outputs[0] + outputs[1] + outputs[2], outputs[0], outputs[1], outputs[2], outputs[3]),
                     new ObstacleCounts(obstacles[0] + obstacles[1] + obstacles[2], obstacles[0], obstacles[1],
                             obstacles[2], obstacles[3]),
-                    new InitiativeCounts(initiatives[0] + initiatives[1] + initiatives[2] + initiatives[3],
+                    new LedInitiatives(initiatives[0] + initiatives[1] + initiatives[2] + initiatives[3],
                             initiatives[0], initiatives[1], initiatives[2], initiatives[3]));
         }
     }

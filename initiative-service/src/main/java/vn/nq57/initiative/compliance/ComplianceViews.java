@@ -42,7 +42,7 @@ public final class ComplianceViews {
     }
 
     @Schema(description = "Initiatives the agency leads, by health")
-    public record InitiativeCounts(long led, long green, long amber, long red,
+    public record LedInitiatives(long led, long green, long amber, long red,
                                    @Schema(description = "Not enough data (not counted)") long grey) {
     }
 
@@ -53,7 +53,7 @@ public final class ComplianceViews {
             @Schema(examples = "MINISTRY") String level,
             @Schema(description = "Completion score 0–100 (formula in the README; none: nothing counted yet)",
                     examples = "87.5") BigDecimal score,
-            ValueCounts values, OutputCounts outputs, ObstacleCounts obstacles, InitiativeCounts initiatives) {
+            ValueCounts values, OutputCounts outputs, ObstacleCounts obstacles, LedInitiatives initiatives) {
     }
 
     @Schema(description = "A score in one earlier or current window")

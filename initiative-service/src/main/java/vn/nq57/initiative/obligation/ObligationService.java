@@ -219,7 +219,7 @@ public class ObligationService {
         Period p = Period.param(field, text);
         if (indicator.frequency() != null && p.type() != indicator.frequency()) {
             throw ApiException.badRequest(field, "period " + p + " is " + p.type().name().toLowerCase(Locale.ROOT)
-                    + " but " + indicator.code() + " is reported " + indicator.frequency() + ": use "
+                    + " but " + indicator.code() + " is reported " + indicator.frequency().name().toLowerCase(Locale.ROOT) + ": use "
                     + indicator.frequency().format());
         }
         return p;

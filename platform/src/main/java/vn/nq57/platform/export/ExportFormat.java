@@ -1,11 +1,9 @@
 package vn.nq57.platform.export;
 
 import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.platform.error.ApiException;
 
-/** The file formats an export answers in. */
-@Schema(description = "Export file format: csv (UTF-8 with a byte-order mark, comma-separated) or xlsx (Excel workbook)")
+/** The file formats an export answers in: csv (UTF-8 with a byte-order mark, comma-separated) or xlsx (Excel). */
 public enum ExportFormat {
     CSV("text/csv; charset=UTF-8", "csv"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
