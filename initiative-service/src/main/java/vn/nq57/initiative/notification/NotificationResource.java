@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.nq57.initiative.warning.WarningViews.MailPreferences;
 import vn.nq57.initiative.warning.WarningViews.NotificationView;
 import vn.nq57.initiative.warning.WarningViews.UnreadCount;
 import vn.nq57.platform.http.Params;
@@ -34,6 +35,9 @@ public class NotificationResource {
 
     @Inject
     NotificationService service;
+
+    @Inject
+    PreferenceService preferences;
 
     @GET
     @Operation(summary = "My notifications, newest first", description = "Warnings of the last 90 days addressed to "
@@ -60,6 +64,26 @@ public class NotificationResource {
     public void read(@Parameter(description = "The warning's id (UUID)",
             example = "9c8b7a6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d") @PathParam("id") UUID id) {
         service.markRead(id);
+    }
+
+    @GET
+    @Path("/preferences")
+    @Operation(summary = "My mail preferences", description = "Defaults: the digest on, Vietnamese.")
+    public MailPreferences preferences() {
+        return preferences.mine();
+    }
+
+    @jakarta.ws.rs.PUT
+    @Path("/preferences")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set my mail preferences", description = "The daily digest on or off and the language of "
+            + "mails (vi or en); critical warnings and reminders are always sent.")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "The preferences now", content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MailPreferences.class)))
+    @vn.nq57.platform.http.IfMatchOptional
+    public MailPreferences setPreferences(@jakarta.validation.constraints.NotNull @Valid MailPreferences request) {
+        return preferences.update(request);
     }
 
     @POST

@@ -54,4 +54,13 @@ public final class WarningViews {
     @Schema(description = "How many notifications the signed-in user has not read")
     public record UnreadCount(@Schema(examples = "3") long unread) {
     }
+
+    @Schema(description = "The signed-in user's mail preferences")
+    public record MailPreferences(
+            @jakarta.validation.constraints.NotNull
+            @Schema(description = "Receive the daily digest of open warnings", examples = "true") Boolean digest,
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Pattern(regexp = "vi|en",
+                    message = "vi or en")
+            @Schema(description = "The language of mails: vi or en", examples = "vi") String language) {
+    }
 }

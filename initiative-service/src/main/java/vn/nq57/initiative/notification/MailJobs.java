@@ -1,0 +1,219 @@
+package vn.nq57.initiative.notification;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.nq57.initiative.obligation.ReportingCalendar;
+import vn.nq57.initiative.warning.Severity;
+import vn.nq57.initiative.warning.Warning;
+import vn.nq57.initiative.warning.WarningStatus;
+import vn.nq57.platform.period.Frequency;
+import vn.nq57.platform.period.Period;
+import vn.nq57.platform.security.Roles;
+
+/**
+ * The mails: a CRITICAL warning at once (to the admins and data clerks of its agency), reminders before a value is
+ * due (7 and 1 days before, to the obliged agency's data clerks and admins), and a daily digest of the open warnings
+ * of each user's agency and the agencies below it (unless the user opted out). Each mail is sent once
+ * ({@link MailService}); the schedule runs every minute when mail is enabled.
+ */
+@ApplicationScoped
+public class MailJobs {
+
+    private static final Logger LOG = Logger.getLogger(MailJobs.class);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MailService mail;
+
+    @Inject
+    RecipientDirectory recipients;
+
+    @Inject
+    PreferenceService preferences;
+
+    @ConfigProperty(name = "nq57.mail.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @ConfigProperty(name = "nq57.mail.digest-hour", defaultValue = "7")
+    int digestHour;
+
+    @ConfigProperty(name = "nq57.mail.reminder-days", defaultValue = "7,1")
+    List<Integer> reminderDays;
+
+    @ConfigProperty(name = "nq57.mail.portal-url", defaultValue = "http://127.0.0.1:8080")
+    String portal;
+
+    /** What one run sent. */
+    public record Sent(int critical, int reminders, int digests) {
+    }
+
+    @Scheduled(every = "${nq57.mail.every:60s}", delayed = "${nq57.mail.delay:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void run() {
+        if (!enabled) {
+            return;
+        }
+        ZonedDateTime now = ZonedDateTime.now(Period.VIETNAM);
+        try {
+            int critical = critical();
+            int reminders = 0;
+            int digests = 0;
+            if (now.toLocalTime().isAfter(LocalTime.of(digestHour, 0))) {
+                reminders = reminders(now.toLocalDate());
+                digests = digest(now.toLocalDate());
+            }
+            if (critical + reminders + digests > 0) {
+                LOG.infof("mail: %d critical, %d reminder(s), %d digest(s) sent", critical, reminders, digests);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "mail: run failed; retried at the next run");
+        }
+    }
+
+    /** Mails every CRITICAL warning still open (opened in the last two days) to its agency's admins and clerks. */
+    @ActivateRequestContext
+    public int critical() {
+        int sent = 0;
+        for (Warning w : Warning.<Warning>list("severity = ?1 and status = ?2 and since >= ?3", Severity.CRITICAL,
+                WarningStatus.OPEN, OffsetDateTime.now(ZoneOffset.UTC).minusDays(2))) {
+            if (w.agencyCode == null) {
+                continue;
+            }
+            for (Recipient r : recipients.of(w.agencyCode, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER)) {
+                boolean en = preferences.language(r).equals("en");
+                String subject = en ? "[NQ57] Critical warning: " + w.subjectLabel
+                        : "[NQ57] Cảnh báo nghiêm trọng: " + w.subjectLabel;
+                String body = (en ? "A critical warning for " + w.agencyCode + ":\n\n" + w.reasonEn
+                        : "Cảnh báo nghiêm trọng đối với " + w.agencyCode + ":\n\n" + w.reasonVi)
+                        + "\n\n" + (en ? "Open: " : "Xem: ") + portal + footer(en);
+                if (mail.sendOnce("critical:" + w.id + ":" + r.subject(), "CRITICAL", r, subject, body)) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** Reminders for values due in 7 and 1 days (by default) that are not reported yet. */
+    @ActivateRequestContext
+    public int reminders(LocalDate today) {
+        int sent = 0;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT o.indicator_id, o.agency_code, o.deadline_days, "
+                + "o.from_period, o.to_period, k.frequency, k.grace_days, k.code, k.name_vi FROM reporting_obligation o "
+                + "JOIN kpi_status k ON k.indicator_id = o.indicator_id AND NOT k.deleted WHERE o.active").getResultList();
+        for (Object[] r : rows) {
+            Frequency f = r[5] == null ? Frequency.ANNUAL : Frequency.valueOf((String) r[5]);
+            int days = r[2] == null ? ((Number) r[6]).intValue() : ((Number) r[2]).intValue();
+            for (int before : reminderDays) {
+                LocalDate deadline = today.plusDays(before);
+                Period p = Period.containing(f, deadline.minusDays(days));
+                if (!ReportingCalendar.deadline(p, days).equals(deadline) || outside(p, (String) r[3], (String) r[4])
+                        || reported((UUID) r[0], (String) r[1], p)) {
+                    continue;
+                }
+                for (Recipient to : recipients.of((String) r[1], Roles.DATA_SUBMITTER, Roles.MINISTRY_ADMIN)) {
+                    boolean en = preferences.language(to).equals("en");
+                    String subject = en ? "[NQ57] Reminder: " + r[7] + " for " + p + " is due on " + deadline
+                            : "[NQ57] Nhắc hạn báo cáo: " + r[7] + " kỳ " + p + " hạn " + DAY.format(deadline);
+                    String body = (en ? r[1] + " is due to report " + r[7] + " (" + r[8] + ") for " + p + " by "
+                            + deadline + " (" + before + " day(s) left)."
+                            : r[1] + " cần báo cáo chỉ tiêu " + r[7] + " (" + r[8] + ") kỳ " + p + " trước ngày "
+                            + DAY.format(deadline) + " (còn " + before + " ngày).")
+                            + "\n\n" + (en ? "Report: " : "Báo cáo tại: ") + portal + footer(en);
+                    if (mail.sendOnce("reminder:" + r[0] + ":" + r[1] + ":" + p + ":" + before + ":" + to.subject(),
+                            "REMINDER", to, subject, body)) {
+                        sent++;
+                    }
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** One digest per user of the open warnings of their agency and those below it, once a day. */
+    @ActivateRequestContext
+    public int digest(LocalDate today) {
+        Map<String, String> parent = new HashMap<>();
+        for (Object o : em.createNativeQuery("SELECT a.code, p.code FROM agency a LEFT JOIN agency p ON p.id = a.parent_id")
+                .getResultList()) {
+            Object[] r = (Object[]) o;
+            parent.put((String) r[0], (String) r[1]);
+        }
+        Map<String, List<Warning>> byAgency = new LinkedHashMap<>();
+        for (Warning w : Warning.<Warning>list("status <> ?1 and agencyCode is not null order by since desc",
+                WarningStatus.RESOLVED)) {
+            for (String a = w.agencyCode; a != null; a = parent.get(a)) {
+                byAgency.computeIfAbsent(a, k -> new ArrayList<>()).add(w);
+                if (byAgency.size() > 10_000) {
+                    break;
+                }
+            }
+        }
+        int sent = 0;
+        for (Map.Entry<String, List<Warning>> e : byAgency.entrySet()) {
+            List<Recipient> to = recipients.of(e.getKey(), Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER);
+            for (Recipient r : to) {
+                if (!preferences.digest(r)) {
+                    continue;
+                }
+                boolean en = preferences.language(r).equals("en");
+                List<Warning> list = e.getValue();
+                StringBuilder body = new StringBuilder(en
+                        ? list.size() + " open warning(s) for " + e.getKey() + " and the agencies below it on " + today + ":\n\n"
+                        : list.size() + " cảnh báo đang mở của " + e.getKey() + " và các đơn vị trực thuộc ngày "
+                        + DAY.format(today) + ":\n\n");
+                for (Warning w : list.subList(0, Math.min(list.size(), 50))) {
+                    body.append("- [").append(w.severity).append("] ").append(en ? w.reasonEn : w.reasonVi).append('\n');
+                }
+                if (list.size() > 50) {
+                    body.append(en ? "… and " + (list.size() - 50) + " more\n" : "… và " + (list.size() - 50) + " cảnh báo khác\n");
+                }
+                body.append('\n').append(en ? "All warnings: " : "Tất cả cảnh báo: ").append(portal).append(footer(en));
+                String subject = en ? "[NQ57] Daily digest " + today + ": " + list.size() + " open warning(s)"
+                        : "[NQ57] Tổng hợp ngày " + DAY.format(today) + ": " + list.size() + " cảnh báo đang mở";
+                if (mail.sendOnce("digest:" + today + ":" + r.subject(), "DIGEST", r, subject, body.toString())) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private boolean reported(UUID indicator, String agency, Period p) {
+        return !em.createNativeQuery("SELECT 1 FROM reported_value WHERE indicator_id = :i AND agency_code = :a "
+                        + "AND period = :p AND first_submitted_at IS NOT NULL").setParameter("i", indicator)
+                .setParameter("a", agency).setParameter("p", p.toString()).getResultList().isEmpty();
+    }
+
+    private static boolean outside(Period p, String from, String to) {
+        return (from != null && p.end().isBefore(Period.parse(from).end()))
+                || (to != null && p.end().isAfter(Period.parse(to).end()));
+    }
+
+    private static String footer(boolean en) {
+        return en ? "\n\n--\nNQ57 platform. Change your mail preferences in the portal (digest on/off, language)."
+                : "\n\n--\nNền tảng NQ57. Thay đổi tùy chọn nhận thư (bản tổng hợp, ngôn ngữ) trên cổng thông tin.";
+    }
+}

@@ -1,0 +1,195 @@
+package vn.nq57.initiative.accountability;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.nq57.initiative.notification.MailJobs;
+import vn.nq57.initiative.warning.WarningService;
+import vn.nq57.platform.period.Period;
+import vn.nq57.platform.testing.TestEvents;
+import vn.nq57.platform.testing.TestTokens;
+
+/**
+ * Mail through a real SMTP server (GreenMail): a critical warning mailed at once to its agency's admin and clerk, each
+ * in their language, and never twice; reminders before a value is due; the daily digest, without those who opted out.
+ */
+@QuarkusTest
+@QuarkusTestResource(MailServer.class)
+class MailTest {
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Inject
+    WarningService warnings;
+
+    @Inject
+    MailJobs mail;
+
+    @BeforeEach
+    void agency() {
+        int status = given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("code", MailServer.AGENCY, "nameVi", "Tỉnh Thử nghiệm thư", "level", "PROVINCE",
+                        "parentCode", "CP")).post("/api/v1/agencies").then().extract().statusCode();
+        assertTrue(status == 201 || status == 409, "created now or by an earlier run: " + status);
+        given().auth().oauth2(leader()).contentType(ContentType.JSON).body(Map.of("digest", true, "language", "vi"))
+                .put("/api/v1/notifications/preferences").then().statusCode(200);
+    }
+
+    @Test
+    void aCriticalWarningIsMailedAtOnceToTheAgencysAdminAndClerkInTheirLanguageAndNeverTwice() throws Exception {
+        String indicator = indicator("QUARTERLY", 30);
+        String code = "KPI-" + indicator.substring(0, 8);
+        warnings.evaluate(Period.today());
+        int sent = mail.critical();
+        assertTrue(sent >= 2, "admin and clerk: " + sent);
+        List<MimeMessage> mine = arrived(code, 2);
+        assertEquals(List.of("admin.tmail@nq57.test"), to(mine.stream().filter(m -> subject(m).startsWith(
+                "[NQ57] Cảnh báo nghiêm trọng: " + code)).toList()));
+        MimeMessage english = mine.stream().filter(m -> subject(m).startsWith("[NQ57] Critical warning: " + code))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("clerk.tmail@nq57.test"), to(List.of(english)));
+        assertTrue(body(english).contains("TMAIL has not reported " + code), body(english));
+        assertEquals(0, mail.critical(), "nothing is sent twice");
+        Thread.sleep(500);
+        assertEquals(2, mails(code).size(), "nothing is sent twice");
+    }
+
+    @Test
+    void aReminderGoesOutSevenAndOneDaysBeforeAValueIsDueUnlessItWasReported() throws Exception {
+        String indicator = indicator("ANNUAL", 30);   // 2025 is due 30/01/2026
+        String code = "KPI-" + indicator.substring(0, 8);
+        assertTrue(mail.reminders(LocalDate.of(2026, 1, 23)) >= 2, "to the clerk and the admin");
+        List<MimeMessage> week = arrived(code, 2);
+        assertTrue(week.stream().anyMatch(m -> subject(m).equals("[NQ57] Nhắc hạn báo cáo: " + code
+                + " kỳ 2025 hạn 30/01/2026")), week.stream().map(MailTest::subject).toList().toString());
+        assertEquals(0, mail.reminders(LocalDate.of(2026, 1, 24)), "no reminder six days before");
+        measurement(indicator, "2025");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(TestTokens.centralAdmin())
+                .queryParam("year", "2025").get("/api/v1/compliance/agencies/" + MailServer.AGENCY).then()
+                .body("values.find { it.indicatorId == '" + indicator + "' }.status", equalTo("ON_TIME")));
+        mail.reminders(LocalDate.of(2026, 1, 29));
+        Thread.sleep(500);
+        assertEquals(2, mails(code).size(), "reported: no reminder the day before");
+    }
+
+    @Test
+    void theDailyDigestListsTheOpenWarningsOfTheAgencyAndSkipsThoseWhoOptedOut() throws Exception {
+        String indicator = indicator("QUARTERLY", 30);
+        String code = "KPI-" + indicator.substring(0, 8);
+        warnings.evaluate(Period.today());
+        given().auth().oauth2(leader()).contentType(ContentType.JSON).body(Map.of("digest", false, "language", "vi"))
+                .put("/api/v1/notifications/preferences").then().statusCode(200).body("digest", equalTo(false));
+        given().auth().oauth2(leader()).contentType(ContentType.JSON).body(Map.of("digest", true, "language", "fr"))
+                .put("/api/v1/notifications/preferences").then().statusCode(400);
+        LocalDate day = LocalDate.of(2090, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(10_000));
+        mail.digest(day);
+        List<MimeMessage> digests = arrived(code, 2);
+        assertEquals(List.of("admin.tmail@nq57.test", "clerk.tmail@nq57.test"),
+                to(digests).stream().sorted().toList(), "the leader opted out");
+        assertTrue(digests.stream().anyMatch(m -> subject(m).contains("Daily digest " + day)));
+        assertEquals(0, mail.digest(day), "one digest a day");
+        given().auth().oauth2(leader()).get("/api/v1/notifications/preferences").then().statusCode(200)
+                .body("digest", equalTo(false));
+    }
+
+    private static String leader() {
+        return TestTokens.token("leader.tmail", MailServer.AGENCY, "viewer");
+    }
+
+    private String indicator(String frequency, int graceDays) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> d = new HashMap<>(Map.of("id", id, "code", "KPI-" + id.substring(0, 8), "nameVi",
+                "Số doanh nghiệp công nghệ số", "tier", "STRATEGIC", "system", "H1", "ownerAgency", "BKHCN",
+                "reportingAgencies", new ArrayList<>(List.of(MailServer.AGENCY)), "frequency", frequency,
+                "graceDays", graceDays, "direction", "HIGHER_IS_BETTER"));
+        connector.source("kpi-events").send(TestEvents.json(TestEvents.event("nq57.indicator.created.v1", id, 1,
+                "central", d)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(TestTokens.centralAdmin())
+                .queryParam("indicatorId", id).get("/api/v1/obligations").then().statusCode(200)
+                .body("items.agency", containsInAnyOrder(MailServer.AGENCY)));
+        return id;
+    }
+
+    private void measurement(String indicator, String period) {
+        String id = UUID.randomUUID().toString();
+        connector.source("kpi-events").send(TestEvents.json(TestEvents.event("nq57.measurement.recorded.v1", id, 1,
+                "central", Map.of("id", id, "indicatorId", indicator, "period", period, "agency", MailServer.AGENCY,
+                        "value", 7, "status", "SUBMITTED", "firstSubmittedAt", "2026-01-20T10:00:00+07:00",
+                        "version", 1))));
+    }
+
+    /** Waits until {@code count} mails naming {@code code} have arrived since {@code from} (SMTP stores them a moment after sending). */
+    private static List<MimeMessage> arrived(String code, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> mails(code).size() >= count);
+        return mails(code);
+    }
+
+    /**
+     * The mails received that name {@code code} (an indicator of this test run) in their subject or body. GreenMail
+     * answers its messages grouped by mailbox, not in order of arrival.
+     */
+    private static List<MimeMessage> mails(String code) {
+        List<MimeMessage> out = new ArrayList<>();
+        for (MimeMessage m : MailServer.smtp.getReceivedMessages()) {
+            if (subject(m).contains(code) || body(m).contains(code)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(MimeMessage m) {
+        try {
+            Object content = m.getContent();
+            return content instanceof String text ? text : com.icegreen.greenmail.util.GreenMailUtil.getBody(m);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> to(List<MimeMessage> mails) {
+        List<String> out = new ArrayList<>();
+        for (MimeMessage m : mails) {
+            try {
+                for (var a : m.getRecipients(Message.RecipientType.TO)) {
+                    out.add(a.toString());
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+}
