@@ -29,6 +29,8 @@ import vn.nq57.initiative.compliance.ComplianceViews.RankingEntry;
 import vn.nq57.initiative.compliance.ComplianceViews.TrendPoint;
 import vn.nq57.initiative.compliance.ComplianceViews.ValueCounts;
 import vn.nq57.initiative.compliance.ComplianceViews.ValueDetail;
+import vn.nq57.initiative.obligation.ObligationService;
+import vn.nq57.initiative.obligation.ObligationService.ActiveObligation;
 import vn.nq57.initiative.obligation.ReportingCalendar;
 import vn.nq57.initiative.obligation.ReportingCalendar.Expected;
 import vn.nq57.initiative.obligation.ReportingCalendar.ReportStatus;
@@ -61,6 +63,9 @@ public class ComplianceService {
 
     @Inject
     AgencyAccess access;
+
+    @Inject
+    ObligationService obligations;
 
     /** A time window: a year or a quarter. */
     public record Window(String label, LocalDate start, LocalDate end) {
@@ -204,25 +209,19 @@ public class ComplianceService {
             reportedKeys.add(key);
         }
         Set<String> obliged = new HashSet<>();
-        for (Object[] r : rows("SELECT o.indicator_id, o.agency_code, o.deadline_days, o.from_period, o.to_period, "
-                + "k.frequency, k.grace_days, k.code, k.name_vi FROM reporting_obligation o "
-                + "JOIN kpi_status k ON k.indicator_id = o.indicator_id AND NOT k.deleted WHERE o.active", Map.of())) {
-            obliged.add(r[0] + "|" + r[1]);
-            String key = group.apply((String) r[1]);
+        for (ActiveObligation o : obligations.active()) {
+            obliged.add(o.indicatorId() + "|" + o.agency());
+            String key = group.apply(o.agency());
             if (key == null) {
                 continue;
             }
-            Frequency f = r[5] == null ? Frequency.ANNUAL : Frequency.valueOf((String) r[5]);
-            int days = r[2] == null ? ((Number) r[6]).intValue() : ((Number) r[2]).intValue();
-            List<Expected> expected = ReportingCalendar.expected(f, parse((String) r[3]), parse((String) r[4]), days,
-                    w.start(), w.end(), today);
             Tally t = of.apply(key);
-            for (Expected e : expected) {
-                OffsetDateTime first = reported.get(r[0] + "|" + r[1] + "|" + e.period());
+            for (Expected e : o.expected(w.start(), w.end(), today)) {
+                OffsetDateTime first = reported.get(o.indicatorId() + "|" + o.agency() + "|" + e.period());
                 ReportStatus s = ReportingCalendar.status(e.deadline(), first, today);
                 t.values[s.ordinal()]++;
                 if (details) {
-                    t.valueDetails.add(new ValueDetail((UUID) r[0], (String) r[7], (String) r[8], (String) r[1],
+                    t.valueDetails.add(new ValueDetail(o.indicatorId(), o.code(), o.name(), o.agency(),
                             e.period().toString(), e.deadline(), s, first));
                 }
             }
@@ -352,10 +351,6 @@ public class ComplianceService {
             a = a.parent() == null ? null : agencies.get(a.parent());
         }
         return false;
-    }
-
-    private static Period parse(String p) {
-        return p == null ? null : Period.parse(p);
     }
 
     private static LocalDate date(Object o) {

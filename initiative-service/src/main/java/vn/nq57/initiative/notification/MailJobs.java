@@ -19,11 +19,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import vn.nq57.initiative.obligation.ObligationService;
+import vn.nq57.initiative.obligation.ObligationService.ActiveObligation;
 import vn.nq57.initiative.obligation.ReportingCalendar;
 import vn.nq57.initiative.warning.Severity;
 import vn.nq57.initiative.warning.Warning;
 import vn.nq57.initiative.warning.WarningStatus;
-import vn.nq57.platform.period.Frequency;
 import vn.nq57.platform.period.Period;
 import vn.nq57.platform.security.Roles;
 
@@ -50,6 +51,9 @@ public class MailJobs {
 
     @Inject
     PreferenceService preferences;
+
+    @Inject
+    ObligationService obligations;
 
     @ConfigProperty(name = "nq57.mail.enabled", defaultValue = "false")
     boolean enabled;
@@ -119,30 +123,24 @@ public class MailJobs {
     @ActivateRequestContext
     public int reminders(LocalDate today) {
         int sent = 0;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT o.indicator_id, o.agency_code, o.deadline_days, "
-                + "o.from_period, o.to_period, k.frequency, k.grace_days, k.code, k.name_vi FROM reporting_obligation o "
-                + "JOIN kpi_status k ON k.indicator_id = o.indicator_id AND NOT k.deleted WHERE o.active").getResultList();
-        for (Object[] r : rows) {
-            Frequency f = r[5] == null ? Frequency.ANNUAL : Frequency.valueOf((String) r[5]);
-            int days = r[2] == null ? ((Number) r[6]).intValue() : ((Number) r[2]).intValue();
+        for (ActiveObligation o : obligations.active()) {
             for (int before : reminderDays) {
                 LocalDate deadline = today.plusDays(before);
-                Period p = Period.containing(f, deadline.minusDays(days));
-                if (!ReportingCalendar.deadline(p, days).equals(deadline) || outside(p, (String) r[3], (String) r[4])
-                        || reported((UUID) r[0], (String) r[1], p)) {
+                Period p = Period.containing(o.frequency(), deadline.minusDays(o.deadlineDays()));
+                if (!ReportingCalendar.deadline(p, o.deadlineDays()).equals(deadline) || !o.covers(p)
+                        || reported(o.indicatorId(), o.agency(), p)) {
                     continue;
                 }
-                for (Recipient to : recipients.of((String) r[1], Roles.DATA_SUBMITTER, Roles.MINISTRY_ADMIN)) {
+                for (Recipient to : recipients.of(o.agency(), Roles.DATA_SUBMITTER, Roles.MINISTRY_ADMIN)) {
                     boolean en = preferences.language(to).equals("en");
-                    String subject = en ? "[NQ57] Reminder: " + r[7] + " for " + p + " is due on " + deadline
-                            : "[NQ57] Nhắc hạn báo cáo: " + r[7] + " kỳ " + p + " hạn " + DAY.format(deadline);
-                    String body = (en ? r[1] + " is due to report " + r[7] + " (" + r[8] + ") for " + p + " by "
+                    String subject = en ? "[NQ57] Reminder: " + o.code() + " for " + p + " is due on " + deadline
+                            : "[NQ57] Nhắc hạn báo cáo: " + o.code() + " kỳ " + p + " hạn " + DAY.format(deadline);
+                    String body = (en ? o.agency() + " is due to report " + o.code() + " (" + o.name() + ") for " + p + " by "
                             + deadline + " (" + before + " day(s) left)."
-                            : r[1] + " cần báo cáo chỉ tiêu " + r[7] + " (" + r[8] + ") kỳ " + p + " trước ngày "
+                            : o.agency() + " cần báo cáo chỉ tiêu " + o.code() + " (" + o.name() + ") kỳ " + p + " trước ngày "
                             + DAY.format(deadline) + " (còn " + before + " ngày).")
                             + "\n\n" + (en ? "Report: " : "Báo cáo tại: ") + portal + footer(en);
-                    if (mail.sendOnce("reminder:" + r[0] + ":" + r[1] + ":" + p + ":" + before + ":" + to.subject(),
+                    if (mail.sendOnce("reminder:" + o.indicatorId() + ":" + o.agency() + ":" + p + ":" + before + ":" + to.subject(),
                             "REMINDER", to, subject, body)) {
                         sent++;
                     }
@@ -205,11 +203,6 @@ public class MailJobs {
         return !em.createNativeQuery("SELECT 1 FROM reported_value WHERE indicator_id = :i AND agency_code = :a "
                         + "AND period = :p AND first_submitted_at IS NOT NULL").setParameter("i", indicator)
                 .setParameter("a", agency).setParameter("p", p.toString()).getResultList().isEmpty();
-    }
-
-    private static boolean outside(Period p, String from, String to) {
-        return (from != null && p.end().isBefore(Period.parse(from).end()))
-                || (to != null && p.end().isAfter(Period.parse(to).end()));
     }
 
     private static String footer(boolean en) {

@@ -76,6 +76,43 @@ public class ObligationService {
     public record Filter(UUID indicatorId, String agency, Boolean active) {
     }
 
+    /**
+     * An obligation in force with what its calendar needs: the indicator's frequency, the effective deadline days
+     * (the obligation's own, else the indicator's grace days) and the bounds.
+     */
+    public record ActiveObligation(UUID indicatorId, String agency, Frequency frequency, int deadlineDays, Period first,
+                                   Period last, String code, String name, UUID initiativeId) {
+
+        /** The periods it expects that end in the window and have ended by today. */
+        public List<ReportingCalendar.Expected> expected(java.time.LocalDate windowStart, java.time.LocalDate windowEnd,
+                                                         java.time.LocalDate today) {
+            return ReportingCalendar.expected(frequency, first, last, deadlineDays, windowStart, windowEnd, today);
+        }
+
+        /** Whether a period lies within its bounds. */
+        public boolean covers(Period p) {
+            return (first == null || !p.end().isBefore(first.end())) && (last == null || !p.end().isAfter(last.end()));
+        }
+    }
+
+    /** Every obligation in force whose indicator is known here. */
+    public List<ActiveObligation> active() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT o.indicator_id, o.agency_code, o.deadline_days, "
+                + "o.from_period, o.to_period, k.frequency, k.grace_days, k.code, k.name_vi, k.initiative_id "
+                + "FROM reporting_obligation o JOIN kpi_status k ON k.indicator_id = o.indicator_id AND NOT k.deleted "
+                + "WHERE o.active").getResultList();
+        List<ActiveObligation> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            out.add(new ActiveObligation((UUID) r[0], (String) r[1],
+                    r[5] == null ? Frequency.ANNUAL : Frequency.valueOf((String) r[5]),
+                    r[2] == null ? ((Number) r[6]).intValue() : ((Number) r[2]).intValue(),
+                    r[3] == null ? null : Period.parse((String) r[3]), r[4] == null ? null : Period.parse((String) r[4]),
+                    (String) r[7], (String) r[8], (UUID) r[9]));
+        }
+        return out;
+    }
+
     /** What the obligations need of an indicator (the scorecard's replica of kpi-service). */
     public record IndicatorInfo(UUID id, String code, String name, Frequency frequency, int graceDays) {
     }

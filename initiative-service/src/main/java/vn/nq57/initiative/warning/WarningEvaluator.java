@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.nq57.initiative.obligation.ReportingCalendar;
+import vn.nq57.initiative.obligation.ObligationService;
+import vn.nq57.initiative.obligation.ObligationService.ActiveObligation;
 import vn.nq57.initiative.obligation.ReportingCalendar.Expected;
 import vn.nq57.initiative.scorecard.Health;
 import vn.nq57.initiative.scorecard.ScorecardService;
@@ -37,6 +38,9 @@ public class WarningEvaluator {
 
     @Inject
     ScorecardService scorecard;
+
+    @Inject
+    ObligationService obligations;
 
     @ConfigProperty(name = "nq57.warnings.output-due-days", defaultValue = "14")
     int dueSoonDays;
@@ -108,27 +112,22 @@ public class WarningEvaluator {
                 + "AND o.active WHERE v.first_submitted_at IS NOT NULL", Map.of())) {
             reported.computeIfAbsent(r[0] + "|" + r[1], k -> new java.util.HashSet<>()).add((String) r[2]);
         }
-        for (Object[] r : rows("SELECT o.indicator_id, o.agency_code, o.deadline_days, o.from_period, o.to_period, "
-                + "k.frequency, k.grace_days, k.code, k.initiative_id FROM reporting_obligation o "
-                + "JOIN kpi_status k ON k.indicator_id = o.indicator_id AND NOT k.deleted WHERE o.active", Map.of())) {
-            Frequency f = r[5] == null ? Frequency.ANNUAL : Frequency.valueOf((String) r[5]);
-            int days = r[2] == null ? ((Number) r[6]).intValue() : ((Number) r[2]).intValue();
-            java.util.Set<String> done = reported.getOrDefault(r[0] + "|" + r[1], java.util.Set.of());
+        for (ActiveObligation o : obligations.active()) {
+            java.util.Set<String> done = reported.getOrDefault(o.indicatorId() + "|" + o.agency(), java.util.Set.of());
             int missing = 0;
             Expected latest = null;
-            for (Expected e : ReportingCalendar.expected(f, r[3] == null ? null : Period.parse((String) r[3]),
-                    r[4] == null ? null : Period.parse((String) r[4]), days, planStart, today, today)) {
+            for (Expected e : o.expected(planStart, today, today)) {
                 if (!done.contains(e.period().toString()) && today.isAfter(e.deadline())) {
                     missing++;
                     latest = e;
                 }
             }
             if (latest != null) {
-                String code = (String) r[7];
-                String agency = (String) r[1];
-                out.add(new Cause("VALUE_MISSING:" + r[0] + ":" + agency, WarningKind.VALUE_MISSING,
-                        missing > 1 ? Severity.CRITICAL : Severity.WARNING, SubjectType.INDICATOR, (UUID) r[0], code,
-                        (UUID) r[8], agency,
+                String code = o.code();
+                String agency = o.agency();
+                out.add(new Cause("VALUE_MISSING:" + o.indicatorId() + ":" + agency, WarningKind.VALUE_MISSING,
+                        missing > 1 ? Severity.CRITICAL : Severity.WARNING, SubjectType.INDICATOR, o.indicatorId(),
+                        code, o.initiativeId(), agency,
                         agency + " chưa báo cáo chỉ tiêu " + code + " cho " + missing + " kỳ; kỳ gần nhất "
                                 + latest.period() + " (hạn " + DAY.format(latest.deadline()) + ")",
                         agency + " has not reported " + code + " for " + missing + " period(s); the latest is "
