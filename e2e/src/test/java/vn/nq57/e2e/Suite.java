@@ -34,6 +34,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     public static final int KAFKA = 19092;
     public static final int KAFKA_CONTROLLER = 19093;
     public static final int KEYCLOAK = 18180;
+    /** The SMTP server (GreenMail, in this JVM) every instance's initiative-service mails to. */
+    public static final int SMTP = 18025;
     public static final Map<String, Integer> PORTS = Map.of("initiative", 18081, "kpi", 18082, "budget", 18083);
     public static final String PASSWORD = "demo-local-only";
     /** The realm's LOCAL-ONLY secret of the confidential client {@code portal} (identity/realm-nq57.json). */
@@ -88,6 +90,12 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     private volatile boolean webStarted;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private static Suite instance;
+    private com.icegreen.greenmail.util.GreenMail smtp;
+
+    /** The mail the services sent (GreenMail answers it grouped by mailbox, not in order of arrival). */
+    public jakarta.mail.internet.MimeMessage[] mails() {
+        return smtp.getReceivedMessages();
+    }
 
     public static Suite get() {
         return instance;
@@ -119,6 +127,9 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         Instant t0 = Instant.now();
         log("repository " + repo + ", run dir " + run);
         databases();
+        smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(SMTP, "127.0.0.1",
+                com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         script("identity/keycloak.sh", "start");
         log("Keycloak ready after " + Duration.between(t0, Instant.now()).toSeconds() + " s");
         startBroker(true);
@@ -282,6 +293,9 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         } catch (Exception e) {
             log("keycloak stop: " + e.getMessage());
         }
+        if (smtp != null) {
+            smtp.stop();
+        }
     }
 
     /** Fresh databases for this run. */
@@ -338,6 +352,19 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             env.put("NQ57_FEDERATION_MAX_BACKOFF", "2s");
         }
         env.put("NQ57_EVENTS_PARKED_RETRY_INTERVAL", "2s");
+        if (service.equals("initiative")) {
+            // accountability: warnings evaluated soon after changes, mail to the suite's SMTP server, recipients
+            // from the realm through the service account
+            env.put("NQ57_WARNINGS_EVERY", "2s");
+            env.put("NQ57_WARNINGS_DELAY", "1s");
+            env.put("NQ57_MAIL_ENABLED", "true");
+            env.put("NQ57_MAIL_EVERY", "2s");
+            env.put("NQ57_MAIL_DELAY", "1s");
+            env.put("NQ57_SMTP_HOST", "127.0.0.1");
+            env.put("NQ57_SMTP_PORT", String.valueOf(SMTP));
+            env.put("NQ57_SMTP_STARTTLS", "DISABLED");
+            env.put("NQ57_KEYCLOAK_URL", "http://127.0.0.1:" + KEYCLOAK);
+        }
         // every process here shares one clock: tokens are checked without the default 60 s of clock skew, so an
         // expired token is refused at once (the federation test relies on it)
         env.put("MP_JWT_VERIFY_CLOCK_SKEW", "0");

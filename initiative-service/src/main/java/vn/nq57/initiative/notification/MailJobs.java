@@ -71,11 +71,18 @@ public class MailJobs {
     public record Sent(int critical, int reminders, int digests) {
     }
 
+    private volatile boolean stopping;
+
+    /** No run while the application shuts down (its database pool is closing). */
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${nq57.mail.every:60s}", delayed = "${nq57.mail.delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @ActivateRequestContext
     void run() {
-        if (!enabled) {
+        if (!enabled || stopping) {
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(Period.VIETNAM);

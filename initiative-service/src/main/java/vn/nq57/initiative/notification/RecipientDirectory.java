@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +18,9 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * Who receives mail for an agency and role: the realm's users with that realm role whose {@code agency} attribute is
- * the agency, read through Keycloak's admin API with the service's own service account (role {@code view-users}),
- * cached for a few minutes; and, for installs without one or for tests, a list in configuration
+ * Who receives mail for an agency and role: the realm's users whose {@code agency} attribute is the agency and whose
+ * effective realm roles include the role, read through Keycloak's admin API with the service's own service account
+ * (realm-management {@code view-users} and {@code query-users}: nothing more), cached per agency for a few minutes; and, for installs without one or for tests, a list in configuration
  * ({@code nq57.recipients.static}: {@code AGENCY|role|username|email|language} entries).
  */
 @ApplicationScoped
@@ -41,10 +43,13 @@ public class RecipientDirectory {
     @ConfigProperty(name = "nq57.recipients.cache-seconds", defaultValue = "300")
     long cacheSeconds;
 
-    private record Cached(long at, List<UserRepresentation> users) {
+    private record Member(Recipient recipient, Set<String> roles) {
     }
 
-    private final Map<String, Cached> byRole = new ConcurrentHashMap<>();
+    private record Cached(long at, List<Member> members) {
+    }
+
+    private final Map<String, Cached> byAgency = new ConcurrentHashMap<>();
 
     /** The recipients of an agency with any of the roles, each once, with an e-mail address. */
     public List<Recipient> of(String agency, String... roles) {
@@ -56,15 +61,9 @@ public class RecipientDirectory {
                     .forEach(p -> out.putIfAbsent(p[2].trim(), new Recipient(p[2].trim(), p[2].trim(), p[3].trim(),
                             p.length > 4 ? p[4].trim() : "vi", code)));
             if (keycloakUrl.isPresent() && keycloak.isResolvable()) {
-                for (UserRepresentation u : members(role)) {
-                    List<String> agencies = u.getAttributes() == null ? null : u.getAttributes().get("agency");
-                    if (u.getEmail() != null && Boolean.TRUE.equals(u.isEnabled()) && agencies != null
-                            && agencies.stream().anyMatch(code::equalsIgnoreCase)) {
-                        String lang = u.getAttributes().getOrDefault("locale", List.of("vi")).get(0);
-                        String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
-                                + (u.getLastName() == null ? "" : u.getLastName())).trim();
-                        out.putIfAbsent(u.getId(), new Recipient(u.getId(), name.isEmpty() ? u.getUsername() : name,
-                                u.getEmail(), lang.startsWith("en") ? "en" : "vi", code));
+                for (Member m : members(code)) {
+                    if (m.roles().contains(role)) {
+                        out.putIfAbsent(m.recipient().subject(), m.recipient());
                     }
                 }
             }
@@ -72,28 +71,37 @@ public class RecipientDirectory {
         return new ArrayList<>(out.values());
     }
 
-    private List<UserRepresentation> members(String role) {
-        Cached c = byRole.get(role);
+    /** The enabled users of an agency (attribute {@code agency}) with an address, and their effective realm roles. */
+    private List<Member> members(String agency) {
+        Cached c = byAgency.get(agency);
         long now = System.currentTimeMillis();
         if (c != null && now - c.at() < cacheSeconds * 1000) {
-            return c.users();
+            return c.members();
         }
         try {
-            List<UserRepresentation> users = new ArrayList<>();
-            for (int first = 0; ; first += 500) {
-                List<UserRepresentation> page = keycloak.get().realm(realm).roles().get(role)
-                        .getUserMembers(false, first, 500);
-                users.addAll(page);
-                if (page.size() < 500) {
-                    break;
+            List<Member> members = new ArrayList<>();
+            var users = keycloak.get().realm(realm).users();
+            for (UserRepresentation u : users.searchByAttributes(0, 1000, true, false, "agency:" + agency)) {
+                if (u.getEmail() == null || !Boolean.TRUE.equals(u.isEnabled())) {
+                    continue;
                 }
+                Set<String> roles = new HashSet<>();
+                users.get(u.getId()).roles().realmLevel().listEffective().forEach(r -> roles.add(r.getName()));
+                Map<String, List<String>> attributes = u.getAttributes() == null ? Map.of() : u.getAttributes();
+                String lang = attributes.getOrDefault("locale", List.of("vi")).get(0);
+                String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
+                        + (u.getLastName() == null ? "" : u.getLastName())).trim();
+                members.add(new Member(new Recipient(u.getId(), name.isEmpty() ? u.getUsername() : name, u.getEmail(),
+                        lang.startsWith("en") ? "en" : "vi", agency), roles));
             }
-            byRole.put(role, new Cached(now, users));
-            return users;
+            byAgency.put(agency, new Cached(now, members));
+            return members;
         } catch (RuntimeException e) {
-            LOG.warnf("recipients: cannot read the members of role %s from Keycloak (%s); using the last known list",
-                    role, e.getMessage());
-            return c == null ? List.of() : c.users();
+            LOG.warnf("recipients: cannot read the users of %s from Keycloak (%s); using the last known list for %d s",
+                    agency, e.getMessage(), cacheSeconds);
+            List<Member> last = c == null ? List.of() : c.members();
+            byAgency.put(agency, new Cached(now, last));
+            return last;
         }
     }
 }

@@ -33,9 +33,19 @@ public class WarningSchedule {
         }
     }
 
+    private volatile boolean stopping;
+
+    /** No run while the application shuts down (its database pool is closing). */
+    void onStop(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${nq57.warnings.every:20s}", delayed = "${nq57.warnings.delay:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
+        if (stopping) {
+            return;
+        }
         LocalDate today = Period.today();
         if (!dirty.getAndSet(false) && today.equals(lastDay)) {
             return;
