@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import org.jboss.logging.Logger;
 import vn.nq57.initiative.events.InitiativeEvents;
 import vn.nq57.initiative.obligation.ObligationService;
@@ -74,11 +77,18 @@ public class WarningService {
 
     /** Evaluates every cause as of today and brings the warnings in step; answers what it did. */
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public EvaluationResult evaluate() {
         return evaluate(Period.today());
     }
 
+    /**
+     * Evaluates every cause as of {@code today}: opens a warning for each new cause, resolves those whose cause went
+     * away, refreshes the words and severity of the others. Set-based: open warnings are read as rows (not entities),
+     * written with JDBC batches, and their events stored in one outbox round trip.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public EvaluationResult evaluate(LocalDate today) {
         long start = System.nanoTime();
         Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext('nq57.warnings'))")
@@ -87,71 +97,141 @@ public class WarningService {
             return new EvaluationResult(0, 0, 0, 0, 0, 0, true);
         }
         int obligationsChanged = obligations.refreshDefaults(null);
-        List<Cause> causes = evaluator.causes(today);
-        Map<String, Warning> open = new HashMap<>();
-        for (Warning w : Warning.<Warning>list("status <> ?1", WarningStatus.RESOLVED)) {
-            open.put(w.cause, w);
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int opened = 0;
         Map<String, Cause> found = new HashMap<>();
-        for (Cause c : causes) {
+        for (Cause c : evaluator.causes(today)) {
             found.put(c.key(), c);
         }
+        Map<String, OpenRow> open = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, cause, severity, reason_vi, agency_code "
+                + "FROM warning WHERE status <> 'RESOLVED'").getResultList();
+        for (Object[] r : rows) {
+            open.put((String) r[1], new OpenRow((UUID) r[0], (String) r[2], (String) r[3], (String) r[4]));
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<UUID, Cause> opened = new LinkedHashMap<>();
+        List<Cause> changed = new ArrayList<>();
         for (Cause c : found.values()) {
-            Warning w = open.get(c.key());
-            if (w == null) {
-                w = new Warning();
-                w.id = UUID.randomUUID();
-                w.cause = c.key();
-                w.kind = c.kind();
-                w.status = WarningStatus.OPEN;
-                w.since = now;
-                apply(w, c);
-                w.persist();
-                opened++;
-                publish(w, InitiativeEvents.WARNING_OPENED, "opened");
-            } else if (!Objects.equals(w.severity, c.severity()) || !Objects.equals(w.reasonVi, c.reasonVi())
-                    || !Objects.equals(w.agencyCode, c.agency())) {
-                apply(w, c);
+            OpenRow o = open.get(c.key());
+            if (o == null) {
+                opened.put(UUID.randomUUID(), c);
+            } else if (!o.severity().equals(c.severity().name()) || !Objects.equals(o.reasonVi(), c.reasonVi())
+                    || !Objects.equals(o.agency(), c.agency())) {
+                changed.add(c);
             }
         }
-        int resolved = 0;
-        for (Warning w : open.values()) {
-            if (!found.containsKey(w.cause)) {
-                w.status = WarningStatus.RESOLVED;
-                w.resolvedAt = now;
-                resolved++;
-                em.flush();
-                publish(w, InitiativeEvents.WARNING_RESOLVED, "resolved");
-            }
-        }
+        List<UUID> gone = open.entrySet().stream().filter(e -> !found.containsKey(e.getKey()))
+                .map(e -> e.getValue().id()).toList();
         em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(c -> write(c, opened, changed, open, gone, now));
+        List<WarningView> openedViews = new ArrayList<>(opened.size());
+        opened.forEach((id, c) -> openedViews.add(new WarningView(id, c.kind(), c.severity(), c.subjectType(),
+                c.subjectId(), c.label(), c.initiativeId(), c.agency(), c.reasonVi(), c.reasonEn(), WarningStatus.OPEN,
+                now, null, null, null, 0)));
+        List<WarningView> resolved = views(gone);
+        List<Outbox.Pending> events = new ArrayList<>(openedViews.size() + resolved.size());
+        openedViews.forEach(w -> events.add(new Outbox.Pending(InitiativeEvents.WARNING_OPENED, "warning", w.id(), 0, w)));
+        resolved.forEach(w -> events.add(new Outbox.Pending(InitiativeEvents.WARNING_RESOLVED, "warning", w.id(),
+                w.version(), w)));
+        outbox.publishAll(InitiativeEvents.TOPIC, events);
+        announce(openedViews, resolved);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (opened + resolved > 0) {
-            LOG.infof("warnings: %d cause(s), %d opened, %d resolved in %d ms", found.size(), opened, resolved, millis);
+        if (!opened.isEmpty() || !resolved.isEmpty()) {
+            LOG.infof("warnings: %d cause(s), %d opened, %d resolved in %d ms", found.size(), opened.size(),
+                    resolved.size(), millis);
         }
-        return new EvaluationResult(found.size(), opened, resolved, open.size() + opened - resolved,
-                obligationsChanged, millis, false);
+        return new EvaluationResult(found.size(), opened.size(), resolved.size(),
+                open.size() + opened.size() - resolved.size(), obligationsChanged, millis, false);
     }
 
-    private static void apply(Warning w, Cause c) {
-        w.severity = c.severity();
-        w.subjectType = c.subjectType();
-        w.subjectId = c.subjectId();
-        w.subjectLabel = c.label();
-        w.initiativeId = c.initiativeId();
-        w.agencyCode = c.agency();
-        w.reasonVi = c.reasonVi();
-        w.reasonEn = c.reasonEn();
+    private record OpenRow(UUID id, String severity, String reasonVi, String agency) {
     }
 
-    private void publish(Warning w, String type, String what) {
-        em.flush();
-        WarningView view = WarningView.of(w);
-        outbox.publish(InitiativeEvents.TOPIC, type, "warning", w.id, w.version, view);
-        changes.fire(new ScorecardChange("warning", w.initiativeId, null, w.agencyCode,
-                w.kind + " " + what + ": " + w.subjectLabel, view, OffsetDateTime.now(ZoneOffset.UTC)));
+    private static void write(java.sql.Connection c, Map<UUID, Cause> opened, List<Cause> changed,
+                              Map<String, OpenRow> open, List<UUID> gone, OffsetDateTime now)
+            throws java.sql.SQLException {
+        try (var insert = c.prepareStatement("INSERT INTO warning (id, cause, kind, severity, subject_type, subject_id, "
+                + "subject_label, initiative_id, agency_code, reason_vi, reason_en, status, since, version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, 0)")) {
+            int n = 0;
+            for (Map.Entry<UUID, Cause> e : opened.entrySet()) {
+                Cause k = e.getValue();
+                insert.setObject(1, e.getKey());
+                insert.setString(2, k.key());
+                insert.setString(3, k.kind().name());
+                insert.setString(4, k.severity().name());
+                insert.setString(5, k.subjectType().name());
+                insert.setObject(6, k.subjectId());
+                insert.setString(7, k.label());
+                insert.setObject(8, k.initiativeId());
+                insert.setString(9, k.agency());
+                insert.setString(10, k.reasonVi());
+                insert.setString(11, k.reasonEn());
+                insert.setObject(12, now);
+                insert.addBatch();
+                if (++n % 500 == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        try (var update = c.prepareStatement("UPDATE warning SET severity = ?, reason_vi = ?, reason_en = ?, "
+                + "agency_code = ?, subject_label = ? WHERE id = ?")) {
+            for (Cause k : changed) {
+                update.setString(1, k.severity().name());
+                update.setString(2, k.reasonVi());
+                update.setString(3, k.reasonEn());
+                update.setString(4, k.agency());
+                update.setString(5, k.label());
+                update.setObject(6, open.get(k.key()).id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        try (var resolve = c.prepareStatement("UPDATE warning SET status = 'RESOLVED', resolved_at = ?, "
+                + "version = version + 1 WHERE id = ?")) {
+            int n = 0;
+            for (UUID id : gone) {
+                resolve.setObject(1, now);
+                resolve.setObject(2, id);
+                resolve.addBatch();
+                if (++n % 500 == 0) {
+                    resolve.executeBatch();
+                }
+            }
+            resolve.executeBatch();
+        }
+    }
+
+    /** The views of warnings just written with JDBC (read afresh). */
+    private List<WarningView> views(List<UUID> ids) {
+        List<WarningView> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            em.createQuery("from Warning w where w.id in :ids", Warning.class).setParameter("ids", chunk)
+                    .setHint("org.hibernate.cacheMode", "IGNORE").getResultList().forEach(w -> {
+                        em.refresh(w);
+                        out.add(WarningView.of(w));
+                    });
+        }
+        return out;
+    }
+
+    /** The live stream: each change when there are few, one summary per agency when an evaluation changed many. */
+    private void announce(List<WarningView> opened, List<WarningView> resolved) {
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        if (opened.size() + resolved.size() <= 100) {
+            opened.forEach(w -> changes.fire(new ScorecardChange("warning", w.initiativeId(), null, w.agency(),
+                    w.kind() + " opened: " + w.subjectLabel(), w, at)));
+            resolved.forEach(w -> changes.fire(new ScorecardChange("warning", w.initiativeId(), null, w.agency(),
+                    w.kind() + " resolved: " + w.subjectLabel(), w, at)));
+            return;
+        }
+        Map<String, int[]> perAgency = new HashMap<>();
+        opened.forEach(w -> perAgency.computeIfAbsent(String.valueOf(w.agency()), k -> new int[2])[0]++);
+        resolved.forEach(w -> perAgency.computeIfAbsent(String.valueOf(w.agency()), k -> new int[2])[1]++);
+        perAgency.forEach((agency, n) -> changes.fire(new ScorecardChange("warning", null, null, agency,
+                n[0] + " warning(s) opened, " + n[1] + " resolved", Map.of("opened", n[0], "resolved", n[1]), at)));
     }
 
     /** The agencies whose warnings the caller reads: null for all (central admins). */
