@@ -76,8 +76,6 @@ public class WarningService {
     }
 
     /** Evaluates every cause as of today and brings the warnings in step; answers what it did. */
-    @Transactional
-    @TransactionConfiguration(timeout = 900)
     public EvaluationResult evaluate() {
         return evaluate(Period.today());
     }
