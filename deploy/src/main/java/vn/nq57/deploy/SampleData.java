@@ -128,7 +128,15 @@ public final class SampleData {
                         "Chuyển giao và nội địa hóa công nghệ đường sắt tốc độ cao; đào tạo nhân lực; công nghiệp đường sắt trong nước.",
                         LocalDate.of(2035, 12, 31), "BXD", List.of("BKHCN", "BCT"), "TS. Phạm Minh Tuấn", true,
                         List.of("Tỷ lệ nội địa hóa", "Số kỹ sư được đào tạo"), "IN_PROGRESS", 150 * BILLION,
-                        450 * BILLION, null, 0, 0.7));
+                        450 * BILLION, null, 0, 0.7),
+                new Initiative("H6-03", "H6", "P2",
+                        "Công nghệ gen: giải mã và ứng dụng hệ gen người Việt, giống cây trồng, vật nuôi",
+                        "Gene technology: the Vietnamese genome, crop and livestock breeds",
+                        "Ngân hàng dữ liệu hệ gen quốc gia; y học chính xác; chọn tạo giống bằng công nghệ gen; làm chủ "
+                                + "thiết bị giải trình tự.",
+                        LocalDate.of(2030, 12, 31), "BKHCN", List.of("BYT", "BNNMT", "VAST"), "GS.TS. Lê Thị Hồng",
+                        true, List.of("Số hệ gen người Việt được giải mã", "Số giống mới tạo bằng công nghệ gen"),
+                        "APPROVED", 0, 200 * BILLION, null, 0, 0.8));
     }
 
     /**

@@ -30,6 +30,15 @@ class SampleDataTest {
     }
 
     @Test
+    void systemSixHoldsTheSpecialNationalProjectsTheResolutionNames() {
+        List<String> special = SampleData.initiatives().stream().filter(i -> i.system().equals("H6"))
+                .map(SampleData.Initiative::titleVi).toList();
+        for (String project : List.of("trí tuệ nhân tạo quốc gia", "Công nghệ gen", "Đường sắt tốc độ cao")) {
+            assertTrue(special.stream().anyMatch(t -> t.contains(project)), project + " in " + special);
+        }
+    }
+
+    @Test
     void quartersAndPaymentsNeverLieInTheFuture() {
         LocalDate today = LocalDate.of(2026, 11, 27);
         assertEquals(List.of("2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3"),
