@@ -113,6 +113,68 @@ public class InitiativeResource {
                 Params.bool("overdue", overdue), origin), page);
     }
 
+    /** The JSON and the CSV import are one operation of the contract (one POST per path): both describe it whole. */
+    static final String IMPORT_SUMMARY = "Import up to 2,000 initiatives with their outputs (JSON, or a CSV upload; "
+            + "central admins)";
+    static final String IMPORT_DESCRIPTION = "Each row is created as POST /api/v1/initiatives would (validation, scope, "
+            + "audit, events). Answers one entry per row (IMPORTED, EXISTING: the code exists and nothing is written, "
+            + "REJECTED with reasons) and totals. mode=ATOMIC (default): any rejected row refuses the whole import (422, "
+            + "the summary under `importSummary`, nothing written); mode=PARTIAL writes the valid rows and answers 200 "
+            + "with status WARNING.\n\nThe body is JSON (`application/json`, an ImportRequest) or CSV (`text/csv`): "
+            + "UTF-8 with or without BOM, a header row naming the columns code, system, phase, titleVi, titleEn, "
+            + "contentOrientation, deadline, leadAgency, coordinatingAgencies, key, evaluationCriteria, "
+            + "linkedProgrammes, chiefArchitectName, chiefArchitectPosition, chiefArchitectAgency, outputs (in any "
+            + "order); lists are separated by `;`, an output is `YYYY-MM-DD: description`.";
+
+    @jakarta.inject.Inject
+    InitiativeImport importer;
+
+    @POST
+    @Path("/batch")
+    @Idempotent
+    @RolesAllowed(Roles.CENTRAL_ADMIN)
+    @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The import summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InitiativeImport.ImportSummary.class)))
+    public Response importJson(
+            @Parameter(description = "ATOMIC (default) or PARTIAL", example = "ATOMIC",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"ATOMIC", "PARTIAL"}, defaultValue = "ATOMIC"))
+            @QueryParam("mode") String mode,
+            @NotNull @Valid InitiativeImport.ImportRequest request) {
+        return imported(importer.importAll(request.initiatives(), mode));
+    }
+
+    @POST
+    @Path("/batch")
+    @Idempotent
+    @Consumes({"text/csv", "application/csv"})
+    @RolesAllowed(Roles.CENTRAL_ADMIN)
+    @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The import summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InitiativeImport.ImportSummary.class)))
+    public Response importCsv(
+            @Parameter(description = "ATOMIC (default) or PARTIAL", example = "ATOMIC",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"ATOMIC", "PARTIAL"}, defaultValue = "ATOMIC"))
+            @QueryParam("mode") String mode,
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(description = "The CSV file",
+                    content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                            example = "code,system,phase,titleVi,contentOrientation,deadline,leadAgency,"
+                                    + "evaluationCriteria,outputs\nH6-09,H6,P2,Công nghệ gen,Giải mã hệ gen người Việt,"
+                                    + "2030-12-31,BKHCN,Số hệ gen được giải mã,2027-12-31: Ngân hàng dữ liệu gen\n"))
+            byte[] body) {
+        return imported(importer.importAll(InitiativeImport.parseCsv(body), mode));
+    }
+
+    private static Response imported(InitiativeImport.ImportSummary summary) {
+        if (summary.status().equals("REJECTED")) {
+            throw vn.nq57.platform.error.ApiException.unprocessable(summary.rejected() + " of " + summary.total()
+                    + " rows are rejected: nothing was written (ATOMIC)").with("importSummary", summary);
+        }
+        return Response.ok(summary).build();
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "One initiative (by id or code) in full, with its ETag", description = "The ETag is the "
