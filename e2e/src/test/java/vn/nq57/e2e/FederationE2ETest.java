@@ -146,16 +146,32 @@ class FederationE2ETest {
                 .auth().oauth2(suite.token("central.admin")).when().get("/api/v1/evaluation/indicators/" + bkhcnIndicator)
                 .then().statusCode(200).body("actual", equalTo(40)).body("latestPeriod", equalTo("2025")));
 
-        given().baseUri(suite.url(BKHCN, "initiative")).auth().oauth2(suite.token("admin.bkhcn"))
+        String obstacle = given().baseUri(suite.url(BKHCN, "initiative")).auth().oauth2(suite.token("admin.bkhcn"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("initiativeId", bkhcnInitiative, "filedByAgency", "BKHCN", "askedAgency", "BTC",
                         "description", "Chưa có hướng dẫn thanh toán dịch vụ đám mây",
                         "request", "Đề nghị Bộ Tài chính hướng dẫn"))
-                .when().post("/api/v1/obstacles").then().statusCode(201);
+                .when().post("/api/v1/obstacles").then().statusCode(201).extract().path("id");
         await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "initiative"))
                 .auth().oauth2(suite.token("central.admin")).queryParam("initiativeId", bkhcnInitiative)
                 .when().get("/api/v1/obstacles").then().statusCode(200)
                 .body("items.origin", hasItem("bkhcn")));
+
+        // BTC is not BKHCN's to answer: it is answered at central, and the answer flows back to the bkhcn instance
+        String answer = "Bộ Tài chính đã hướng dẫn tại Thông tư số 12/2026/TT-BTC";
+        given().baseUri(suite.url(CENTRAL, "initiative")).auth().oauth2(suite.token("central.admin"))
+                .contentType(ContentType.JSON).body(Map.of("answer", answer))
+                .when().post("/api/v1/obstacles/" + obstacle + "/answer").then().statusCode(200)
+                .body("status", equalTo("ANSWERED")).body("answeredByInstance", equalTo("central"));
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(BKHCN, "initiative"))
+                .auth().oauth2(suite.token("admin.bkhcn")).when().get("/api/v1/obstacles/" + obstacle).then()
+                .statusCode(200).body("status", equalTo("ANSWERED")).body("answer", equalTo(answer))
+                .body("answeredByInstance", equalTo("central")).body("origin", equalTo("bkhcn")));
+        // the ministry's row, now answered, comes back to central as its own change
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "initiative"))
+                .auth().oauth2(suite.token("central.admin")).when().get("/api/v1/obstacles/" + obstacle).then()
+                .statusCode(200).body("version", equalTo(1)).body("answer", equalTo(answer))
+                .body("status", equalTo("ANSWERED")));
 
         int year = java.time.LocalDate.now(Flows.VIETNAM).getYear();
         Flows.ensureFiscalYear(suite, BKHCN, year);

@@ -31,6 +31,9 @@ public class InitiativeCatalogSink implements Catalog.Sink {
     @Inject
     Outbox outbox;
 
+    @Inject
+    vn.nq57.initiative.obstacle.ObstacleService obstacles;
+
     @Override
     public void apply(Catalog.Item item) {
         if (item.origin() == null || federation.instanceId().equals(item.origin())) {
@@ -45,6 +48,11 @@ public class InitiativeCatalogSink implements Catalog.Sink {
                 announce(item, created ? InitiativeEvents.AGENCY_CREATED : InitiativeEvents.AGENCY_UPDATED);
             }
             case InitiativeCatalogSource.INITIATIVE -> initiative(item, origin);
+            case InitiativeCatalogSource.OBSTACLE_ANSWER -> obstacles.answeredElsewhere(UUID.fromString(item.id()),
+                    item.data().path("answer").asText(null), item.data().path("answeredBy").asText(null),
+                    item.data().hasNonNull("answeredAt")
+                            ? java.time.OffsetDateTime.parse(item.data().path("answeredAt").asText()) : null,
+                    item.origin());
             default -> {
                 // indicators are kpi-service's
             }

@@ -38,6 +38,8 @@ public class InitiativeCatalogSource implements Catalog.Source {
     public static final String PHASE = "phase";
     public static final String AGENCY = "agency";
     public static final String INITIATIVE = "initiative";
+    /** An answer this instance gave to an obstacle the asking ministry owns (the asked agency is here). */
+    public static final String OBSTACLE_ANSWER = "obstacle-answer";
 
     @Inject
     EntityManager em;
@@ -64,24 +66,30 @@ public class InitiativeCatalogSource implements Catalog.Source {
                             UNION ALL SELECT 'phase', code, change_seq, origin FROM plan_phase WHERE change_seq > ?1
                             UNION ALL SELECT 'agency', CAST(id AS text), change_seq, origin FROM agency WHERE change_seq > ?1
                             UNION ALL SELECT 'initiative', CAST(id AS text), change_seq, origin FROM initiative
-                                WHERE change_seq > ?1) c
+                                WHERE change_seq > ?1
+                            UNION ALL SELECT 'obstacle-answer', CAST(id AS text), change_seq, origin FROM obstacle
+                                WHERE change_seq > ?1 AND answer_origin IS NOT NULL) c
                         ORDER BY seq LIMIT ?2""")
                 .setParameter(1, since).setParameter(2, limit).getResultList();
         List<Change> scanned = rows.stream().map(r -> new Change((String) r[0], (String) r[1],
                 ((Number) r[2]).longValue(), (String) r[3])).toList();
         String asking = peer == null ? null : peer.instance();
-        List<Change> kept = scanned.stream().filter(c -> asking == null || !asking.equals(c.origin())).toList();
+        List<Change> kept = scanned.stream().filter(c -> c.kind().equals(OBSTACLE_ANSWER)
+                ? asking != null && asking.equals(c.origin())
+                : asking == null || !asking.equals(c.origin())).toList();
         Map<String, Object> data = new HashMap<>();
         data.putAll(systems(ids(kept, SYSTEM)));
         data.putAll(phases(ids(kept, PHASE)));
         data.putAll(agencies(ids(kept, AGENCY)));
         data.putAll(initiatives(ids(kept, INITIATIVE), asking, peer == null ? null : peer.agency()));
+        data.putAll(answers(ids(kept, OBSTACLE_ANSWER)));
         List<Catalog.Item> items = new ArrayList<>();
         for (Change c : kept) {
             Object d = data.get(c.kind() + ":" + c.id());
             if (d != null) {
-                items.add(new Catalog.Item(c.kind(), c.id(), version(d), c.seq(), federation.originOf(c.origin()),
-                        mapper.valueToTree(d)));
+                String origin = c.kind().equals(OBSTACLE_ANSWER) ? federation.instanceId()
+                        : federation.originOf(c.origin());
+                items.add(new Catalog.Item(c.kind(), c.id(), version(d), c.seq(), origin, mapper.valueToTree(d)));
             }
         }
         long next = scanned.isEmpty() ? since : scanned.get(scanned.size() - 1).seq();
@@ -122,6 +130,28 @@ public class InitiativeCatalogSource implements Catalog.Source {
                         + "(i.leadAgency.code in ?2 or exists (select 1 from Initiative j join j.coordinators c "
                         + "where j = i and c.code in ?2))", uuids(ids), tree.subtree(agency));
         return found.stream().collect(Collectors.toMap(i -> INITIATIVE + ":" + i.id, InitiativeEventData::of));
+    }
+
+    /** The answers this instance wrote on other instances' obstacles. */
+    private Map<String, Object> answers(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, answer, answered_by, answered_at, answer_origin "
+                + "FROM obstacle WHERE id IN (:ids) AND answer IS NOT NULL").setParameter("ids", uuids(ids))
+                .getResultList();
+        Map<String, Object> out = new HashMap<>();
+        for (Object[] r : rows) {
+            Map<String, Object> d = new HashMap<>();
+            d.put("id", r[0].toString());
+            d.put("answer", r[1]);
+            d.put("answeredBy", r[2]);
+            d.put("answeredAt", r[3] == null ? null : r[3].toString());
+            d.put("answeredByInstance", r[4]);
+            out.put(OBSTACLE_ANSWER + ":" + r[0], d);
+        }
+        return out;
     }
 
     private static List<UUID> uuids(List<String> ids) {

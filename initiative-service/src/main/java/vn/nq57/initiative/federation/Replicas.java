@@ -188,9 +188,16 @@ public class Replicas {
                             coalesce(CAST(?18 AS date), CAST(?14 AS timestamptz)::date + 21))
                         ON CONFLICT (id) DO UPDATE SET initiative_id = excluded.initiative_id,
                             filed_by_agency_id = excluded.filed_by_agency_id, asked_agency_id = excluded.asked_agency_id,
-                            description = excluded.description, request = excluded.request, status = excluded.status,
-                            answer = excluded.answer, answered_by = excluded.answered_by,
-                            answered_at = excluded.answered_at, resolution_note = excluded.resolution_note,
+                            description = excluded.description, request = excluded.request,
+                            status = CASE WHEN obstacle.answer_origin IS NOT NULL AND excluded.answer IS NULL
+                                AND excluded.status = 'OPEN' THEN obstacle.status ELSE excluded.status END,
+                            answer = CASE WHEN obstacle.answer_origin IS NOT NULL AND excluded.answer IS NULL
+                                THEN obstacle.answer ELSE excluded.answer END,
+                            answered_by = CASE WHEN obstacle.answer_origin IS NOT NULL AND excluded.answer IS NULL
+                                THEN obstacle.answered_by ELSE excluded.answered_by END,
+                            answered_at = CASE WHEN obstacle.answer_origin IS NOT NULL AND excluded.answer IS NULL
+                                THEN obstacle.answered_at ELSE excluded.answered_at END,
+                            resolution_note = excluded.resolution_note,
                             closed_at = excluded.closed_at, filed_by = excluded.filed_by, filed_at = excluded.filed_at,
                             origin_instance = excluded.origin_instance, origin = excluded.origin,
                             version = excluded.version, answer_due = excluded.answer_due""",

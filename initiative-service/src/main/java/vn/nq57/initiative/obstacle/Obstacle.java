@@ -51,6 +51,9 @@ public class Obstacle extends PanacheEntityBase {
     /** The last day the asked agency answers in time (working days after filing). */
     @Column(name = "answer_due")
     public java.time.LocalDate answerDue;
+    /** The instance that wrote the answer when it is not the obstacle's owner (the asked agency's instance). */
+    @Column(name = "answer_origin")
+    public String answerOrigin;
     @Column(name = "origin_instance")
     public String originInstance;
     /** The owning instance when another instance owns this row (a read-only replica here); null when this one does. */

@@ -73,6 +73,9 @@ public class ObstacleService {
     OriginFilter origins;
 
     @Inject
+    vn.nq57.initiative.agency.AgencyTree tree;
+
+    @Inject
     Event<ScorecardChange> changes;
 
     /** Working days the asked agency has to answer (15 unless an instance's rules name another). */
@@ -157,6 +160,9 @@ public class ObstacleService {
     @Transactional
     public ObstacleView answer(UUID id, String ifMatch, AnswerRequest request) {
         Obstacle o = get(id);
+        if (!federation.owns(o.origin) && askedHere(o)) {
+            return answerForOwner(o, ifMatch, request);
+        }
         federation.requireOwned(o.origin, "Obstacle", o.id);
         checkVersion(o, ifMatch);
         access.requireRoleInScope(o.askedAgency.code, Roles.MINISTRY_ADMIN);
@@ -171,6 +177,68 @@ public class ObstacleService {
         o.answeredAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
         return changed(o, before, "obstacle.answered", InitiativeEvents.OBSTACLE_ANSWERED);
+    }
+
+    /**
+     * Whether a replica of another instance's obstacle asks an agency this instance answers for: at central, one that
+     * lies outside the part of the tree the owning ministry reports for (e.g. BKHCN's obstacle asking BTC).
+     */
+    private boolean askedHere(Obstacle o) {
+        if (!federation.isCentral()) {
+            return false;
+        }
+        return federation.originAgency(o.origin)
+                .map(ministry -> !tree.isWithin(o.askedAgency.code, ministry)).orElse(false);
+    }
+
+    /**
+     * Answers, where the asked agency is, an obstacle another instance owns: the answer is written on the replica
+     * (its version stays the owner's), marked with this instance, served to the owner in the catalogue, which writes
+     * it on its own row and sends it back as its own change.
+     */
+    private ObstacleView answerForOwner(Obstacle o, String ifMatch, AnswerRequest request) {
+        checkVersion(o, ifMatch);
+        access.requireRoleInScope(o.askedAgency.code, Roles.MINISTRY_ADMIN);
+        if (!o.status.isOpen()) {
+            throw ApiException.conflict("obstacle is " + o.status + "; only an open obstacle can be answered")
+                    .with("currentStatus", o.status);
+        }
+        ObstacleView before = ObstacleView.of(o);
+        em.flush();
+        em.createNativeQuery("UPDATE obstacle SET status = 'ANSWERED', answer = :answer, answered_by = :by, "
+                        + "answered_at = :at, answer_origin = :here WHERE id = :id")
+                .setParameter("answer", request.answer().trim()).setParameter("by", caller.subject())
+                .setParameter("at", OffsetDateTime.now(ZoneOffset.UTC)).setParameter("here", instance.id())
+                .setParameter("id", o.id).executeUpdate();
+        em.refresh(o);
+        ObstacleView after = ObstacleView.of(o);
+        audit.record("obstacle.answered", "obstacle", o.id, before, after);
+        changes.fire(ScorecardChange.of("obstacle", o.initiative, "obstacle.answered for " + o.origin, after));
+        return after;
+    }
+
+    /**
+     * Writes on this instance's own obstacle the answer another instance gave (the asked agency's instance, through
+     * its catalogue): ANSWERED, audited and published as this instance's own change (so it flows back). An answer
+     * already held, or an obstacle no longer open, changes nothing.
+     */
+    @Transactional
+    public boolean answeredElsewhere(UUID id, String answer, String answeredBy, OffsetDateTime answeredAt,
+                                     String elsewhere) {
+        Obstacle o = Obstacle.findById(id);
+        if (o == null || !federation.owns(o.origin) || !o.status.isOpen() || answer == null
+                || (answer.equals(o.answer) && answeredAt != null && answeredAt.isEqual(o.answeredAt))) {
+            return false;
+        }
+        ObstacleView before = ObstacleView.of(o);
+        o.status = ObstacleStatus.ANSWERED;
+        o.answer = answer;
+        o.answeredBy = answeredBy;
+        o.answeredAt = answeredAt;
+        o.answerOrigin = elsewhere;
+        em.flush();
+        changed(o, before, "obstacle.answered", InitiativeEvents.OBSTACLE_ANSWERED);
+        return true;
     }
 
     @Transactional

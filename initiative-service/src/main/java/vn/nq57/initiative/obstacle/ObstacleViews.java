@@ -53,14 +53,17 @@ public final class ObstacleViews {
                                OffsetDateTime closedAt, String filedBy, OffsetDateTime filedAt, long ageDays,
                                String originInstance, String origin, long version,
                                @Schema(description = "The last day the asked agency answers in time (working days "
-                                       + "after filing, 15 by default)") java.time.LocalDate answerDue) {
+                                       + "after filing, 15 by default)") java.time.LocalDate answerDue,
+                               @Schema(description = "The instance that answered it when that is not the owner "
+                                       + "(the asked agency's instance, e.g. central)", examples = "central")
+                               String answeredByInstance) {
         public static ObstacleView of(Obstacle o) {
             OffsetDateTime end = o.closedAt == null ? OffsetDateTime.now() : o.closedAt;
             return new ObstacleView(o.id, o.initiative.id, o.initiative.code, AgencyRef.of(o.filedByAgency),
                     AgencyRef.of(o.askedAgency), o.description, o.request, o.status, o.answer, o.answeredBy,
                     o.answeredAt, o.resolutionNote, o.closedAt, o.filedBy, o.filedAt,
                     Duration.between(o.filedAt, end).toDays(), o.originInstance, o.originInstance, o.version,
-                    o.answerDue);
+                    o.answerDue, o.answerOrigin);
         }
     }
 

@@ -158,7 +158,7 @@ class CentralTakesMinistryEventsTest {
     }
 
     @Test
-    void aMinistrysObstacleOnACentralInitiativeIsItsOwnRowThatCentralCannotChange() {
+    void aMinistrysObstacleAskingAnAgencyOfCentralIsAnsweredAtCentralAndServedBackToTheMinistry() {
         String central = Fixtures.createId("H4", "BYT");
         UUID obstacleId = UUID.randomUUID();
         send(bkhcn, event("nq57.obstacle.filed.v1", obstacleId, 0, "bkhcn",
@@ -168,7 +168,47 @@ class CentralTakesMinistryEventsTest {
                 .when().get("/api/v1/obstacles")
                 .then().statusCode(200).body("items.id", equalTo(List.of(obstacleId.toString())))
                 .body("items[0].origin", equalTo("bkhcn")).body("items[0].filedByAgency.code", equalTo("BKHCN"));
-        // central may not answer it: the obstacle is BKHCN's row
+
+        long cursor = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT last_value FROM catalog_change_seq").getSingleResult()).longValue());
+        // BTC is central's: its admin answers here; the row stays BKHCN's (its version is the owner's)
+        given().auth().oauth2(TestTokens.ministryAdmin("BYT")).contentType(ContentType.JSON)
+                .body(Map.of("answer", "Không thuộc thẩm quyền")).when().post("/api/v1/obstacles/" + obstacleId + "/answer")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.ministryAdmin("BTC")).contentType(ContentType.JSON)
+                .body(Map.of("answer", "Bộ Tài chính đã ban hành Thông tư hướng dẫn"))
+                .when().post("/api/v1/obstacles/" + obstacleId + "/answer")
+                .then().statusCode(200).body("status", equalTo("ANSWERED")).body("answeredByInstance", equalTo("central"))
+                .body("origin", equalTo("bkhcn")).body("version", equalTo(0));
+
+        // the answer is served to BKHCN's instance in central's catalogue, and to no other ministry
+        io.restassured.path.json.JsonPath page = given().auth().oauth2(bkhcn).queryParam("since", cursor - 1)
+                .queryParam("limit", 1000).get(FederationFixtures.CATALOG).then().statusCode(200).extract().jsonPath();
+        assertEquals("Bộ Tài chính đã ban hành Thông tư hướng dẫn", page.getString(
+                "items.find { it.kind == 'obstacle-answer' && it.id == '" + obstacleId + "' }.data.answer"));
+        assertEquals("central", page.getString("items.find { it.id == '" + obstacleId + "' }.origin"));
+        given().auth().oauth2(TestTokens.federation("byt", "BYT")).queryParam("since", cursor - 1).queryParam("limit", 1000)
+                .get(FederationFixtures.CATALOG).then().statusCode(200)
+                .body("items.findAll { it.id == '" + obstacleId + "' }.size()", equalTo(0));
+
+        // a later event of the owner that has not seen the answer yet does not wipe it
+        Map<String, Object> later = obstacle(obstacleId, UUID.fromString(central), "BKHCN", "BTC", "OPEN", 1);
+        later.put("description", "Chưa có hướng dẫn cơ chế tài chính (bổ sung)");
+        send(bkhcn, event("nq57.obstacle.filed.v1", obstacleId, 1, "bkhcn", later))
+                .body("results[0].status", equalTo("APPLIED"));
+        given().auth().oauth2(TestTokens.centralAdmin()).when().get("/api/v1/obstacles/" + obstacleId)
+                .then().statusCode(200).body("status", equalTo("ANSWERED"))
+                .body("answer", equalTo("Bộ Tài chính đã ban hành Thông tư hướng dẫn"))
+                .body("description", equalTo("Chưa có hướng dẫn cơ chế tài chính (bổ sung)")).body("version", equalTo(1));
+    }
+
+    @Test
+    void anObstacleAskingAnAgencyOfTheMinistrysOwnPartIsItsToAnswerNotCentrals() {
+        String central = Fixtures.createId("H4", "BYT");
+        UUID obstacleId = UUID.randomUUID();
+        send(bkhcn, event("nq57.obstacle.filed.v1", obstacleId, 0, "bkhcn",
+                obstacle(obstacleId, UUID.fromString(central), "BKHCN", "BKHCN-CDMST", "OPEN", 0)))
+                .body("results[0].status", equalTo("APPLIED"));
         given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON)
                 .body(Map.of("answer", "Đã có hướng dẫn")).when().post("/api/v1/obstacles/" + obstacleId + "/answer")
                 .then().statusCode(409).body("type", containsString("read-only-replica")).body("owner", equalTo("bkhcn"));

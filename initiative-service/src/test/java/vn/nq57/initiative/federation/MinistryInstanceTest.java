@@ -118,6 +118,22 @@ class MinistryInstanceTest {
         List<OutboxEvent> events = outbox(obstacle);
         assertEquals(1, events.size());
         assertTrue(events.get(0).forward);
+
+        // BTC's answer, given at central, arrives in the catalogue: the ministry writes it on its own row and sends
+        // the change up as its own; the same answer again changes nothing
+        Map<String, Object> answer = Map.of("id", obstacle, "answer", "Bộ Tài chính đã ban hành Thông tư hướng dẫn",
+                "answeredBy", "admin.btc", "answeredAt", "2026-12-01T03:00:00Z", "answeredByInstance", "central");
+        apply("obstacle-answer", obstacle, 0, answer);
+        given().auth().oauth2(admin).when().get("/api/v1/obstacles/" + obstacle).then().statusCode(200)
+                .body("status", equalTo("ANSWERED")).body("answer", equalTo("Bộ Tài chính đã ban hành Thông tư hướng dẫn"))
+                .body("answeredBy", equalTo("admin.btc")).body("answeredByInstance", equalTo("central"))
+                .body("version", equalTo(1)).body("origin", equalTo("bkhcn"));
+        List<OutboxEvent> after = outbox(obstacle);
+        assertEquals(2, after.size());
+        assertEquals("nq57.obstacle.answered.v1", after.get(1).eventType);
+        assertTrue(after.get(1).forward, "the answered obstacle goes up as the ministry's change");
+        apply("obstacle-answer", obstacle, 0, answer);
+        assertEquals(2, outbox(obstacle).size(), "the same answer again changes nothing");
     }
 
     private void apply(String kind, String id, long version, Map<String, Object> data) {

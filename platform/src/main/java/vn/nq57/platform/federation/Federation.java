@@ -58,6 +58,20 @@ public class Federation {
         return origin == null || origin.equals(instance.id()) ? null : origin;
     }
 
+    /**
+     * The agency a ministry instance reports for (its federation token's agency claim, recorded when central received
+     * its events); empty when unknown here.
+     */
+    public java.util.Optional<String> originAgency(String origin) {
+        if (origin == null) {
+            return java.util.Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<String> rows = em.createNativeQuery("SELECT agency FROM federation_origin WHERE origin = :o "
+                + "AND agency IS NOT NULL").setParameter("o", origin).getResultList();
+        return rows.stream().findFirst();
+    }
+
     /** True when this instance owns the row. */
     public boolean owns(String originColumn) {
         return originColumn == null || originColumn.equals(instance.id());
