@@ -83,6 +83,42 @@ class AccountabilityE2ETest {
                 .then().statusCode(200).extract().<String>path("status")).isEqualTo("RESOLVED"));
     }
 
+    @Test
+    void aValueDueInSevenDaysBringsTheAgencyAReminderMail() throws Exception {
+        Suite suite = Suite.get();
+        // a quarterly indicator whose last ended quarter is due exactly seven days from today (Viet Nam)
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate quarterStart = today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
+        LocalDate lastEnded = quarterStart.minusDays(1);
+        int graceDays = (int) java.time.temporal.ChronoUnit.DAYS.between(lastEnded, today.plusDays(7));
+        String period = lastEnded.getYear() + "Q" + ((lastEnded.getMonthValue() - 1) / 3 + 1);
+        String code = "E2E-REM-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        given().auth().oauth2(suite.token("central.admin")).contentType(ContentType.JSON)
+                .body(Map.ofEntries(Map.entry("code", code), Map.entry("nameVi", "Số thủ tục hành chính được số hóa"),
+                        Map.entry("unit", "COUNT"), Map.entry("direction", "HIGHER_IS_BETTER"),
+                        Map.entry("aggregation", "SUM"), Map.entry("frequency", "QUARTERLY"),
+                        Map.entry("tier", "STRATEGIC"), Map.entry("system", "H4"), Map.entry("ownerAgency", "BKHCN"),
+                        Map.entry("reportingAgencies", List.of("BKHCN")), Map.entry("graceDays", graceDays),
+                        Map.entry("targets", List.of(Map.of("period", "2030", "value", 1000)))))
+                .post(suite.url("kpi") + "/api/v1/indicators").then().log().ifValidationFails().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(subjects(suite, code))
+                .anyMatch(s -> s.equals("[NQ57] Nhắc hạn báo cáo: " + code + " kỳ " + period + " hạn "
+                        + today.plusDays(7).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))));
+        assertThat(recipients(suite, code)).contains("submitter.bkhcn@nq57.local", "admin.bkhcn@nq57.local");
+    }
+
+    /** The subjects of the mails naming {@code code}. */
+    static List<String> subjects(Suite suite, String code) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (MimeMessage m : suite.mails()) {
+            if (m.getSubject() != null && m.getSubject().contains(code)) {
+                out.add(m.getSubject());
+            }
+        }
+        return out;
+    }
+
     /** Who received a mail naming {@code code}. */
     static List<String> recipients(Suite suite, String code) throws Exception {
         List<String> out = new ArrayList<>();

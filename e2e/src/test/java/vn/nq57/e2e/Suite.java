@@ -360,6 +360,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
             env.put("NQ57_MAIL_ENABLED", "true");
             env.put("NQ57_MAIL_EVERY", "2s");
             env.put("NQ57_MAIL_DELAY", "1s");
+            // reminders and the digest at any hour of the day the tests run (07:00 in Viet Nam by default)
+            env.put("NQ57_MAIL_DIGEST_HOUR", "0");
             env.put("NQ57_SMTP_HOST", "127.0.0.1");
             env.put("NQ57_SMTP_PORT", String.valueOf(SMTP));
             env.put("NQ57_SMTP_STARTTLS", "DISABLED");
