@@ -102,10 +102,12 @@ class AccountabilityE2ETest {
                         Map.entry("targets", List.of(Map.of("period", "2030", "value", 1000)))))
                 .post(suite.url("kpi") + "/api/v1/indicators").then().log().ifValidationFails().statusCode(201);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(subjects(suite, code))
-                .anyMatch(s -> s.equals("[NQ57] Nhắc hạn báo cáo: " + code + " kỳ " + period + " hạn "
-                        + today.plusDays(7).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))));
-        assertThat(recipients(suite, code)).contains("submitter.bkhcn@nq57.local", "admin.bkhcn@nq57.local");
+        // to the clerk and the admin (two mails, sent one after the other)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(subjects(suite, code)).anyMatch(s -> s.equals("[NQ57] Nhắc hạn báo cáo: " + code + " kỳ "
+                    + period + " hạn " + today.plusDays(7).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+            assertThat(recipients(suite, code)).contains("submitter.bkhcn@nq57.local", "admin.bkhcn@nq57.local");
+        });
     }
 
     /** The subjects of the mails naming {@code code}. */
