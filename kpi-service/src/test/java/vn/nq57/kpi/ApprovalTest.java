@@ -49,6 +49,24 @@ class ApprovalTest {
                 .body("currentStatus", equalTo("APPROVED"));
     }
 
+    @Test
+    void anApproversInboxListsTheSubmittedValuesOfItsAgencyAndOfTheAgenciesBelowIt() {
+        String code = Fixtures.code("INB");
+        Fixtures.createIndicator(code);
+        String own = record("BKHCN", Fixtures.value(code, "2024", "BKHCN", 1));
+        String below = record("BKHCN-CDMST", Fixtures.value(code, "2024", "BKHCN-CDMST", 2));
+        record("BYT", Fixtures.value(code, "2024", "BYT", 3));
+        given().auth().oauth2(TestTokens.ministryAdmin("BKHCN"))
+                .queryParam("indicator", code).queryParam("under", "bkhcn").queryParam("status", "SUBMITTED")
+                .when().get("/api/v1/measurements").then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(own, below));
+        given().auth().oauth2(TestTokens.ministryAdmin("BKHCN"))
+                .queryParam("indicator", code).queryParam("under", "BKHCN-CDMST")
+                .when().get("/api/v1/measurements").then().statusCode(200)
+                .body("items.id", contains(below));
+    }
+
     private static io.restassured.response.ValidatableResponse decide(String token, String query,
                                                                       Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)

@@ -81,14 +81,18 @@ public class MeasurementResource {
 
     @GET
     @Operation(summary = "Measurements, paginated, newest period first", description = "Filters: indicator (code or "
-            + "id), agency (code), period, status, origin (the owning instance, e.g. central or bkhcn). A bad status "
-            + "or period is 400 naming the parameter; an unknown indicator is 404.")
+            + "id), agency (code), under (an agency and every agency below it), period, status, origin (the owning "
+            + "instance, e.g. central or bkhcn). A bad status or period is 400 naming the parameter; an unknown "
+            + "indicator is 404.")
     public Page<MeasurementView> list(
             @Parameter(description = "Only values of this indicator (its code or id)", example = "R57-RD-GDP")
             @QueryParam("indicator") String indicator,
             @Parameter(description = "Only values reported by this agency (its code; agencies below it are not "
                     + "included)", example = "BKHCN")
             @QueryParam("agency") String agency,
+            @Parameter(description = "Only values reported by this agency or an agency below it (its code): an "
+                    + "approver's inbox", example = "BKHCN")
+            @QueryParam("under") String under,
             @Parameter(description = "Only values of this period (YYYY, YYYYQn or YYYY-MM)", example = "2025",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}([Qq][1-4]|-(0[1-9]|1[0-2]))?$"))
             @QueryParam("period") String period,
@@ -99,7 +103,7 @@ public class MeasurementResource {
                     example = "bkhcn")
             @QueryParam("origin") String origin,
             @BeanParam @Valid PageRequest page) {
-        return service.list(new MeasurementService.Filter(indicator, agency, period,
+        return service.list(new MeasurementService.Filter(indicator, agency, under, period,
                 Params.enumValue(MeasurementStatus.class, "status", status), origin), page);
     }
 

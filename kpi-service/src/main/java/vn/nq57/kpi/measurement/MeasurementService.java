@@ -32,6 +32,7 @@ import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
 import vn.nq57.platform.period.Period;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
+import vn.nq57.platform.agency.ReplicaAgencyHierarchy;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
@@ -75,6 +76,9 @@ public class MeasurementService {
     @Inject
     Federation federation;
 
+    @Inject
+    ReplicaAgencyHierarchy agencies;
+
     /** The fields an audit entry of a measurement compares. */
     record Audited(BigDecimal value, MeasurementStatus status, String note, String evidenceLink, String returnReason) {
         static Audited of(Measurement m) {
@@ -91,7 +95,8 @@ public class MeasurementService {
     }
 
     /** Filters of the measurement list; null means "any". */
-    public record Filter(String indicator, String agency, String period, MeasurementStatus status, String origin) {
+    public record Filter(String indicator, String agency, String under, String period, MeasurementStatus status,
+                         String origin) {
     }
 
     public Page<MeasurementView> list(Filter f, PageRequest page) {
@@ -104,6 +109,10 @@ public class MeasurementService {
         if (f.agency() != null && !f.agency().isBlank()) {
             where.append(" and m.agencyCode = :agency");
             params.and("agency", f.agency().trim().toUpperCase(Locale.ROOT));
+        }
+        if (f.under() != null && !f.under().isBlank()) {
+            where.append(" and m.agencyCode in :under");
+            params.and("under", agencies.subtree(f.under().trim().toUpperCase(Locale.ROOT)));
         }
         if (f.period() != null && !f.period().isBlank()) {
             where.append(" and m.period = :period");
