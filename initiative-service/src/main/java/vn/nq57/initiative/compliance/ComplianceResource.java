@@ -25,7 +25,8 @@ import vn.nq57.initiative.compliance.ComplianceViews.Ranking;
 import vn.nq57.initiative.compliance.ComplianceViews.RankingEntry;
 import vn.nq57.platform.export.ExportFormat;
 import vn.nq57.platform.export.Exports;
-import vn.nq57.platform.export.Table;
+import vn.nq57.tabular.Format;
+import vn.nq57.tabular.Table;
 import vn.nq57.platform.http.Params;
 import vn.nq57.platform.period.Period;
 import vn.nq57.platform.security.Roles;
@@ -75,7 +76,7 @@ public class ComplianceResource {
             @Parameter(description = "csv (default) or xlsx", example = "xlsx",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "xlsx"}))
             @QueryParam("format") String format) {
-        ExportFormat f = ExportFormat.param("format", format);
+        Format f = ExportFormat.param("format", format);
         Ranking r = service.ranking(level, year(year));
         return Exports.download(table(r), f, "nq57-ranking-" + r.level().toLowerCase() + "-" + r.year());
     }

@@ -1,30 +1,20 @@
 package vn.nq57.platform.export;
 
-import java.util.Locale;
 import vn.nq57.platform.error.ApiException;
+import vn.nq57.tabular.Format;
 
-/** The file formats an export answers in: csv (UTF-8 with a byte-order mark, comma-separated) or xlsx (Excel). */
-public enum ExportFormat {
-    CSV("text/csv; charset=UTF-8", "csv"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+/** Reads an export's {@code format} parameter: {@code csv} (the default) or {@code xlsx}. */
+public final class ExportFormat {
 
-    public final String mediaType;
-    public final String extension;
-
-    ExportFormat(String mediaType, String extension) {
-        this.mediaType = mediaType;
-        this.extension = extension;
+    private ExportFormat() {
     }
 
-    /** Reads {@code csv} or {@code xlsx} (any case); anything else is a 400 problem naming {@code field}. */
-    public static ExportFormat param(String field, String text) {
+    /** Reads {@code csv} or {@code xlsx} (any case; none is csv); anything else is a 400 problem naming {@code field}. */
+    public static Format param(String field, String text) {
         if (text == null || text.isBlank()) {
-            return CSV;
+            return Format.CSV;
         }
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(field, "'" + text + "' is not an export format: use csv or xlsx");
-        }
+        return Format.of(text).orElseThrow(() -> ApiException.badRequest(field,
+                "'" + text + "' is not an export format: use csv or xlsx"));
     }
 }

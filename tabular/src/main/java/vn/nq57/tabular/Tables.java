@@ -1,0 +1,252 @@
+package vn.nq57.tabular;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+
+/**
+ * The tabular kit: one {@link Table} written as CSV (Apache Commons CSV, RFC 4180, UTF-8 with a byte-order mark so
+ * spreadsheet programs read Vietnamese text right, text that a spreadsheet would run as a formula quoted with a
+ * leading apostrophe) or as an XLSX workbook (fastexcel: a bold frozen heading row, numbers as numbers, dates as
+ * dates); and a sheet read back as rows of text from either format (an upload).
+ */
+public final class Tables {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private Tables() {
+    }
+
+    public static byte[] write(Table table, Format format) {
+        return format == Format.XLSX ? xlsx(table) : csv(table);
+    }
+
+    /** The file name for a table: {@code name} made safe, with the format's extension. */
+    public static String fileName(String name, Format format) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "-") + "." + format.extension;
+    }
+
+    public static byte[] csv(Table table) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF');
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder()
+                    .setHeader(table.headings().toArray(String[]::new)).get());
+            for (List<Object> row : table.rows()) {
+                csv.printRecord(row.stream().map(Tables::text).toList());
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] xlsx(Table table) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Workbook wb = new Workbook(out, "NQ57", "1.0");
+            Worksheet ws = wb.newWorksheet(sheetName(table.sheet()));
+            for (int c = 0; c < table.headings().size(); c++) {
+                ws.value(0, c, table.headings().get(c));
+                ws.style(0, c).bold().set();
+            }
+            ws.freezePane(0, 1);
+            int r = 1;
+            for (List<Object> row : table.rows()) {
+                for (int c = 0; c < row.size(); c++) {
+                    cell(ws, r, c, row.get(c));
+                }
+                r++;
+            }
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The rows of an uploaded sheet as text, the heading row first: a CSV (UTF-8, with or without a byte-order mark;
+     * separated by ',' or ';' or a tab, as its first line shows) or the first sheet of an XLSX workbook (numbers
+     * written plainly with '.' as the decimal point, dates as YYYY-MM-DD). At most {@code maxRows} rows are read.
+     *
+     * @throws IllegalArgumentException when the content is not a readable sheet of that format
+     */
+    public static List<List<String>> read(byte[] content, Format format, int maxRows) {
+        return format == Format.XLSX ? readXlsx(content, maxRows) : readCsv(text(content), maxRows);
+    }
+
+    /** An upload's bytes as UTF-8 text, without a byte-order mark. */
+    public static String text(byte[] content) {
+        String s = new String(content, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    static List<List<String>> readCsv(String text, int maxRows) {
+        String first = text.lines().findFirst().orElse("");
+        char separator = separator(first);
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(separator).get().parse(new StringReader(text))) {
+            for (CSVRecord r : parser) {
+                if (rows.size() >= maxRows) {
+                    break;
+                }
+                List<String> cells = new ArrayList<>(r.toList());
+                trimEnd(cells);
+                rows.add(cells);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("not a readable CSV: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    static List<List<String>> readXlsx(byte[] content, int maxRows) {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content),
+                new ReadingOptions(true, false))) {
+            Sheet sheet = wb.getFirstSheet();
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : sheet.read()) {
+                if (rows.size() >= maxRows) {
+                    break;
+                }
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    cells.add(cellText(row.getCell(c)));
+                }
+                trimEnd(cells);
+                if (!cells.isEmpty()) {
+                    rows.add(cells);
+                }
+            }
+            return rows;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a readable XLSX workbook: " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of text as CSV text (no byte-order mark), for a service that reads CSV. */
+    public static String csvText(List<List<String>> rows) {
+        StringBuilder out = new StringBuilder();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            for (List<String> row : rows) {
+                csv.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Empty cells at the end of a row are not cells (the two formats differ there). */
+    private static void trimEnd(List<String> cells) {
+        while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+            cells.remove(cells.size() - 1);
+        }
+    }
+
+    private static String cellText(Cell cell) {
+        if (cell == null || cell.getValue() == null) {
+            return "";
+        }
+        return switch (cell.getType()) {
+            case NUMBER -> {
+                Optional<LocalDateTime> date = isDateFormat(cell) ? Optional.ofNullable(cell.asDate()) : Optional.empty();
+                yield date.map(d -> d.toLocalDate().toString())
+                        .orElseGet(() -> cell.asNumber().stripTrailingZeros().toPlainString());
+            }
+            case BOOLEAN -> String.valueOf(cell.asBoolean());
+            default -> cell.getText().strip();
+        };
+    }
+
+    private static boolean isDateFormat(Cell cell) {
+        String f = cell.getDataFormatString();
+        return f != null && (f.contains("yy") || f.contains("dd") || f.contains("mm-"));
+    }
+
+    private static char separator(String headerLine) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (char c : headerLine.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        return tabs > commas && tabs > semicolons ? '\t' : semicolons > commas ? ';' : ',';
+    }
+
+    private static void cell(Worksheet ws, int r, int c, Object v) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof Number n) {
+            ws.value(r, c, n);
+        } else if (v instanceof Boolean b) {
+            ws.value(r, c, b);
+        } else if (v instanceof LocalDate d) {
+            ws.value(r, c, d);
+            ws.style(r, c).format("yyyy-mm-dd").set();
+        } else if (v instanceof OffsetDateTime t) {
+            ws.value(r, c, t.atZoneSameInstant(VIETNAM).toLocalDateTime());
+            ws.style(r, c).format("yyyy-mm-dd hh:mm").set();
+        } else {
+            ws.value(r, c, v.toString());
+        }
+    }
+
+    private static String text(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (v instanceof Number || v instanceof Boolean || v instanceof LocalDate) {
+            return v.toString();
+        }
+        if (v instanceof OffsetDateTime t) {
+            return t.atZoneSameInstant(VIETNAM).toLocalDateTime().toString();
+        }
+        String s = v.toString();
+        // a cell a spreadsheet program would run as a formula is kept as text
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+
+    /** Excel's sheet-name rules: at most 31 characters, none of {@code []:*?/\}. */
+    static String sheetName(String name) {
+        String s = name == null || name.isBlank() ? "Sheet1" : name.replaceAll("[\\[\\]:*?/\\\\]", " ");
+        return s.length() > 31 ? s.substring(0, 31) : s;
+    }
+}
