@@ -101,7 +101,43 @@ function live() {
   window.addEventListener('pagehide', () => source && source.close());
 }
 
+// A form sends once: its submit buttons are disabled while the request is on its way (the Idempotency-Key the form
+// carries makes a second send harmless anyway); the button pressed still reaches the server.
+function sendOnce() {
+  document.querySelectorAll('form').forEach((form) => form.addEventListener('submit', (e) => {
+    if (form.dataset.sent) { e.preventDefault(); return; }
+    form.dataset.sent = '1';
+    const pressed = e.submitter;
+    if (pressed && pressed.name) {
+      const keep = document.createElement('input');
+      keep.type = 'hidden'; keep.name = pressed.name; keep.value = pressed.value;
+      form.appendChild(keep);
+    }
+    setTimeout(() => form.querySelectorAll('button[data-once]').forEach((b) => { b.disabled = true; }), 0);
+  }));
+}
+
+// The data-entry grid: arrow keys and Enter move between cells, as in a spreadsheet.
+function gridKeys() {
+  document.querySelectorAll('table.grid').forEach((table) => table.addEventListener('keydown', (e) => {
+    if (!e.target.classList.contains('cell')) return;
+    const cells = Array.from(table.querySelectorAll('input.cell'));
+    const i = cells.indexOf(e.target);
+    let next = -1;
+    if (e.key === 'ArrowDown' || e.key === 'Enter') next = i + 1;
+    else if (e.key === 'ArrowUp') next = i - 1;
+    if (next < 0 || next >= cells.length) return;
+    e.preventDefault();
+    cells[next].focus();
+    cells[next].select();
+  }));
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   drawCharts();
   live();
+  sendOnce();
+  gridKeys();
+  const refusal = document.getElementById('refusal');
+  if (refusal) refusal.focus();
 });

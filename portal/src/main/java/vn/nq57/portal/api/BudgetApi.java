@@ -1,6 +1,10 @@
 package vn.nq57.portal.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import vn.nq57.portal.api.Views.Disbursement;
+import vn.nq57.portal.api.Writes.DisbursementRequest;
+import vn.nq57.portal.api.Writes.Note;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -45,4 +49,27 @@ public interface BudgetApi {
     @Path("/allocations")
     Uni<Page<Allocation>> allocations(@HeaderParam("Authorization") String auth,
                                       @QueryParam("initiativeId") UUID initiative, @QueryParam("size") int size);
+
+    @GET
+    @Path("/allocations")
+    Uni<Page<Allocation>> allocationsWith(@HeaderParam("Authorization") String auth, @QueryParam("status") String status,
+                                          @QueryParam("leadAgency") String leadAgency,
+                                          @QueryParam("fiscalYear") Integer year, @QueryParam("size") int size);
+
+    @GET
+    @Path("/allocations/{id}")
+    Uni<Allocation> allocation(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/allocations/{id}/disbursements")
+    Uni<Page<Disbursement>> disbursements(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @QueryParam("size") int size);
+
+    @POST
+    @Path("/allocations/{id}/approval")
+    Uni<Allocation> approve(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Note note);
+
+    @POST
+    @Path("/allocations/{id}/disbursements")
+    Uni<Disbursement> disburse(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @HeaderParam("Idempotency-Key") String key,
+                               DisbursementRequest request);
 }

@@ -1,6 +1,20 @@
 package vn.nq57.portal.api;
 
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import vn.nq57.portal.api.Views.Board;
+import vn.nq57.portal.api.Views.Obligation;
+import vn.nq57.portal.api.Views.Ranking;
+import vn.nq57.portal.api.Views.UnreadCount;
+import vn.nq57.portal.api.Views.Warning;
+import vn.nq57.portal.api.Writes.Answer;
+import vn.nq57.portal.api.Writes.Delivery;
+import vn.nq57.portal.api.Writes.Note;
+import vn.nq57.portal.api.Writes.ObstacleRequest;
+import vn.nq57.portal.api.Writes.TransitionRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -85,4 +99,78 @@ public interface InitiativeApi {
     @GET
     @Path("/agencies/{code}")
     Uni<AgencyView> agencyView(@HeaderParam("Authorization") String auth, @PathParam("code") String code);
+
+    @GET
+    @Path("/obstacles")
+    Uni<Page<Obstacle>> obstaclesOf(@HeaderParam("Authorization") String auth, @QueryParam("agency") String agency, @QueryParam("open") Boolean open,
+                                    @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/obstacles/{id}")
+    Uni<Obstacle> obstacle(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id);
+
+    @POST
+    @Path("/obstacles")
+    Uni<Obstacle> file(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key, ObstacleRequest request);
+
+    @POST
+    @Path("/obstacles/{id}/answer")
+    Uni<Obstacle> answer(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Answer answer);
+
+    @POST
+    @Path("/obstacles/{id}/resolve")
+    Uni<Obstacle> resolve(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Note note);
+
+    @POST
+    @Path("/obstacles/{id}/close")
+    Uni<Obstacle> close(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Note note);
+
+    @GET
+    @Path("/initiatives")
+    Uni<Page<InitiativeSummary>> withStatus(@HeaderParam("Authorization") String auth, @QueryParam("status") String status,
+                                            @QueryParam("leadAgency") String leadAgency, @QueryParam("size") int size);
+
+    @GET
+    @Path("/initiatives/{id}")
+    Uni<ObjectNode> initiativeJson(@HeaderParam("Authorization") String auth, @PathParam("id") String idOrCode);
+
+    @POST
+    @Path("/initiatives")
+    Uni<Initiative> create(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key, JsonNode request);
+
+    @PUT
+    @Path("/initiatives/{id}")
+    Uni<Initiative> update(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode request);
+
+    @POST
+    @Path("/initiatives/{id}/transitions")
+    Uni<Initiative> transition(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                               TransitionRequest request);
+
+    @POST
+    @Path("/initiatives/{id}/outputs/{output}/delivery")
+    Uni<Initiative> deliver(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @PathParam("output") UUID output,
+                            @HeaderParam("If-Match") String ifMatch, Delivery delivery);
+
+    @GET
+    @Path("/obligations")
+    Uni<Page<Obligation>> obligations(@HeaderParam("Authorization") String auth, @QueryParam("agency") String agency,
+                                      @QueryParam("active") Boolean active, @QueryParam("size") int size);
+
+    @GET
+    @Path("/warnings")
+    Uni<Page<Warning>> warnings(@HeaderParam("Authorization") String auth, @QueryParam("agency") String agency, @QueryParam("open") Boolean open,
+                                @QueryParam("size") int size);
+
+    @GET
+    @Path("/notifications/unread-count")
+    Uni<UnreadCount> unread(@HeaderParam("Authorization") String auth);
+
+    @GET
+    @Path("/compliance/agencies/{code}")
+    Uni<Board> board(@HeaderParam("Authorization") String auth, @PathParam("code") String code);
+
+    @GET
+    @Path("/compliance/ranking")
+    Uni<Ranking> ranking(@HeaderParam("Authorization") String auth, @QueryParam("level") String level);
 }

@@ -1,6 +1,15 @@
 package vn.nq57.portal.api;
 
 import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import java.util.List;
+import vn.nq57.portal.api.Views.History;
+import vn.nq57.portal.api.Writes.DecisionSummary;
+import vn.nq57.portal.api.Writes.Decisions;
+import vn.nq57.portal.api.Writes.ImportSummary;
+import vn.nq57.portal.api.Writes.MeasurementRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -49,4 +58,46 @@ public interface KpiApi {
     @Path("/measurements")
     Uni<Page<Measurement>> measurements(@HeaderParam("Authorization") String auth,
                                         @QueryParam("indicator") String indicator, @QueryParam("size") int size);
+
+    @GET
+    @Path("/measurements")
+    Uni<Page<Measurement>> values(@HeaderParam("Authorization") String auth, @QueryParam("indicator") String indicator,
+                                  @QueryParam("agency") String agency, @QueryParam("under") String under,
+                                  @QueryParam("period") String period, @QueryParam("status") String status,
+                                  @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @GET
+    @Path("/measurements/{id}")
+    Uni<Measurement> value(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/measurements/{id}/history")
+    Uni<List<History>> history(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id);
+
+    @POST
+    @Path("/measurements")
+    Uni<Measurement> record(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key,
+                            @HeaderParam("If-Match") String ifMatch, MeasurementRequest request);
+
+    @POST
+    @Path("/measurements/batch")
+    @Consumes("text/csv")
+    Uni<ImportSummary> importCsv(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key,
+                                 @QueryParam("mode") String mode, String csv);
+
+    @POST
+    @Path("/measurements/batch")
+    @Consumes("application/json")
+    Uni<ImportSummary> importRows(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key,
+                                  @QueryParam("mode") String mode, JsonNode batch);
+
+    @POST
+    @Path("/measurements/decisions")
+    Uni<DecisionSummary> decide(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key,
+                                @QueryParam("mode") String mode, Decisions decisions);
+
+    @GET
+    @Path("/indicators")
+    Uni<Page<IndicatorSummary>> search(@HeaderParam("Authorization") String auth, @QueryParam("q") String q, @QueryParam("ownerAgency") String ownerAgency,
+                                       @QueryParam("page") int page, @QueryParam("size") int size);
 }

@@ -88,7 +88,7 @@ public final class Views {
                              String contentOrientation, LocalDate deadline, AgencyRef leadAgency,
                              List<AgencyRef> coordinatingAgencies, ChiefArchitect chiefArchitect, boolean key,
                              String status, List<String> evaluationCriteria, List<String> linkedProgrammes,
-                             List<Output> outputs, List<Milestone> milestones, String origin) {
+                             List<Output> outputs, List<Milestone> milestones, String origin, long version) {
     }
 
     public record InitiativeSummary(UUID id, String code, String system, String phase, String titleVi,
@@ -103,9 +103,54 @@ public final class Views {
     public record Similar(UUID id, String code, String titleVi, String leadAgencyCode, double score) {
     }
 
-    public record Obstacle(UUID id, String initiativeCode, AgencyRef filedByAgency, AgencyRef askedAgency,
-                           String description, String request, String status, String answer,
-                           OffsetDateTime filedAt, long ageDays) {
+    public record Obstacle(UUID id, UUID initiativeId, String initiativeCode, AgencyRef filedByAgency,
+                           AgencyRef askedAgency, String description, String request, String status, String answer,
+                           OffsetDateTime filedAt, String filedBy, long ageDays, LocalDate answerDue,
+                           OffsetDateTime answeredAt, String answeredBy, String answeredByInstance,
+                           String resolutionNote, OffsetDateTime closedAt, long version) {
+        /** Still waiting for the asked agency's answer. */
+        public boolean waiting() {
+            return "OPEN".equals(status);
+        }
+
+        /** Past the day by which the asked agency should have answered, still unanswered. */
+        public boolean late() {
+            return waiting() && answerDue != null && answerDue.isBefore(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+        }
+    }
+
+    // initiative-service: accountability
+    public record Warning(UUID id, String kind, String severity, String status, String agency, String subjectType,
+                          UUID subjectId, String subjectLabel, UUID initiativeId, String reasonVi, String reasonEn,
+                          OffsetDateTime since) {
+    }
+
+    public record Obligation(UUID id, UUID indicatorId, String indicatorCode, String indicatorName, String agency,
+                             String frequency, int deadlineDays, boolean active) {
+    }
+
+    public record UnreadCount(long unread) {
+    }
+
+    public record AgencyCompliance(String agency, String name, String level, BigDecimal score) {
+    }
+
+    public record RankingEntry(int rank, AgencyCompliance compliance) {
+    }
+
+    public record Ranking(String level, int year, List<RankingEntry> items) {
+    }
+
+    /** A value an agency is obliged to report, and whether it has (ON_TIME, LATE, MISSING, PENDING). */
+    public record ValueDetail(String indicatorCode, UUID indicatorId, String indicatorName, String agency,
+                              String period, LocalDate deadline, OffsetDateTime firstSubmittedAt, String status) {
+    }
+
+    public record OutputDetail(UUID id, UUID initiativeId, String initiativeCode, String description, String agency,
+                               LocalDate dueDate, OffsetDateTime deliveredAt, String status) {
+    }
+
+    public record Board(AgencyCompliance compliance, List<ValueDetail> values, List<OutputDetail> outputs, int year) {
     }
 
     // kpi-service
@@ -161,8 +206,15 @@ public final class Views {
     }
 
     public record Measurement(UUID id, String indicatorCode, String period, String agency, BigDecimal value,
-                              String status, String note, String returnReason, String submittedBy,
-                              OffsetDateTime submittedAt, String decidedBy, OffsetDateTime decidedAt) {
+                              String status, String note, String evidenceLink, String returnReason,
+                              String submittedBy, OffsetDateTime submittedAt, String decidedBy,
+                              OffsetDateTime decidedAt, long version) {
+    }
+
+    /** One step in a value's history (kpi-service keeps every change). */
+    public record History(String action, String actor, String actorAgency, BigDecimal oldValue, BigDecimal newValue,
+                          String oldStatus, String newStatus, String reason, OffsetDateTime occurredAt,
+                          long version) {
     }
 
     // budget-service
@@ -208,7 +260,15 @@ public final class Views {
                            List<PriorityWarning> nonKeyApprovedWhileKeyUnfunded) {
     }
 
+    public record InitiativeRef(UUID id, String code, String system, boolean key) {
+    }
+
     public record Allocation(UUID id, String code, int fiscalYear, String fundingSource,
-                             long amount, String status, long disbursed) {
+                             long amount, String status, long disbursed, long remaining, String purpose,
+                             InitiativeRef initiative, String leadAgency, String priorityWarning, long version) {
+    }
+
+    public record Disbursement(UUID id, UUID allocationId, LocalDate date, long amount, String paymentReference,
+                               String note, String kind, String recordedBy) {
     }
 }

@@ -60,6 +60,16 @@ public class CurrentUser {
         return ROLES.stream().filter(identity::hasRole).findFirst().orElse(null);
     }
 
+    /** May report values (a data clerk or an admin). */
+    public boolean reporter() {
+        return identity.hasRole("data-submitter") || approver();
+    }
+
+    /** May approve values and answer obstacles (an admin). */
+    public boolean approver() {
+        return identity.hasRole("ministry-admin") || centralAdmin();
+    }
+
     public boolean centralAdmin() {
         return identity.hasRole("central-admin");
     }

@@ -46,6 +46,15 @@ public class Formats {
     }
 
     /** Percentage points: "57,8 %" (a space before the sign, as Vietnamese and SI write it). */
+    /** A change with its sign: "+1,5", "−0,25", "0". */
+    public String signed(BigDecimal change) {
+        if (change == null) {
+            return "–";
+        }
+        String n = num(change.abs(), 6);
+        return change.signum() > 0 ? "+" + n : change.signum() < 0 ? "\u2212" + n : n;
+    }
+
     public String pct(Object value) {
         return value == null ? "–" : num(value, 2) + " %";
     }

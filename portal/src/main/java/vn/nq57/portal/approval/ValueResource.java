@@ -1,0 +1,61 @@
+package vn.nq57.portal.approval;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import vn.nq57.portal.api.KpiApi;
+import vn.nq57.portal.api.Views.History;
+import vn.nq57.portal.api.Views.Measurement;
+import vn.nq57.portal.web.CurrentUser;
+import vn.nq57.portal.web.Fetch;
+import vn.nq57.portal.web.Pages;
+import vn.nq57.portal.web.Part;
+
+/** One reported value and its whole history: every change, who made it, when, and why (kpi-service's audit of it). */
+@Path("/values/{id}")
+public class ValueResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance value(Measurement value, Part<List<History>> history);
+    }
+
+    @Inject
+    @RestClient
+    KpiApi kpi;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Pages pages;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<TemplateInstance> value(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+        String auth = user.bearer();
+        return Fetch.part("kpi", kpi.value(auth, uuid)).chain(v -> {
+            if (!v.ok()) {
+                throw new NotFoundException();
+            }
+            return Fetch.part("kpi", kpi.history(auth, uuid))
+                    .map(h -> pages.render(Templates.value(v.get(), h), "approvals"));
+        });
+    }
+}
