@@ -118,7 +118,7 @@ public class WorkResource {
         Uni<Part<Page<Allocation>>> allocations = user.centralAdmin()
                 ? Fetch.part("budget", budget.allocationsWith(auth, "PLANNED", null, null, 10)) : none();
         Uni<Part<Page<InitiativeSummary>>> proposed = user.centralAdmin()
-                ? Fetch.part("initiative", initiatives.withStatus(auth, "PROPOSED", null, 10)) : none();
+                ? Fetch.part("initiative", initiatives.withStatus(auth, "DRAFT", null, 10)) : none();
         Uni<Part<List<RankingEntry>>> behind = user.centralAdmin()
                 ? Fetch.part("initiative", initiatives.ranking(auth, "MINISTRY").map(r -> r.items().stream()
                 .sorted(Comparator.comparingInt(RankingEntry::rank).reversed()).limit(5).toList())) : none();
