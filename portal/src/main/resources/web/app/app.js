@@ -138,6 +138,9 @@ document.addEventListener('DOMContentLoaded', () => {
   live();
   sendOnce();
   gridKeys();
+  document.querySelectorAll('input[data-select-all]').forEach((all) => all.addEventListener('change', () => {
+    document.querySelectorAll(`input[name="${all.dataset.selectAll}"]`).forEach((c) => { c.checked = all.checked; });
+  }));
   const refusal = document.getElementById('refusal');
   if (refusal) refusal.focus();
 });

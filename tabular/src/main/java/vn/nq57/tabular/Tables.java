@@ -50,6 +50,11 @@ public final class Tables {
         return name.replaceAll("[^A-Za-z0-9._-]", "-") + "." + format.extension;
     }
 
+    /** The {@code Content-Disposition} of a download of the table: an attachment with {@link #fileName}. */
+    public static String attachment(String name, Format format) {
+        return "attachment; filename=\"" + fileName(name, format) + "\"";
+    }
+
     public static byte[] csv(Table table) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {

@@ -14,7 +14,7 @@ public final class Exports {
     /** A 200 answer with the file as an attachment named {@code <name>.<extension>}. */
     public static Response download(Table table, Format format, String name) {
         return Response.ok(Tables.write(table, format), format.mediaType)
-                .header("Content-Disposition", "attachment; filename=\"" + Tables.fileName(name, format) + "\"")
+                .header("Content-Disposition", Tables.attachment(name, format))
                 .header("Cache-Control", "no-store").build();
     }
 }

@@ -168,7 +168,8 @@ public interface InitiativeApi {
 
     @GET
     @Path("/compliance/agencies/{code}")
-    Uni<Board> board(@HeaderParam("Authorization") String auth, @PathParam("code") String code);
+    Uni<Board> board(@HeaderParam("Authorization") String auth, @PathParam("code") String code,
+                     @QueryParam("year") int year);
 
     @GET
     @Path("/compliance/ranking")

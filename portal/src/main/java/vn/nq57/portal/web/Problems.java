@@ -22,8 +22,10 @@ public class Problems {
 
     /** Known English reasons and their Vietnamese wording ({@code $1}… are the reason's own values). */
     private static final List<Map.Entry<Pattern, String>> VI = List.of(
-            rule("period (\\S+) is (\\w+) but the indicator is reported (\\w+): use (\\S+)",
-                    "Kỳ $1 không đúng tần suất của chỉ tiêu (chỉ tiêu báo cáo {$3}): nhập theo dạng $4."),
+            rule("period (\\S+) is (\\w+) but the indicator is reported (\\w+): use (\\S+?),? (e\\.g\\.|for example) (\\S+)",
+                    "Kỳ $1 không đúng tần suất của chỉ tiêu (chỉ tiêu báo cáo theo {$3}): nhập theo dạng $4, ví dụ $6."),
+            rule("period (\\S+) is (\\w+) but the indicator is reported (\\w+): use (.+)",
+                    "Kỳ $1 không đúng tần suất của chỉ tiêu (chỉ tiêu báo cáo theo {$3}): nhập theo dạng $4."),
             rule("period (\\S+) lies in the future.*", "Kỳ $1 chưa bắt đầu: không báo cáo số liệu trước kỳ."),
             rule("'(.*)' is not a period.*", "\"$1\" không phải là kỳ: nhập YYYY (2026), YYYYQn (2026Q1) hoặc YYYY-MM (2026-03)."),
             rule("a period is required.*", "Cần nhập kỳ báo cáo (YYYY, YYYYQn hoặc YYYY-MM)."),

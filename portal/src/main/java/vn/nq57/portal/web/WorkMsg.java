@@ -530,4 +530,25 @@ public interface WorkMsg {
 
     @Message("Chưa có lần giải ngân nào.")
     String no_disbursements();
+
+    @Message("chưa ghi vì có dòng sai")
+    String not_written();
+
+    @Message("{total} cảnh báo đang mở")
+    String warnings_caption(long total);
+
+    @Message("Cảnh báo")
+    String col_warning();
+
+    @Message("Nội dung")
+    String col_reason_text();
+
+    @Message("Từ lúc")
+    String col_since();
+
+    @Message("Xem sáng kiến")
+    String open_initiative();
+
+    @Message("Chọn tất cả")
+    String select_all();
 }

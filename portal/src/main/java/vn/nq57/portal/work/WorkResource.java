@@ -102,7 +102,10 @@ public class WorkResource {
         boolean admin = user.centralAdmin() || "ministry-admin".equals(role);
         boolean reporter = admin || "data-submitter".equals(role);
         LocalDate today = LocalDate.now(Formats.VIET_NAM);
-        Uni<Part<Board>> board = agency == null ? none() : Fetch.part("initiative", initiatives.board(auth, agency));
+        // a value of last year is due early this year: the boards of both years
+        Uni<Part<Board>> board = agency == null ? none() : Fetch.part("initiative", Uni.combine().all()
+                .unis(initiatives.board(auth, agency, today.getYear() - 1), initiatives.board(auth, agency,
+                        today.getYear())).with(WorkResource::merge));
         Uni<Part<Page<Measurement>>> returned = reporter && agency != null
                 ? Fetch.part("kpi", kpi.values(auth, null, null, agency, null, "RETURNED", 0, 20)) : none();
         Uni<Part<Page<Measurement>>> toApprove = admin
@@ -123,7 +126,7 @@ public class WorkResource {
                 ? Fetch.part("initiative", initiatives.ranking(auth, "MINISTRY").map(r -> r.items().stream()
                 .sorted(Comparator.comparingInt(RankingEntry::rank).reversed()).limit(5).toList())) : none();
         Uni<Part<Page<Warning>>> warnings = agency == null ? none()
-                : Fetch.part("initiative", initiatives.warnings(auth, user.centralAdmin() ? null : agency, true, 10));
+                : Fetch.part("initiative", initiatives.warnings(auth, user.centralAdmin() ? null : agency, true, 20));
         return Uni.combine().all().unis(board, returned, toApprove, asked, red, allocations, proposed, behind, warnings)
                 .with(list -> {
                     @SuppressWarnings("unchecked")
@@ -159,6 +162,15 @@ public class WorkResource {
                 : kpi.values(auth, null, null, user.centralAdmin() ? null : agency, null,
                 admin ? "SUBMITTED" : "RETURNED", 0, 1).map(Page::total).onFailure().recoverWithItem(0L);
         return Uni.combine().all().unis(warnings, values).with((w, v) -> Templates.count(w + v));
+    }
+
+    static Board merge(Board last, Board current) {
+        List<ValueDetail> values = new java.util.ArrayList<>(last.values());
+        values.addAll(current.values());
+        List<OutputDetail> outputs = new java.util.ArrayList<>(last.outputs());
+        current.outputs().stream().filter(o -> last.outputs().stream().noneMatch(x -> x.id().equals(o.id())))
+                .forEach(outputs::add);
+        return new Board(current.compliance(), values, outputs, current.year());
     }
 
     private static <T> Uni<Part<T>> none() {
