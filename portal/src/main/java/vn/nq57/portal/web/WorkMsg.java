@@ -551,4 +551,7 @@ public interface WorkMsg {
 
     @Message("Chọn tất cả")
     String select_all();
+
+    @Message("Không ghi nhận được: vượt quá số còn lại")
+    String overdraft_title();
 }
