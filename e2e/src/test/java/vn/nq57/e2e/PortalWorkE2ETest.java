@@ -233,9 +233,11 @@ class PortalWorkE2ETest {
             b.waitForSelector("#refusal");
             assertThat(b.locator("#refusal").innerText()).contains("đã được người khác thay đổi sau khi bạn mở trang",
                     "tải lại trang");
+            assertThat(b.inputValue("#answer-text")).as("what was typed is kept")
+                    .isEqualTo("Đã ban hành Thông tư hướng dẫn thuê dịch vụ công nghệ thông tin.");
+            assertThat(b.locator("#obstacle-answer").innerText()).as("the page shows the other answer")
+                    .contains("đang dự thảo thông tư");
             PortalE2ETest.check(b, "obstacle-stale", problems);
-            b.navigate(obstacleUrl);
-            b.fill("#answer-text", "Đã ban hành Thông tư hướng dẫn thuê dịch vụ công nghệ thông tin.");
             b.click("#answer-form button");
             b.waitForSelector("#done");
             assertThat(b.locator("#obstacle-status").innerText()).isEqualTo("Đã trả lời");

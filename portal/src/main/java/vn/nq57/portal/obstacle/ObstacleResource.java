@@ -75,7 +75,11 @@ public class ObstacleResource {
     }
 
     public record ObstacleDetail(Obstacle obstacle, Holder holder, boolean mayAnswer, boolean mayClose,
-                                 Outcome<Obstacle> outcome, String done) {
+                                 Outcome<Obstacle> outcome, String done, String step, String typed) {
+        /** What the user typed into the form of {@code form}, kept when the service refused it. */
+        public String typed(String form) {
+            return form.equals(step) && typed != null ? typed : "";
+        }
     }
 
     public record FileForm(String key, Initiative initiative, String filedByAgency, String askedAgency,
@@ -129,7 +133,7 @@ public class ObstacleResource {
     public Uni<TemplateInstance> detail(@PathParam("id") String id, @QueryParam("done") String done) {
         UUID uuid = uuid(id);
         return initiatives.obstacle(user.bearer(), uuid).onFailure().transform(e -> new NotFoundException())
-                .map(o -> detailPage(o, null, done));
+                .map(o -> detailPage(o, null, done, null, null));
     }
 
     @GET
@@ -188,11 +192,12 @@ public class ObstacleResource {
                 return Uni.createFrom().item(Forms.seeOther("/obstacles/" + uuid + "?done=" + step));
             }
             return initiatives.obstacle(auth, uuid).onFailure().transform(e -> new NotFoundException())
-                    .map(o -> Response.status(outcome.status()).entity(detailPage(o, outcome, null)).build());
+                    .map(o -> Response.status(outcome.status()).entity(detailPage(o, outcome, null, step, t)).build());
         });
     }
 
-    private TemplateInstance detailPage(Obstacle o, Outcome<Obstacle> outcome, String done) {
+    private TemplateInstance detailPage(Obstacle o, Outcome<Obstacle> outcome, String done, String step,
+                                        String typed) {
         String mine = user.agency();
         boolean admin = user.centralAdmin() || "ministry-admin".equals(user.role());
         boolean open = "OPEN".equals(o.status()) || "ANSWERED".equals(o.status());
@@ -200,7 +205,7 @@ public class ObstacleResource {
         boolean mayClose = open && (user.centralAdmin() || o.filedByAgency().code().equals(mine))
                 && !"viewer".equals(user.role());
         return pages.render(Templates.obstacle(new ObstacleDetail(o, Holder.of(o), mayAnswer, mayClose, outcome,
-                done)), "obstacles");
+                done, step, typed)), "obstacles");
     }
 
     static Table table(List<Line> lines) {
