@@ -329,7 +329,7 @@ class PortalWorkE2ETest {
         try (BrowserContext context = browser.context(390, 844)) {
             Page p = Browser.signIn(context, PORTAL, "central.admin");
             for (String path : List.of("/work", "/report", "/report/grid", "/report/upload", "/approvals", "/obstacles",
-                    "/allocations")) {
+                    "/allocations", "/ranking")) {
                 p.navigate(PORTAL + path);
                 p.waitForSelector("main#main");
                 Object wide = p.evaluate("document.documentElement.scrollWidth - window.innerWidth");
@@ -346,6 +346,31 @@ class PortalWorkE2ETest {
             p.waitForSelector("html[lang=vi]");
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aSystemsInitiativesExportAsFilteredAndTheInitiativePagePrintsWithoutTheNavigation() throws Exception {
+        try (BrowserContext context = browser.context(1280, 900)) {
+            Page p = Browser.signIn(context, PORTAL, "viewer.central");
+            p.navigate(PORTAL + "/systems/H4?sort=code&dir=desc");
+            List<Object> shown = (List<Object>) p.locator("tr[data-initiative]")
+                    .evaluateAll("rows => rows.map(r => r.dataset.initiative)");
+            assertThat(shown).hasSizeGreaterThan(1);
+            Download xlsx = p.waitForDownload(() -> p.click(".exports a:has-text('XLSX')"));
+            List<List<String>> rows = Tables.read(Files.readAllBytes(xlsx.path()), Format.XLSX, 1000);
+            assertThat(rows.get(0)).startsWith("Mã sáng kiến", "Tên sáng kiến", "Hệ thống", "Mức độ");
+            assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList())
+                    .as("the filtered, sorted table, row for row").isEqualTo(shown.stream().map(Object::toString).toList());
+            assertThat(rows.get(1).get(0)).as("in the page's order (code, descending)").isGreaterThan(rows.get(2).get(0));
+
+            p.navigate(PORTAL + "/initiatives/H4-01");
+            p.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(p.locator("header.top").isVisible()).as("no navigation on paper").isFalse();
+            assertThat(p.locator("#h-attrs").isVisible()).isTrue();
+            byte[] pdf = p.pdf(new Page.PdfOptions().setFormat("A4").setPrintBackground(true));
+            assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            Files.write(Browser.SHOTS.resolve("initiative-H4-01.pdf"), pdf);
+        }
     }
 
     private static void upload(Page p, String name, byte[] content, String mode) {

@@ -64,10 +64,11 @@ public class AgencyResource {
     Pages pages;
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> agency(@PathParam("code") String code, @QueryParam("sort") String sort,
+    @Produces({MediaType.TEXT_HTML, MediaType.WILDCARD})
+    public Uni<jakarta.ws.rs.core.Response> agency(@PathParam("code") String code, @QueryParam("sort") String sort,
                                         @QueryParam("dir") String dir, @QueryParam("q") String q,
-                                        @QueryParam("health") String health) {
+                                        @QueryParam("health") String health,
+                                        @QueryParam("format") String format) {
         if (!code.matches("[A-Za-z0-9_-]{1,50}")) {
             throw new NotFoundException();
         }
@@ -88,8 +89,13 @@ public class AgencyResource {
                     : List.of();
             List<InitiativeRow> rows = sorting.apply(all);
             boolean mine = agency.equalsIgnoreCase(user.agency());
-            return pages.render(Templates.agency(new AgencyPage(agency, node, path, c, rows, all.size(), k, sorting,
-                    mine)), mine ? "agency" : "overview");
+            var export = vn.nq57.tabular.Format.of(format);
+            if (export.isPresent()) {
+                return vn.nq57.portal.web.Downloads.file(InitiativeRow.table(rows, "Sáng kiến " + agency), export.get(),
+                        "nq57-sang-kien-" + agency.toLowerCase());
+            }
+            return jakarta.ws.rs.core.Response.ok(pages.render(Templates.agency(new AgencyPage(agency, node, path, c,
+                    rows, all.size(), k, sorting, mine)), mine ? "agency" : "overview")).build();
         });
     }
 

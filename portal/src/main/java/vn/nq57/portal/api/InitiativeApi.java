@@ -174,4 +174,9 @@ public interface InitiativeApi {
     @GET
     @Path("/compliance/ranking")
     Uni<Ranking> ranking(@HeaderParam("Authorization") String auth, @QueryParam("level") String level);
+
+    @GET
+    @Path("/compliance/ranking")
+    Uni<Ranking> ranking(@HeaderParam("Authorization") String auth, @QueryParam("level") String level,
+                         @QueryParam("year") int year);
 }

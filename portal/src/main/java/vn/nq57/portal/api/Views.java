@@ -132,13 +132,29 @@ public final class Views {
     public record UnreadCount(long unread) {
     }
 
-    public record AgencyCompliance(String agency, String name, String level, BigDecimal score) {
+    public record ValueCounts(int expected, int onTime, int late, int missing, int pending, int contributions) {
     }
 
-    public record RankingEntry(int rank, AgencyCompliance compliance) {
+    public record OutputCounts(int due, int onTime, int late, int overdue, int pending) {
     }
 
-    public record Ranking(String level, int year, List<RankingEntry> items) {
+    public record ObstacleCounts(int asked, int inTime, int late, int overdue, int pending) {
+    }
+
+    public record LedInitiatives(int led, int green, int amber, int red, int grey) {
+    }
+
+    public record AgencyCompliance(String agency, String name, String level, BigDecimal score, ValueCounts values,
+                                   OutputCounts outputs, ObstacleCounts obstacles, LedInitiatives initiatives) {
+    }
+
+    public record TrendPoint(String period, BigDecimal score) {
+    }
+
+    public record RankingEntry(int rank, AgencyCompliance compliance, List<TrendPoint> trend) {
+    }
+
+    public record Ranking(String level, int year, List<RankingEntry> items, String formula, OffsetDateTime asOf) {
     }
 
     /** A value an agency is obliged to report, and whether it has (ON_TIME, LATE, MISSING, PENDING). */

@@ -53,10 +53,11 @@ public class SystemResource {
     Pages pages;
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> system(@PathParam("code") String code, @QueryParam("sort") String sort,
+    @Produces({MediaType.TEXT_HTML, MediaType.WILDCARD})
+    public Uni<jakarta.ws.rs.core.Response> system(@PathParam("code") String code, @QueryParam("sort") String sort,
                                         @QueryParam("dir") String dir, @QueryParam("q") String q,
-                                        @QueryParam("health") String health) {
+                                        @QueryParam("health") String health,
+                                        @QueryParam("format") String format) {
         if (!code.matches("H[1-6]")) {
             throw new NotFoundException();
         }
@@ -69,7 +70,13 @@ public class SystemResource {
             List<InitiativeRow> all = c.ok() ? InitiativeRow.join(c.get().initiatives().items(),
                     l.or(Page.empty()).items()) : List.of();
             List<InitiativeRow> rows = sorting.apply(all);
-            return pages.render(Templates.system(new SystemPage(code, c, rows, all.size(), k, sorting)), "overview");
+            var export = vn.nq57.tabular.Format.of(format);
+            if (export.isPresent()) {
+                return vn.nq57.portal.web.Downloads.file(InitiativeRow.table(rows, "Sáng kiến " + code), export.get(),
+                        "nq57-sang-kien-" + code.toLowerCase());
+            }
+            return jakarta.ws.rs.core.Response.ok(pages.render(Templates.system(new SystemPage(code, c, rows,
+                    all.size(), k, sorting)), "overview")).build();
         });
     }
 }

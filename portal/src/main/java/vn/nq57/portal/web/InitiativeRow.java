@@ -32,6 +32,19 @@ public record InitiativeRow(InitiativeScore score, LocalDate deadline, String le
         }).toList();
     }
 
+    /** The rows as a table to download, headed in Vietnamese (the filters and order of the page applied). */
+    public static vn.nq57.tabular.Table table(List<InitiativeRow> rows, String sheet) {
+        List<List<Object>> out = new java.util.ArrayList<>();
+        for (InitiativeRow r : rows) {
+            InitiativeScore s = r.score();
+            out.add(java.util.Arrays.asList(s.code(), s.titleVi(), s.system(), s.health(), r.progress(),
+                    s.overdueOutputs(), s.openObstacles(), s.leadAgency(), r.leadAgencyName(), r.deadline()));
+        }
+        return new vn.nq57.tabular.Table(sheet, List.of("Mã sáng kiến", "Tên sáng kiến", "Hệ thống", "Mức độ",
+                "Tiến độ KPI (%)", "Sản phẩm quá hạn", "Vướng mắc chưa giải quyết", "Mã cơ quan chủ trì",
+                "Cơ quan chủ trì", "Thời hạn"), out);
+    }
+
     public BigDecimal progress() {
         return score.kpi() == null ? null : score.kpi().averageProgress();
     }

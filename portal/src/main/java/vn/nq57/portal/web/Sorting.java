@@ -36,6 +36,11 @@ public record Sorting(String path, String sort, boolean descending, String q, St
         return sb.toString();
     }
 
+    /** The link that downloads the table as shown (same filters and order) in {@code format} (csv or xlsx). */
+    public String export(String format) {
+        return href(sort).replaceFirst("&dir=desc", "") + (descending ? "&dir=desc" : "") + "&format=" + format;
+    }
+
     /** The {@code aria-sort} value of a column header. */
     public String aria(String column) {
         return column.equals(sort) ? (descending ? "descending" : "ascending") : "none";

@@ -554,4 +554,52 @@ public interface WorkMsg {
 
     @Message("Không ghi nhận được: vượt quá số còn lại")
     String overdraft_title();
+
+    @Message("Bảng xếp hạng thực hiện nhiệm vụ")
+    String ranking_title();
+
+    @Message("Các bộ, ngành hoặc địa phương xếp theo mức độ báo cáo số liệu đúng hạn, bàn giao sản phẩm đúng hạn, trả lời vướng mắc đúng hạn và tiến độ các sáng kiến chủ trì.")
+    String ranking_lead();
+
+    @Message("Cấp")
+    String ranking_level();
+
+    @Message("{#when l}{#is 'MINISTRY'}Bộ, ngành trung ương{#is 'PROVINCE'}Tỉnh, thành phố{#else}{l}{/when}")
+    String level(String l);
+
+    @Message("Xếp hạng {level}, năm {year}")
+    String ranking_caption(String level, int year);
+
+    @Message("Hạng")
+    String col_rank();
+
+    @Message("Điểm")
+    String col_score();
+
+    @Message("Số liệu đúng hạn")
+    String col_values_on_time();
+
+    @Message("Sản phẩm đúng hạn")
+    String col_outputs_on_time();
+
+    @Message("Vướng mắc trả lời đúng hạn")
+    String col_obstacles_in_time();
+
+    @Message("Sáng kiến chậm tiến độ")
+    String col_red();
+
+    @Message("cơ quan của bạn")
+    String yours();
+
+    @Message("{n} chưa báo cáo")
+    String missing_n(int n);
+
+    @Message("{n} quá hạn")
+    String overdue_n(int n);
+
+    @Message("Điểm 0–100: số liệu 40 %, sản phẩm 30 %, vướng mắc 15 %, sáng kiến 15 %; trễ hạn được tính một nửa.")
+    String ranking_formula();
+
+    @Message("Xếp hạng")
+    String nav_ranking();
 }
