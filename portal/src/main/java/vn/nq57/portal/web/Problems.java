@@ -90,9 +90,11 @@ public class Problems {
     }
 
     public String message(String english) {
-        if (english == null || lang.en()) {
-            return english;
-        }
+        return english == null || lang.en() ? english : vietnamese(english);
+    }
+
+    /** A service's English reason in Vietnamese, or the reason itself when it is not a known one. */
+    static String vietnamese(String english) {
         for (Map.Entry<Pattern, String> r : VI) {
             Matcher m = r.getKey().matcher(english.trim());
             if (m.matches()) {
