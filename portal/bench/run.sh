@@ -54,7 +54,7 @@ token=$(curl -s -d grant_type=password -d client_id=portal -d client_secret="${N
 initiative=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:${NQ57_INITIATIVE_PORT:-8081}/api/v1/initiatives?system=H4&size=1" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 
-pages="/ /systems/H4 /agencies/BKHCN /initiatives/$initiative /indicators/R57-RD-GDP /budget"
+pages="/ /systems/H4 /agencies/BKHCN /initiatives/$initiative /indicators/R57-RD-GDP /budget /work /report /report/grid?agency=BKHCN /approvals /obstacles /allocations /ranking"
 printf '%-52s %8s %8s %8s %10s\n' page p50_ms p95_ms max_ms html_gzip_B
 for p in $pages; do
   for _ in $(seq "$WARMUP"); do curl -s -o /dev/null -b "$jar" "$BASE$p"; done

@@ -232,7 +232,7 @@ class PortalWorkE2ETest {
             b.click("#answer-form button");
             b.waitForSelector("#refusal");
             assertThat(b.locator("#refusal").innerText()).contains("đã được người khác thay đổi sau khi bạn mở trang",
-                    "tải lại trang");
+                    "đã là bản mới nhất");
             assertThat(b.inputValue("#answer-text")).as("what was typed is kept")
                     .isEqualTo("Đã ban hành Thông tư hướng dẫn thuê dịch vụ công nghệ thông tin.");
             assertThat(b.locator("#obstacle-answer").innerText()).as("the page shows the other answer")
@@ -319,6 +319,29 @@ class PortalWorkE2ETest {
             a.waitForSelector("#done");
             a.navigate(PORTAL + "/initiatives/H6-03");
             assertThat(a.locator(".timeline").innerText()).contains("Đã ký hợp đồng triển khai ngày 01/12/2026");
+
+            // a new initiative: a missing required attribute is shown at its field, nothing is created
+            String code = "H6-E2E-" + (System.nanoTime() % 1_000_000);
+            a.navigate(PORTAL + "/work");
+            a.click("a[href='/initiatives/new']");
+            a.waitForSelector("#new-form");
+            a.fill("#code", code);
+            a.selectOption("#system", "H6");
+            a.fill("#titleVi", "Nền tảng dữ liệu gen dùng chung");
+            a.fill("#deadline", "2030-12-31");
+            a.fill("#criteria", "Nền tảng vận hành\nKết nối 5 viện nghiên cứu");
+            a.click("#new-form button[type=submit]");
+            a.waitForSelector("#refusal");
+            assertThat(a.locator("#contentOrientation-error0").innerText()).isNotBlank();
+            assertThat(a.inputValue("#titleVi")).isEqualTo("Nền tảng dữ liệu gen dùng chung");
+            PortalE2ETest.check(a, "initiative-new", problems);
+            a.fill("#contentOrientation", "Xây dựng nền tảng dữ liệu gen dùng chung cho các viện");
+            a.fill("#output", "Nền tảng dữ liệu gen vận hành thử nghiệm");
+            a.fill("#outputDue", "2028-06-30");
+            a.click("#new-form button[type=submit]");
+            a.waitForSelector("#done");
+            assertThat(a.locator("h1").innerText()).contains(code);
+            assertThat(a.locator(".tags").innerText()).contains("Dự thảo");
         }
         assertThat(problems).isEmpty();
     }

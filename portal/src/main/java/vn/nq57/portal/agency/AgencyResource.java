@@ -22,6 +22,7 @@ import vn.nq57.portal.api.Views.IndicatorSummary;
 import vn.nq57.portal.api.Views.InitiativeSummary;
 import vn.nq57.portal.api.Views.Page;
 import vn.nq57.portal.web.CurrentUser;
+import vn.nq57.portal.web.Downloads;
 import vn.nq57.portal.web.Fetch;
 import vn.nq57.portal.web.InitiativeRow;
 import vn.nq57.portal.web.Pages;
@@ -89,13 +90,9 @@ public class AgencyResource {
                     : List.of();
             List<InitiativeRow> rows = sorting.apply(all);
             boolean mine = agency.equalsIgnoreCase(user.agency());
-            var export = vn.nq57.tabular.Format.of(format);
-            if (export.isPresent()) {
-                return vn.nq57.portal.web.Downloads.file(InitiativeRow.table(rows, "Sáng kiến " + agency), export.get(),
-                        "nq57-sang-kien-" + agency.toLowerCase());
-            }
-            return jakarta.ws.rs.core.Response.ok(pages.render(Templates.agency(new AgencyPage(agency, node, path, c,
-                    rows, all.size(), k, sorting, mine)), mine ? "agency" : "overview")).build();
+            return Downloads.or(format, () -> c.ok() ? InitiativeRow.table(rows, "Sáng kiến " + agency) : null,
+                    "nq57-sang-kien-" + agency.toLowerCase(), () -> pages.render(Templates.agency(new AgencyPage(agency,
+                            node, path, c, rows, all.size(), k, sorting, mine)), mine ? "agency" : "overview"));
         });
     }
 

@@ -36,7 +36,6 @@ import vn.nq57.portal.web.Forms;
 import vn.nq57.portal.web.Outcome;
 import vn.nq57.portal.web.Pages;
 import vn.nq57.portal.web.Part;
-import vn.nq57.tabular.Format;
 import vn.nq57.tabular.Table;
 
 /**
@@ -80,20 +79,16 @@ public class AllocationResource {
         String i = initiative == null || !initiative.matches("[0-9a-f-]{36}") ? null : initiative;
         Uni<Page<Allocation>> call = i != null ? budget.allocations(user.bearer(), UUID.fromString(i), 500)
                 : budget.allocationsWith(user.bearer(), s, null, null, 500);
-        return Fetch.part("budget", call).map(list -> {
-            var export = Format.of(format);
-            if (export.isPresent() && list.ok()) {
-                return Downloads.file(table(list.get().items()), export.get(), "nq57-phan-bo");
-            }
-            return Response.ok(pages.render(Templates.allocations(s, i, list), "budget")).build();
-        });
+        return Fetch.part("budget", call).map(list -> Downloads.or(format,
+                () -> list.ok() ? table(list.get().items()) : null, "nq57-phan-bo",
+                () -> pages.render(Templates.allocations(s, i, list), "budget")));
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> one(@PathParam("id") String id, @QueryParam("done") String done) {
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.id(id);
         return load(uuid).chain(a -> disbursements(uuid).map(d -> render(new AllocationPage(a, d, Forms.key(), null,
                 null, done, LocalDate.now().toString(), null, null, null))));
     }
@@ -104,7 +99,7 @@ public class AllocationResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> approve(@PathParam("id") String id, @FormParam("version") Long version,
                                  @FormParam("note") String note) {
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.id(id);
         return Outcome.of("budget", budget.approve(user.bearer(), uuid, Forms.ifMatch(version),
                 new Note(Forms.blankToNull(note)))).chain(o -> o.ok()
                 ? Uni.createFrom().item(Forms.seeOther("/allocations/" + uuid + "?done=approve"))
@@ -118,7 +113,7 @@ public class AllocationResource {
     public Uni<Response> disburse(@PathParam("id") String id, @FormParam("key") String key,
                                   @FormParam("date") String date, @FormParam("amount") String amount,
                                   @FormParam("paymentReference") String reference, @FormParam("note") String note) {
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.id(id);
         String k = Forms.key(key);
         List<Violation> local = new ArrayList<>();
         Long money = null;
@@ -171,11 +166,4 @@ public class AllocationResource {
         return pages.render(Templates.allocation(page), "budget");
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
-    }
 }

@@ -154,7 +154,7 @@ public final class Views {
     public record RankingEntry(int rank, AgencyCompliance compliance, List<TrendPoint> trend) {
     }
 
-    public record Ranking(String level, int year, List<RankingEntry> items, String formula, OffsetDateTime asOf) {
+    public record Ranking(String level, int year, List<RankingEntry> items, String formula, LocalDate asOf) {
     }
 
     /** A value an agency is obliged to report, and whether it has (ON_TIME, LATE, MISSING, PENDING). */

@@ -36,7 +36,6 @@ import vn.nq57.portal.web.Forms;
 import vn.nq57.portal.web.Outcome;
 import vn.nq57.portal.web.Pages;
 import vn.nq57.portal.web.Part;
-import vn.nq57.tabular.Format;
 import vn.nq57.tabular.Table;
 
 /**
@@ -103,14 +102,8 @@ public class ApprovalResource {
     public Uni<Response> inbox(@QueryParam("indicator") String indicator, @QueryParam("agency") String agency,
                                @QueryParam("period") String period, @QueryParam("format") String format) {
         Filter f = filter(indicator, agency, period);
-        return rows(f).map(rows -> {
-            var export = Format.of(format);
-            if (export.isPresent() && rows.ok()) {
-                return Downloads.file(table(rows.get()), export.get(), "nq57-phe-duyet");
-            }
-            return Response.ok(render(new ApprovalPage(Forms.key(), f, rows, rows.or(List.of()).size(), null, null)))
-                    .build();
-        });
+        return rows(f).map(rows -> Downloads.or(format, () -> rows.ok() ? table(rows.get()) : null, "nq57-phe-duyet",
+                () -> render(new ApprovalPage(Forms.key(), f, rows, rows.or(List.of()).size(), null, null))));
     }
 
     @POST

@@ -43,12 +43,7 @@ public class ValueResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> value(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
+        UUID uuid = Pages.id(id);
         String auth = user.bearer();
         return Fetch.part("kpi", kpi.value(auth, uuid)).chain(v -> {
             if (!v.ok()) {

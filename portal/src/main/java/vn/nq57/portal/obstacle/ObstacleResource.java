@@ -36,7 +36,6 @@ import vn.nq57.portal.web.Forms;
 import vn.nq57.portal.web.Outcome;
 import vn.nq57.portal.web.Pages;
 import vn.nq57.portal.web.Part;
-import vn.nq57.tabular.Format;
 import vn.nq57.tabular.Table;
 
 /**
@@ -112,18 +111,15 @@ public class ObstacleResource {
                 .map(all -> {
                     List<Line> lines = all.ok() ? all.get().items().stream().map(o -> new Line(o, Holder.of(o))).toList()
                             : List.of();
-                    var export = Format.of(format);
-                    if (export.isPresent() && all.ok()) {
-                        return Downloads.file(table(lines), export.get(), "nq57-vuong-mac");
-                    }
                     Part<List<Line>> asked = all.ok() ? Part.of("initiative", lines.stream()
                             .filter(l -> agency == null || agency.equals(l.obstacle().askedAgency().code())).toList())
                             : Part.missing("initiative", all.problem());
                     Part<List<Line>> filed = all.ok() ? Part.of("initiative", lines.stream()
                             .filter(l -> agency == null || agency.equals(l.obstacle().filedByAgency().code())).toList())
                             : Part.missing("initiative", all.problem());
-                    return Response.ok(pages.render(Templates.obstacles(new ObstacleList(agency, onlyOpen, asked,
-                            filed)), "obstacles")).build();
+                    return Downloads.or(format, () -> all.ok() ? table(lines) : null, "nq57-vuong-mac",
+                            () -> pages.render(Templates.obstacles(new ObstacleList(agency, onlyOpen, asked, filed)),
+                                    "obstacles"));
                 });
     }
 
@@ -131,7 +127,7 @@ public class ObstacleResource {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> detail(@PathParam("id") String id, @QueryParam("done") String done) {
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.id(id);
         return initiatives.obstacle(user.bearer(), uuid).onFailure().transform(e -> new NotFoundException())
                 .map(o -> detailPage(o, null, done, null, null));
     }
@@ -178,7 +174,7 @@ public class ObstacleResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> step(@PathParam("id") String id, @PathParam("step") String step,
                               @FormParam("version") Long version, @FormParam("text") String text) {
-        UUID uuid = uuid(id);
+        UUID uuid = Pages.id(id);
         String auth = user.bearer();
         String ifMatch = Forms.ifMatch(version);
         String t = Forms.blankToNull(text);
@@ -220,11 +216,4 @@ public class ObstacleResource {
                 "Đang xử lý tại", "Từ", "Hạn trả lời", "Quá hạn", "Nội dung", "Kiến nghị", "Trả lời"), rows);
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
-    }
 }

@@ -24,7 +24,6 @@ import vn.nq57.portal.web.Fetch;
 import vn.nq57.portal.web.Formats;
 import vn.nq57.portal.web.Pages;
 import vn.nq57.portal.web.Part;
-import vn.nq57.tabular.Format;
 import vn.nq57.tabular.Table;
 
 /**
@@ -56,13 +55,9 @@ public class RankingResource {
         String l = "PROVINCE".equals(level) ? "PROVINCE" : "MINISTRY";
         int thisYear = LocalDate.now(Formats.VIET_NAM).getYear();
         int y = year != null && year.matches("20\\d\\d") ? Integer.parseInt(year) : thisYear;
-        return Fetch.part("initiative", initiatives.ranking(user.bearer(), l, y)).map(r -> {
-            var export = Format.of(format);
-            if (export.isPresent() && r.ok()) {
-                return Downloads.file(table(r.get()), export.get(), "nq57-xep-hang-" + l.toLowerCase() + "-" + y);
-            }
-            return Response.ok(pages.render(Templates.ranking(l, y, r), "ranking")).build();
-        });
+        return Fetch.part("initiative", initiatives.ranking(user.bearer(), l, y)).map(r -> Downloads.or(format,
+                () -> r.ok() ? table(r.get()) : null, "nq57-xep-hang-" + l.toLowerCase() + "-" + y,
+                () -> pages.render(Templates.ranking(l, y, r), "ranking")));
     }
 
     static Table table(Ranking r) {

@@ -18,6 +18,7 @@ import vn.nq57.portal.api.Views.InitiativeSummary;
 import vn.nq57.portal.api.Views.Page;
 import vn.nq57.portal.api.Views.SystemScorecard;
 import vn.nq57.portal.web.CurrentUser;
+import vn.nq57.portal.web.Downloads;
 import vn.nq57.portal.web.Fetch;
 import vn.nq57.portal.web.InitiativeRow;
 import vn.nq57.portal.web.KpiLine;
@@ -70,13 +71,9 @@ public class SystemResource {
             List<InitiativeRow> all = c.ok() ? InitiativeRow.join(c.get().initiatives().items(),
                     l.or(Page.empty()).items()) : List.of();
             List<InitiativeRow> rows = sorting.apply(all);
-            var export = vn.nq57.tabular.Format.of(format);
-            if (export.isPresent()) {
-                return vn.nq57.portal.web.Downloads.file(InitiativeRow.table(rows, "Sáng kiến " + code), export.get(),
-                        "nq57-sang-kien-" + code.toLowerCase());
-            }
-            return jakarta.ws.rs.core.Response.ok(pages.render(Templates.system(new SystemPage(code, c, rows,
-                    all.size(), k, sorting)), "overview")).build();
+            return Downloads.or(format, () -> c.ok() ? InitiativeRow.table(rows, "Sáng kiến " + code) : null,
+                    "nq57-sang-kien-" + code.toLowerCase(), () -> pages.render(Templates.system(new SystemPage(code, c,
+                            rows, all.size(), k, sorting)), "overview"));
         });
     }
 }

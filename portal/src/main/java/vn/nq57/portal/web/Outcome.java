@@ -28,7 +28,9 @@ public record Outcome<T>(T value, Problem problem) {
 
     /** The service's messages for one form field (empty when the field is fine). */
     public List<Violation> errors(String field) {
-        return problem == null ? List.of() : problem.violations().stream().filter(v -> field.equals(v.field())).toList();
+        return problem == null ? List.of() : problem.violations().stream()
+                .filter(v -> v.field() != null && (v.field().equals(field) || v.field().endsWith("." + field)))
+                .toList();
     }
 
     public static <T> Uni<Outcome<T>> of(String service, Uni<T> call) {

@@ -11,6 +11,15 @@ public class Pages {
     @Inject
     Lang lang;
 
+    /** A page's id from its path: a UUID, or the page does not exist (404). */
+    public static java.util.UUID id(String path) {
+        try {
+            return java.util.UUID.fromString(path);
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+    }
+
     public TemplateInstance render(TemplateInstance page, String nav) {
         return page.setLocale(lang.locale()).data("nav", nav);
     }

@@ -43,6 +43,8 @@ public class Problems {
             rule("the value of (\\S+) (\\S+) (\\S+) is approved.*", "Giá trị $1 kỳ $2 của $3 đã được phê duyệt (đã khóa)."),
             rule("the value of .* is owned by .*", "Giá trị này do phiên bản khác quản lý: chỉ xem, không sửa tại đây."),
             rule("must not be (blank|null|empty)", "Bắt buộc nhập."),
+            rule("(\\d+) field\\(s\\) (are|is) invalid.*", "$1 trường chưa hợp lệ: xem các ô được đánh dấu."),
+            rule("an initiative needs at least one output.*", "Sáng kiến cần ít nhất một sản phẩm đầu ra."),
             rule("must be greater than or equal to (\\S+)", "Phải lớn hơn hoặc bằng $1."),
             rule("must be greater than (\\S+)", "Phải lớn hơn $1."),
             rule("a reason is required.*", "Cần ghi lý do."),
@@ -63,7 +65,8 @@ public class Problems {
             Map.entry("paymentReference", "Số chứng từ"), Map.entry("titleVi", "Tên sáng kiến"),
             Map.entry("contentOrientation", "Định hướng nội dung"), Map.entry("deadline", "Thời hạn"),
             Map.entry("evaluationCriteria", "Tiêu chí đánh giá"), Map.entry("header", "Dòng tiêu đề"),
-            Map.entry("body", "Tệp"), Map.entry("measurements", "Số liệu"), Map.entry("to", "Trạng thái mới"));
+            Map.entry("body", "Tệp"), Map.entry("outputs", "Sản phẩm đầu ra"), Map.entry("code", "Mã"),
+            Map.entry("leadAgency", "Cơ quan chủ trì"), Map.entry("system", "Hệ thống"), Map.entry("phase", "Giai đoạn"), Map.entry("measurements", "Số liệu"), Map.entry("to", "Trạng thái mới"));
 
     @Inject
     Lang lang;

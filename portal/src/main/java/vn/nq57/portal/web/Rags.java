@@ -11,4 +11,9 @@ public class Rags {
     public List<String> all() {
         return List.of("RED", "AMBER", "GREEN", "GREY");
     }
+
+    /** The six Systems of the Strategic Action Plan. */
+    public List<String> systems() {
+        return List.of("H1", "H2", "H3", "H4", "H5", "H6");
+    }
 }

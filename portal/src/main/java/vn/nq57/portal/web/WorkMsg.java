@@ -438,7 +438,7 @@ public interface WorkMsg {
     @Message("Cập nhật sáng kiến")
     String manage_initiative();
 
-    @Message("{#when form}{#is 'edit'}Đã lưu thay đổi.{#is 'transition'}Đã chuyển trạng thái.{#is 'deliver'}Đã ghi nhận sản phẩm bàn giao.{#else}Đã lưu.{/when}")
+    @Message("{#when form}{#is 'edit'}Đã lưu thay đổi.{#is 'transition'}Đã chuyển trạng thái.{#is 'deliver'}Đã ghi nhận sản phẩm bàn giao.{#is 'created'}Đã tạo sáng kiến (dự thảo): thêm sản phẩm đầu ra, rồi chờ phê duyệt.{#else}Đã lưu.{/when}")
     String manage_done(String form);
 
     @Message("Tải lại bản mới nhất")
@@ -602,4 +602,43 @@ public interface WorkMsg {
 
     @Message("Xếp hạng")
     String nav_ranking();
+
+    @Message("Đề xuất sáng kiến mới")
+    String new_initiative();
+
+    @Message("Sáng kiến mới ở trạng thái dự thảo cho đến khi Ban Chỉ đạo phê duyệt. Nhập ít nhất một sản phẩm đầu ra; các sản phẩm khác thêm sau.")
+    String new_initiative_lead();
+
+    @Message("Mã sáng kiến")
+    String field_code();
+
+    @Message("Ví dụ H4-07; không đổi được sau khi tạo.")
+    String code_hint();
+
+    @Message("Cơ quan chủ trì (mã)")
+    String field_lead_agency();
+
+    @Message("Gửi đề xuất")
+    String propose();
+
+    @Message("Trang dưới đây đã là bản mới nhất: xem lại thay đổi đó, rồi gửi lại nếu vẫn cần.")
+    String stale_fresh();
+
+    @Message("Sản phẩm đầu ra đầu tiên")
+    String first_output();
+
+    @Message("Sản phẩm")
+    String output_description();
+
+    @Message("Thời hạn bàn giao")
+    String output_due();
+
+    @Message("Năm")
+    String field_year();
+
+    @Message("chưa có gì để tính điểm")
+    String not_ranked();
+
+    @Message("{n} trễ hạn")
+    String late_n(int n);
 }
