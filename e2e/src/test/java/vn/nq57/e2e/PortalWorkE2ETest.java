@@ -386,6 +386,20 @@ class PortalWorkE2ETest {
                     .as("the filtered, sorted table, row for row").isEqualTo(shown.stream().map(Object::toString).toList());
             assertThat(rows.get(1).get(0)).as("in the page's order (code, descending)").isGreaterThan(rows.get(2).get(0));
 
+            p.navigate(PORTAL + "/budget");
+            int systems = p.locator("table:has(#cap-by-system) tbody tr").count();
+            Download budget = p.waitForDownload(() -> p.click("a[href*='table=systems&format=csv']"));
+            List<List<String>> bySystem = Tables.read(Files.readAllBytes(budget.path()), Format.CSV, 100);
+            assertThat(bySystem.get(0)).startsWith("Hệ thống", "Kế hoạch (đồng)");
+            assertThat(bySystem).hasSize(systems + 1);
+
+            p.navigate(PORTAL + "/indicators/R57-RD-GDP");
+            int values = p.locator("tr[data-measurement]").count();
+            Download series = p.waitForDownload(() -> p.click(".exports a:has-text('CSV')"));
+            List<List<String>> reported = Tables.read(Files.readAllBytes(series.path()), Format.CSV, 1000);
+            assertThat(reported).hasSize(values + 1);
+            assertThat(reported.subList(1, reported.size())).allSatisfy(r -> assertThat(r.get(0)).isEqualTo("R57-RD-GDP"));
+
             p.navigate(PORTAL + "/initiatives/H4-01");
             p.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
             assertThat(p.locator("header.top").isVisible()).as("no navigation on paper").isFalse();

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,6 +24,8 @@ import vn.nq57.portal.api.Views.Page;
 import vn.nq57.portal.api.Views.Priority;
 import vn.nq57.portal.api.Views.ThreePercentRule;
 import vn.nq57.portal.web.CurrentUser;
+import vn.nq57.portal.web.Downloads;
+import vn.nq57.tabular.Table;
 import vn.nq57.portal.web.Fetch;
 import vn.nq57.portal.web.Formats;
 import vn.nq57.portal.web.Pages;
@@ -59,23 +63,50 @@ public class BudgetResource {
     Pages pages;
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> budget(@QueryParam("year") String yearParam) {
+    @Produces({MediaType.TEXT_HTML, MediaType.WILDCARD})
+    public Uni<jakarta.ws.rs.core.Response> budget(@QueryParam("year") String yearParam,
+                                                   @QueryParam("table") String table,
+                                                   @QueryParam("format") String format) {
         String auth = user.bearer();
         return Fetch.part("budget", budget.fiscalYears(auth, 100).map(Page::items)).chain(years -> {
             Integer year = choose(yearParam, years.or(List.of()));
             if (year == null) {
-                return Uni.createFrom().item(pages.render(Templates.budget(new BudgetPage(null, years, null, null,
-                        null, null)), "budget"));
+                return Uni.createFrom().item(jakarta.ws.rs.core.Response.ok(pages.render(Templates.budget(
+                        new BudgetPage(null, years, null, null, null, null)), "budget")).build());
             }
             return Uni.combine().all().unis(
                             Fetch.part("budget", budget.threePercentRule(auth, year)),
                             Fetch.part("budget", budget.nonStateShare(auth, year)),
                             Fetch.part("budget", budget.bySystem(auth, year)),
                             Fetch.part("budget", budget.priority(auth, year)))
-                    .with((r, s, b, p) -> pages.render(Templates.budget(new BudgetPage(year, years, r, s, b, p)),
-                            "budget"));
+                    .with((r, s, b, p) -> Downloads.or(format, () -> table(table, year, s, b),
+                            "nq57-ngan-sach-" + ("sources".equals(table) ? "nguon-" : "he-thong-") + year,
+                            () -> pages.render(Templates.budget(new BudgetPage(year, years, r, s, b, p)), "budget")));
         });
+    }
+
+    /** One of the page's tables to download: by funding source ({@code sources}) or by System (the default). */
+    static Table table(String which, int year, Part<NonStateShare> share, Part<Breakdown> bySystem) {
+        List<List<Object>> rows = new ArrayList<>();
+        if ("sources".equals(which)) {
+            if (!share.ok()) {
+                return null;
+            }
+            for (var r : share.get().bySource()) {
+                rows.add(Arrays.asList(r.fundingSource(), r.nonState(), r.approved(), r.disbursed(),
+                        r.disbursementRate(), r.shareOfApproved()));
+            }
+            return new Table("Theo nguồn " + year, List.of("Nguồn vốn", "Ngoài nhà nước", "Đã phê duyệt (đồng)",
+                    "Đã giải ngân (đồng)", "Tỷ lệ giải ngân (%)", "Tỷ trọng (%)"), rows);
+        }
+        if (!bySystem.ok()) {
+            return null;
+        }
+        for (var r : bySystem.get().rows()) {
+            rows.add(Arrays.asList(r.system(), r.planned(), r.approved(), r.disbursed(), r.disbursementRate()));
+        }
+        return new Table("Theo Hệ thống " + year, List.of("Hệ thống", "Kế hoạch (đồng)", "Đã phê duyệt (đồng)",
+                "Đã giải ngân (đồng)", "Tỷ lệ giải ngân (%)"), rows);
     }
 
     /** The year asked for, if it is a year; else this year if it has figures; else the latest with figures. */

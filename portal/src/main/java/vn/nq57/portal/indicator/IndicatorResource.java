@@ -93,8 +93,10 @@ public class IndicatorResource {
     Pages pages;
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
-    public Uni<TemplateInstance> indicator(@PathParam("code") String code, @QueryParam("agency") String agency) {
+    @Produces({MediaType.TEXT_HTML, MediaType.WILDCARD})
+    public Uni<jakarta.ws.rs.core.Response> indicator(@PathParam("code") String code,
+                                                      @QueryParam("agency") String agency,
+                                                      @QueryParam("format") String format) {
         if (!code.matches("[A-Za-z0-9_.-]{1,60}")) {
             throw new NotFoundException();
         }
@@ -108,8 +110,21 @@ public class IndicatorResource {
                 throw new NotFoundException();
             }
             List<ChartPoint> chart = i.ok() && e.ok() ? chart(i.get(), e.get()) : List.of();
-            return pages.render(Templates.indicator(new IndicatorPage(code, i, e, m, scope, chart)), "overview");
+            return vn.nq57.portal.web.Downloads.or(format, () -> m.ok() ? values(code, m.get().items()) : null,
+                    "nq57-gia-tri-" + code.toLowerCase(), () -> pages.render(Templates.indicator(new IndicatorPage(code,
+                            i, e, m, scope, chart)), "overview"));
         });
+    }
+
+    /** The reported values as a table to download. */
+    static vn.nq57.tabular.Table values(String code, List<Measurement> values) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Measurement m : values) {
+            rows.add(java.util.Arrays.asList(m.indicatorCode(), m.period(), m.agency(), m.value(), m.status(),
+                    m.submittedBy(), m.submittedAt(), m.decidedBy(), m.decidedAt(), m.note()));
+        }
+        return new vn.nq57.tabular.Table("Giá trị " + code, List.of("Mã chỉ tiêu", "Kỳ", "Cơ quan", "Giá trị",
+                "Trạng thái", "Người gửi", "Thời điểm gửi", "Người phê duyệt", "Thời điểm phê duyệt", "Ghi chú"), rows);
     }
 
     /**
