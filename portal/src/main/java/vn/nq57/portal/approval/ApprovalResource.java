@@ -47,6 +47,8 @@ import vn.nq57.tabular.Table;
 public class ApprovalResource {
 
     static final int SIZE = 200;
+    /** How many of an indicator's values are read for the previous ones (newest first; the services' largest page). */
+    static final int SERIES = 500;
 
     @CheckedTemplate
     static class Templates {
@@ -144,13 +146,11 @@ public class ApprovalResource {
             if (values.isEmpty()) {
                 return Uni.createFrom().item(List.<Row>of());
             }
-            Set<String> pairs = values.stream().map(m -> m.indicatorCode() + "|" + m.agency())
+            // one call per indicator (not per value): the indicator's recent values in the same subtree
+            Set<String> indicators = values.stream().map(Measurement::indicatorCode)
                     .collect(Collectors.toCollection(LinkedHashSet::new));
-            List<Uni<List<Measurement>>> histories = pairs.stream().map(pair -> {
-                String[] p = pair.split("\\|");
-                return kpi.values(auth, p[0], p[1], null, null, null, 0, 24).map(Page::items)
-                        .onFailure().recoverWithItem(List.of());
-            }).toList();
+            List<Uni<List<Measurement>>> histories = indicators.stream().map(code -> kpi.values(auth, code, null, under,
+                    null, null, 0, SERIES).map(Page::items).onFailure().recoverWithItem(List.<Measurement>of())).toList();
             return Uni.join().all(histories).andFailFast().map(all -> {
                 Map<String, List<Measurement>> byPair = all.stream().flatMap(List::stream)
                         .collect(Collectors.groupingBy(m -> m.indicatorCode() + "|" + m.agency()));
