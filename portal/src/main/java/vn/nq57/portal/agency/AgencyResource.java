@@ -78,7 +78,7 @@ public class AgencyResource {
         Sorting sorting = Sorting.of("/agencies/" + agency, sort, dir, q, health);
         Uni<Part<List<AgencyNode>>> tree = Fetch.part("initiative", initiatives.agencyTree(auth));
         Uni<Part<AgencyScorecard>> card = Fetch.part("initiative", initiatives.agency(auth, agency, 500));
-        Uni<Part<Page<InitiativeSummary>>> list = Fetch.part("initiative", initiatives.initiatives(auth, null, null, 500));
+        Uni<Part<Page<InitiativeSummary>>> list = Fetch.part("initiative", initiatives.initiatives(auth, null, null, null, 500));
         Uni<Part<Page<IndicatorSummary>>> owned = Fetch.part("kpi", kpi.indicators(auth, null, null, agency, 200));
         return Uni.combine().all().unis(tree, card, list, owned).with((t, c, l, k) -> {
             List<AgencyNode> path = t.ok() ? pathTo(t.get(), agency) : List.of();

@@ -73,10 +73,6 @@ public interface InitiativeApi {
     @Path("/initiatives/{id}/similar")
     Uni<List<Similar>> similar(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id);
 
-    @GET
-    @Path("/obstacles")
-    Uni<Page<Obstacle>> obstacles(@HeaderParam("Authorization") String auth,
-                                  @QueryParam("initiativeId") UUID initiative, @QueryParam("size") int size);
 
     @GET
     @Path("/systems")
@@ -90,7 +86,7 @@ public interface InitiativeApi {
     @Path("/initiatives")
     Uni<Page<InitiativeSummary>> initiatives(@HeaderParam("Authorization") String auth,
             @QueryParam("system") String system, @QueryParam("leadAgency") String leadAgency,
-            @QueryParam("size") int size);
+            @QueryParam("status") String status, @QueryParam("size") int size);
 
     @GET
     @Path("/agencies/tree")
@@ -102,8 +98,9 @@ public interface InitiativeApi {
 
     @GET
     @Path("/obstacles")
-    Uni<Page<Obstacle>> obstaclesOf(@HeaderParam("Authorization") String auth, @QueryParam("agency") String agency, @QueryParam("open") Boolean open,
-                                    @QueryParam("page") int page, @QueryParam("size") int size);
+    Uni<Page<Obstacle>> obstacles(@HeaderParam("Authorization") String auth,
+                                  @QueryParam("initiativeId") UUID initiative, @QueryParam("agency") String agency,
+                                  @QueryParam("open") Boolean open, @QueryParam("size") int size);
 
     @GET
     @Path("/obstacles/{id}")
@@ -125,10 +122,6 @@ public interface InitiativeApi {
     @Path("/obstacles/{id}/close")
     Uni<Obstacle> close(@HeaderParam("Authorization") String auth, @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, Note note);
 
-    @GET
-    @Path("/initiatives")
-    Uni<Page<InitiativeSummary>> withStatus(@HeaderParam("Authorization") String auth, @QueryParam("status") String status,
-                                            @QueryParam("leadAgency") String leadAgency, @QueryParam("size") int size);
 
     @GET
     @Path("/initiatives/{id}")
@@ -170,10 +163,6 @@ public interface InitiativeApi {
     @Path("/compliance/agencies/{code}")
     Uni<Board> board(@HeaderParam("Authorization") String auth, @PathParam("code") String code,
                      @QueryParam("year") int year);
-
-    @GET
-    @Path("/compliance/ranking")
-    Uni<Ranking> ranking(@HeaderParam("Authorization") String auth, @QueryParam("level") String level);
 
     @GET
     @Path("/compliance/ranking")

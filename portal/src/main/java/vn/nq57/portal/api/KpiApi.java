@@ -54,10 +54,6 @@ public interface KpiApi {
     @Path("/evaluation/systems/{code}")
     Uni<SystemKpis> system(@HeaderParam("Authorization") String auth, @PathParam("code") String code);
 
-    @GET
-    @Path("/measurements")
-    Uni<Page<Measurement>> measurements(@HeaderParam("Authorization") String auth,
-                                        @QueryParam("indicator") String indicator, @QueryParam("size") int size);
 
     @GET
     @Path("/measurements")
@@ -96,8 +92,4 @@ public interface KpiApi {
     Uni<DecisionSummary> decide(@HeaderParam("Authorization") String auth, @HeaderParam("Idempotency-Key") String key,
                                 @QueryParam("mode") String mode, Decisions decisions);
 
-    @GET
-    @Path("/indicators")
-    Uni<Page<IndicatorSummary>> search(@HeaderParam("Authorization") String auth, @QueryParam("q") String q, @QueryParam("ownerAgency") String ownerAgency,
-                                       @QueryParam("page") int page, @QueryParam("size") int size);
 }

@@ -62,9 +62,6 @@ public final class Writes {
                                      String evidenceLink, String status) {
     }
 
-    public record Reason(String reason) {
-    }
-
     public record ObstacleRequest(UUID initiativeId, String filedByAgency, String askedAgency, String description,
                                   String request) {
     }

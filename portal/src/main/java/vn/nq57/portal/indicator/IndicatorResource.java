@@ -104,7 +104,7 @@ public class IndicatorResource {
         String auth = user.bearer();
         Uni<Part<Indicator>> ind = Fetch.part("kpi", kpi.indicator(auth, code));
         Uni<Part<IndicatorEvaluation>> eval = Fetch.part("kpi", kpi.evaluation(auth, code, scope));
-        Uni<Part<Page<Measurement>>> values = Fetch.part("kpi", kpi.measurements(auth, code, 200));
+        Uni<Part<Page<Measurement>>> values = Fetch.part("kpi", kpi.values(auth, code, null, null, null, null, 0, 200));
         return Uni.combine().all().unis(ind, eval, values).with((i, e, m) -> {
             if ("not-found".equals(i.problem())) {
                 throw new NotFoundException();

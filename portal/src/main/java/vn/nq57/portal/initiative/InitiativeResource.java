@@ -105,7 +105,7 @@ public class InitiativeResource {
             UUID id = i.id();
             Uni<Part<InitiativeScore>> score = Fetch.part("initiative", initiatives.score(auth, id));
             Uni<Part<List<Transition>>> history = Fetch.part("initiative", initiatives.transitions(auth, id));
-            Uni<Part<Page<Obstacle>>> obstacles = Fetch.part("initiative", initiatives.obstacles(auth, id, 100));
+            Uni<Part<Page<Obstacle>>> obstacles = Fetch.part("initiative", initiatives.obstacles(auth, id, null, null, 100));
             Uni<Part<List<KpiLine>>> kpis = Fetch.part("kpi", kpi.initiative(auth, id)
                     .chain(k -> lines.of(auth, k.indicators().stream().map(IndicatorScore::code).toList(), null, null)));
             Uni<Part<List<SourceLine>>> money = Fetch.part("budget", budget.allocations(auth, id, 500)

@@ -107,7 +107,7 @@ public class ObstacleResource {
         boolean onlyOpen = !"false".equals(open);
         String agency = user.agency();
         String auth = user.bearer();
-        return Fetch.part("initiative", initiatives.obstaclesOf(auth, agency, onlyOpen ? true : null, 0, 500))
+        return Fetch.part("initiative", initiatives.obstacles(auth, null, agency, onlyOpen ? true : null, 500))
                 .map(all -> {
                     List<Line> lines = all.ok() ? all.get().items().stream().map(o -> new Line(o, Holder.of(o))).toList()
                             : List.of();

@@ -65,7 +65,7 @@ public class SystemResource {
         String auth = user.bearer();
         Sorting sorting = Sorting.of("/systems/" + code, sort, dir, q, health);
         Uni<Part<SystemScorecard>> card = Fetch.part("initiative", initiatives.system(auth, code, 500));
-        Uni<Part<Page<InitiativeSummary>>> list = Fetch.part("initiative", initiatives.initiatives(auth, code, null, 500));
+        Uni<Part<Page<InitiativeSummary>>> list = Fetch.part("initiative", initiatives.initiatives(auth, code, null, null, 500));
         Uni<Part<List<KpiLine>>> lines = Fetch.part("kpi", kpis.lines(auth, code, null, "2030"));
         return Uni.combine().all().unis(card, list, lines).with((c, l, k) -> {
             List<InitiativeRow> all = c.ok() ? InitiativeRow.join(c.get().initiatives().items(),

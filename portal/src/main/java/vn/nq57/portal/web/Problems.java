@@ -107,10 +107,6 @@ public class Problems {
         return english;
     }
 
-    /** Whether a reason was put into Vietnamese (a template marks the others as English). */
-    public boolean known(String english) {
-        return lang.en() || english == null || VI.stream().anyMatch(r -> r.getKey().matcher(english.trim()).matches());
-    }
 
     private static String expand(Matcher m, String template) {
         String out = template;

@@ -112,7 +112,7 @@ public class WorkResource {
                 ? Fetch.part("kpi", kpi.values(auth, null, null, user.centralAdmin() ? null : agency, null, "SUBMITTED",
                 0, 10)) : none();
         Uni<Part<List<Obstacle>>> asked = admin && agency != null
-                ? Fetch.part("initiative", initiatives.obstaclesOf(auth, agency, true, 0, 200).map(p -> p.items()
+                ? Fetch.part("initiative", initiatives.obstacles(auth, null, agency, true, 200).map(p -> p.items()
                 .stream().filter(o -> agency.equals(o.askedAgency().code()) && "OPEN".equals(o.status())).toList()))
                 : none();
         Uni<Part<List<InitiativeScore>>> red = admin && agency != null && !user.centralAdmin()
@@ -121,9 +121,9 @@ public class WorkResource {
         Uni<Part<Page<Allocation>>> allocations = user.centralAdmin()
                 ? Fetch.part("budget", budget.allocationsWith(auth, "PLANNED", null, null, 10)) : none();
         Uni<Part<Page<InitiativeSummary>>> proposed = user.centralAdmin()
-                ? Fetch.part("initiative", initiatives.withStatus(auth, "DRAFT", null, 10)) : none();
+                ? Fetch.part("initiative", initiatives.initiatives(auth, null, null, "DRAFT", 10)) : none();
         Uni<Part<List<RankingEntry>>> behind = user.centralAdmin()
-                ? Fetch.part("initiative", initiatives.ranking(auth, "MINISTRY").map(r -> r.items().stream()
+                ? Fetch.part("initiative", initiatives.ranking(auth, "MINISTRY", today.getYear()).map(r -> r.items().stream()
                 .sorted(Comparator.comparingInt(RankingEntry::rank).reversed()).limit(5).toList())) : none();
         Uni<Part<Page<Warning>>> warnings = agency == null ? none()
                 : Fetch.part("initiative", initiatives.warnings(auth, user.centralAdmin() ? null : agency, true, 20));
