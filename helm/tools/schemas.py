@@ -23,6 +23,7 @@ glob = {
     "instance": {"type": "object", "additionalProperties": False, "required": ["id", "role"], "properties": {
         "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]{1,30}$", "description": "instance id: lower-case letters, digits and '-', 2-31 characters, e.g. central or bkhcn"},
         "role": {"type": "string", "enum": ["central", "ministry"]}}},
+    "profile": {"type": "string", "enum": ["production", "dev"], "description": "production refuses the demo realm, generated passwords, plain-HTTP federation and SNAPSHOT images; dev is for evaluations"},
     "imageRegistry": string,
     "imagePullSecrets": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "minLength": 1}}}},
     "apiVersions": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9.-]+/[a-z0-9]+$"}},
@@ -148,6 +149,21 @@ service = {
         "targetCPUUtilizationPercentage": {"type": "integer", "minimum": 1, "maximum": 100},
         "targetMemoryUtilizationPercentage": {"type": ["integer", "string"]}}},
     "federation": {"type": "object", "additionalProperties": False, "properties": {"centralUrl": url_or_empty}},
+    # initiative-service only: it reads the realm's users (mail recipients) and sends mail
+    "keycloakAdmin": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"}, "url": url_or_empty,
+        "clientId": {"type": "string", "minLength": 1},
+        "existingSecret": string, "clientSecretKey": {"type": "string", "minLength": 1}}},
+    "mail": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"},
+        "from": string,
+        "portalUrl": url_or_empty,
+        "smtp": {"type": "object", "additionalProperties": False, "properties": {
+            "host": string, "port": {"type": "integer", "minimum": 1, "maximum": 65535},
+            "startTls": {"type": "string", "enum": ["DISABLED", "OPTIONAL", "REQUIRED"]},
+            "username": string, "existingSecret": string, "passwordKey": {"type": "string", "minLength": 1}}}},
+      "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
+      "then": {"properties": {"from": {"minLength": 3}, "smtp": {"required": ["host"], "properties": {"host": {"minLength": 1, "description": "mail needs an SMTP server"}}}}}},
     "networkPolicy": {"type": "object", "additionalProperties": False, "properties": {"extraIngress": {"type": "array"}}},
     "ingress": {"type": "object", "additionalProperties": False, "properties": {
         "enabled": {"type": "boolean"}, "className": string, "annotations": {"type": "object"},
@@ -212,7 +228,8 @@ umbrella = {
           "then": {"required": ["existingSecret", "username"], "properties": {"existingSecret": {"minLength": 1}, "username": {"minLength": 1}}}},
         "realm": {"type": "object", "additionalProperties": False, "properties": {
             "existingConfigMap": string, "existingSecret": string,
-            "key": {"type": "string", "pattern": "^[A-Za-z0-9._-]+\\.json$"}, "json": string}},
+            "key": {"type": "string", "pattern": "^[A-Za-z0-9._-]+\\.json$"}, "json": string,
+            "portalUrl": {"type": "string", "pattern": "^(|https?://[^\\s/?#]+/?)$"}}},
         "resources": resources, "podSecurityContext": podsec, "securityContext": consec,
         "ingress": {"type": "object", "additionalProperties": False, "properties": {
             "enabled": {"type": "boolean"}, "className": string, "annotations": {"type": "object"},
@@ -265,7 +282,7 @@ portal["title"] = "NQ57 portal chart values"
 portal["additionalProperties"] = False
 portal["required"] = ["component", "global", "image", "replicaCount", "containerPort", "oidc", "api", "resources", "probes", "podSecurityContext", "securityContext"]
 pp = portal["properties"]
-for key in ("database", "federation"):
+for key in ("database", "federation", "keycloakAdmin", "mail"):
     del pp[key]
 pp["component"] = {"type": "object", "additionalProperties": False, "required": ["kind"], "properties": {"kind": {"const": "portal"}}}
 pp["oidc"] = {"type": "object", "additionalProperties": False,

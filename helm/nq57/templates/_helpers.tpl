@@ -72,9 +72,49 @@ true
 {{- end -}}
 {{- end -}}
 
+{{/*
+Where the bundled Keycloak's realm comes from: a given ConfigMap (configMap), a given Secret or keycloak.realm.json
+(secret), else the chart's production realm files/realm-nq57-production.json (production), whose placeholders the
+Keycloak container resolves from its environment.
+*/}}
 {{- define "nq57.realmSource" -}}
 {{- $r := .Values.keycloak.realm -}}
-{{- if $r.existingConfigMap -}}configMap{{- else if or $r.existingSecret $r.json -}}secret{{- end -}}
+{{- if $r.existingConfigMap -}}configMap{{- else if or $r.existingSecret $r.json -}}secret{{- else -}}production{{- end -}}
+{{- end -}}
+
+{{/* The chart's production realm (no users, no secrets: placeholders). */}}
+{{- define "nq57.productionRealm" -}}
+{{- .Files.Get "files/realm-nq57-production.json" -}}
+{{- end -}}
+
+{{/*
+The portal's public URL for the production realm's redirect URIs and web origins (NQ57_PORTAL_URL):
+keycloak.realm.portalUrl, else the portal's own (portal.publicUrl or https://<first portal Ingress host>); in the dev
+profile http://127.0.0.1:8080 (a port-forward) when neither is set.
+*/}}
+{{- define "nq57.keycloak.portalUrl" -}}
+{{- $portal := dict "Values" (dict "publicUrl" (dig "publicUrl" "" (default dict .Values.portal)) "ingress" (dig "ingress" (dict "enabled" false) (default dict .Values.portal))) -}}
+{{- $url := default (include "nq57-common.portal.publicUrl" $portal) (.Values.keycloak.realm.portalUrl | trimSuffix "/") -}}
+{{- if and (not $url) (eq .Values.global.profile "dev") -}}
+{{- $url = "http://127.0.0.1:8080" -}}
+{{- end -}}
+{{- $url -}}
+{{- end -}}
+
+{{/* The Secret (and key) with the portal's client secret, as the portal chart reads it. */}}
+{{- define "nq57.portal.secretName" -}}
+{{- default (printf "%s-portal" .Release.Name) (dig "oidc" "existingSecret" "" (default dict .Values.portal)) -}}
+{{- end -}}
+{{- define "nq57.portal.secretKey" -}}
+{{- dig "oidc" "clientSecretKey" "client-secret" (default dict .Values.portal) -}}
+{{- end -}}
+
+{{/* The Secret (and key) with initiative-service's client secret, as initiative-service reads it. */}}
+{{- define "nq57.serviceClient.secretName" -}}
+{{- default (printf "%s-initiative-service" .Release.Name) (dig "keycloakAdmin" "existingSecret" "" (default dict (index .Values "initiative-service"))) -}}
+{{- end -}}
+{{- define "nq57.serviceClient.secretKey" -}}
+{{- dig "keycloakAdmin" "clientSecretKey" "client-secret" (default dict (index .Values "initiative-service")) -}}
 {{- end -}}
 
 {{/*

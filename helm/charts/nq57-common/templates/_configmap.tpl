@@ -35,6 +35,27 @@ NQ57_OIDC_ISSUER: {{ include "nq57-common.oidcIssuer" . | quote }}
 NQ57_OIDC_JWKS: {{ include "nq57-common.oidcJwks" . | quote }}
 NQ57_KAFKA_BOOTSTRAP: {{ include "nq57-common.kafkaBootstrap" . | quote }}
 QUARKUS_SHUTDOWN_TIMEOUT: {{ .Values.shutdownTimeout | quote }}
+{{- with .Values.keycloakAdmin }}
+{{- if .enabled }}
+NQ57_KEYCLOAK_URL: {{ include "nq57-common.keycloakUrl" $ | quote }}
+NQ57_SERVICE_CLIENT_ID: {{ .clientId | quote }}
+{{- end }}
+{{- end }}
+{{- with .Values.mail }}
+NQ57_MAIL_ENABLED: {{ .enabled | toString | quote }}
+{{- if .enabled }}
+NQ57_MAIL_FROM: {{ .from | quote }}
+NQ57_SMTP_HOST: {{ .smtp.host | quote }}
+NQ57_SMTP_PORT: {{ .smtp.port | toString | quote }}
+NQ57_SMTP_STARTTLS: {{ .smtp.startTls | quote }}
+{{- with .smtp.username }}
+NQ57_SMTP_USER: {{ . | quote }}
+{{- end }}
+{{- with .portalUrl }}
+NQ57_PORTAL_PUBLIC_URL: {{ . | trimSuffix "/" | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- if eq .Values.global.instance.role "ministry" }}
 {{- $f := .Values.global.federation }}
 NQ57_FEDERATION_CENTRAL_URL: {{ include "nq57-common.federationCentralUrl" . | quote }}

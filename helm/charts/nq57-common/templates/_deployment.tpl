@@ -73,6 +73,28 @@ spec:
                 secretKeyRef:
                   name: {{ include "nq57-common.databaseSecretName" . | quote }}
                   key: {{ include "nq57-common.databaseSecretKey" . | quote }}
+            {{- with .Values.keycloakAdmin }}
+            {{- if .enabled }}
+            # initiative-service's own client (reads the realm's users); in dev the service's local default matches the demo realm
+            - name: NQ57_SERVICE_CLIENT_SECRET
+              valueFrom:
+                secretKeyRef:
+                  name: {{ default (printf "%s-initiative-service" $.Release.Name) .existingSecret | quote }}
+                  key: {{ .clientSecretKey | quote }}
+                  {{- if eq $.Values.global.profile "dev" }}
+                  optional: true
+                  {{- end }}
+            {{- end }}
+            {{- end }}
+            {{- with .Values.mail }}
+            {{- if and .enabled .smtp.existingSecret }}
+            - name: NQ57_SMTP_PASSWORD
+              valueFrom:
+                secretKeyRef:
+                  name: {{ .smtp.existingSecret | quote }}
+                  key: {{ .smtp.passwordKey | quote }}
+            {{- end }}
+            {{- end }}
             {{- if eq .Values.global.instance.role "ministry" }}
             - name: NQ57_FEDERATION_CLIENT_SECRET
               valueFrom:

@@ -126,6 +126,15 @@ PostgreSQL <release>-postgresql, Kafka <release>-kafka-kafka-bootstrap:9092 (Str
 {{- default (printf "http://%s-keycloak:8080/realms/nq57" .Release.Name) .Values.global.oidc.issuerUrl -}}
 {{- end -}}
 
+{{/* Keycloak's base URL for initiative-service's admin API: keycloakAdmin.url, else the issuer's base URL. */}}
+{{- define "nq57-common.keycloakUrl" -}}
+{{- if .Values.keycloakAdmin.url -}}
+{{- .Values.keycloakAdmin.url | trimSuffix "/" -}}
+{{- else -}}
+{{- regexReplaceAll "/realms/[^/]+/?$" (include "nq57-common.oidcIssuer" .) "" -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "nq57-common.oidcJwks" -}}
 {{- default (printf "%s/protocol/openid-connect/certs" (include "nq57-common.oidcIssuer" . | trimSuffix "/")) .Values.global.oidc.jwksUrl -}}
 {{- end -}}

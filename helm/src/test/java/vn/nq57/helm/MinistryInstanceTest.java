@@ -112,8 +112,11 @@ class MinistryInstanceTest {
         Deployment keycloak = ministry.named(Deployment.class, "nq57-keycloak");
         Container kc = keycloak.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertTrue(kc.getArgs().contains("--import-realm"));
+        // the chart's production realm (values-ministry.yaml names no realm of its own)
         Volume realm = keycloak.getSpec().getTemplate().getSpec().getVolumes().stream().filter(v -> "realm".equals(v.getName())).findFirst().orElseThrow();
-        assertEquals("nq57-realm", realm.getSecret().getSecretName());
+        assertEquals("nq57-keycloak-realm-production", realm.getConfigMap().getName());
+        assertEquals("https://portal.nq57.bkhcn.gov.vn", Pods.envVar(kc, "NQ57_PORTAL_URL").getValue(), "the portal's Ingress host");
+        assertEquals("nq57-portal", Pods.envVar(kc, "NQ57_PORTAL_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName());
         assertTrue(kc.getVolumeMounts().stream().anyMatch(m -> "/opt/keycloak/data/import/realm-nq57.json".equals(m.getMountPath())));
         String hostname = Pods.envVar(kc, "KC_HOSTNAME").getValue();
         for (String service : Charts.SERVICES) {

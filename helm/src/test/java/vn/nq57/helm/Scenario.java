@@ -9,10 +9,11 @@ enum Scenario {
     /** values-ministry.yaml. */
     MINISTRY("values-ministry.yaml"),
     /**
-     * The default values (bundled PostgreSQL and Keycloak, Strimzi Kafka), with the two generated passwords taken
-     * from existing Secrets: helm-java's template cannot answer the chart's {@code lookup} of a previous password.
+     * An evaluation (README section 6: the dev profile, bundled PostgreSQL and Keycloak, Strimzi Kafka), with the two
+     * generated passwords taken from existing Secrets: helm-java's template cannot answer the chart's {@code lookup}
+     * of a previous password.
      */
-    EVALUATION(null, "global.postgresql.existingSecret", "eval-db", "keycloak.admin.existingSecret", "eval-keycloak-admin",
+    EVALUATION(null, "global.profile", "dev", "global.postgresql.existingSecret", "eval-db", "keycloak.admin.existingSecret", "eval-keycloak-admin",
             "keycloak.realm.json", "{\"realm\":\"nq57\"}", "global.apiVersions[0]", "kafka.strimzi.io/v1beta2");
 
     final String valuesFile;
