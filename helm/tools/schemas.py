@@ -97,6 +97,8 @@ service = {
     "replicaCount": {"type": "integer", "minimum": 1},
     "revisionHistoryLimit": {"type": "integer", "minimum": 0},
     "containerPort": {"type": "integer", "minimum": 1024, "maximum": 65535},
+    "managementPort": {"type": "integer", "minimum": 1024, "maximum": 65535},
+    "openapi": {"type": "object", "additionalProperties": False, "properties": {"enabled": {"type": "boolean"}}},
     "database": {"type": "object", "additionalProperties": False, "required": ["name"], "properties": {
         "name": {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"},
         "jdbcUrl": {"type": "string", "pattern": "^(|jdbc:postgresql://.+)$"},
@@ -167,11 +169,9 @@ service = {
     "networkPolicy": {"type": "object", "additionalProperties": False, "properties": {"extraIngress": {"type": "array"}}},
     "ingress": {"type": "object", "additionalProperties": False, "properties": {
         "enabled": {"type": "boolean"}, "className": string, "annotations": {"type": "object"},
-        "hosts": {"type": "array", "items": {"type": "object", "required": ["host", "paths"], "properties": {
-            "host": {"type": "string", "minLength": 1},
-            "paths": {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["path", "pathType"], "properties": {
-                "path": {"type": "string", "pattern": "^/"},
-                "pathType": {"type": "string", "enum": ["Prefix", "Exact", "ImplementationSpecific"]}}}}}}},
+        # a service's Ingress routes the paths the chart chooses (/api, and the OpenAPI paths with openapi.enabled)
+        "hosts": {"type": "array", "items": {"type": "object", "required": ["host"], "additionalProperties": False, "properties": {
+            "host": {"type": "string", "minLength": 1}}}},
         "tls": {"type": "array", "items": {"type": "object", "required": ["secretName", "hosts"], "properties": {
             "secretName": {"type": "string", "minLength": 1}, "hosts": {"type": "array", "minItems": 1}}}}},
       "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
@@ -296,6 +296,13 @@ pp["api"] = {"type": "object", "additionalProperties": False, "properties": {
     "initiativeUrl": url_or_empty, "kpiUrl": url_or_empty, "budgetUrl": url_or_empty}}
 pp["publicUrl"] = {"type": "string", "pattern": "^(|https?://[^\\s/?#]+/?)$", "description": "scheme and host (and port) only, e.g. https://portal.nq57.gov.vn"}
 pp["cookieSecure"] = {"type": "boolean"}
+del pp["openapi"]
+# the portal is a web application: its Ingress routes the paths its values name (`/`)
+pp["ingress"]["properties"]["hosts"] = {"type": "array", "items": {"type": "object", "required": ["host", "paths"], "properties": {
+    "host": {"type": "string", "minLength": 1},
+    "paths": {"type": "array", "minItems": 1, "items": {"type": "object", "required": ["path", "pathType"], "properties": {
+        "path": {"type": "string", "pattern": "^/"},
+        "pathType": {"type": "string", "enum": ["Prefix", "Exact", "ImplementationSpecific"]}}}}}}}
 # Helm adds the library chart's (empty) values under its name
 pp["nq57-common"] = {"type": "object", "description": "the library chart nq57-common has no values"}
 pp["networkPolicy"] = {"type": "object", "additionalProperties": False, "properties": {

@@ -16,6 +16,7 @@ data:
   {{- else }}
   {{- include "nq57-common.api.config" . | nindent 2 }}
   {{- end }}
+  NQ57_MANAGEMENT_PORT: {{ .Values.managementPort | quote }}
   {{- with .Values.jvmOptions }}
   JAVA_TOOL_OPTIONS: {{ . | quote }}
   {{- end }}
@@ -35,6 +36,8 @@ NQ57_OIDC_ISSUER: {{ include "nq57-common.oidcIssuer" . | quote }}
 NQ57_OIDC_JWKS: {{ include "nq57-common.oidcJwks" . | quote }}
 NQ57_KAFKA_BOOTSTRAP: {{ include "nq57-common.kafkaBootstrap" . | quote }}
 QUARKUS_SHUTDOWN_TIMEOUT: {{ .Values.shutdownTimeout | quote }}
+QUARKUS_SMALLRYE_OPENAPI_ENABLE: {{ .Values.openapi.enabled | toString | quote }}
+QUARKUS_SWAGGER_UI_ENABLE: {{ .Values.openapi.enabled | toString | quote }}
 {{- with .Values.keycloakAdmin }}
 {{- if .enabled }}
 NQ57_KEYCLOAK_URL: {{ include "nq57-common.keycloakUrl" $ | quote }}

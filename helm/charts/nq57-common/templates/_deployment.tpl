@@ -61,6 +61,9 @@ spec:
             - name: http
               containerPort: {{ .Values.containerPort }}
               protocol: TCP
+            - name: management
+              containerPort: {{ .Values.managementPort }}
+              protocol: TCP
           envFrom:
             - configMapRef:
                 name: {{ include "nq57-common.fullname" . }}
@@ -115,17 +118,17 @@ spec:
           startupProbe:
             httpGet:
               path: /q/health/started
-              port: http
+              port: management
             {{- toYaml .Values.probes.startup | nindent 12 }}
           livenessProbe:
             httpGet:
               path: /q/health/live
-              port: http
+              port: management
             {{- toYaml .Values.probes.liveness | nindent 12 }}
           readinessProbe:
             httpGet:
               path: /q/health/ready
-              port: http
+              port: management
             {{- toYaml .Values.probes.readiness | nindent 12 }}
           resources:
             {{- toYaml .Values.resources | nindent 12 }}

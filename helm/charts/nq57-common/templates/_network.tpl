@@ -26,6 +26,7 @@ spec:
     - Egress
     {{- end }}
   ingress:
+    # the ingress controller, to the API (or the portal's pages) only
     - from:
         - namespaceSelector:
             {{- toYaml $np.ingressController.namespaceSelector | nindent 12 }}
@@ -33,6 +34,11 @@ spec:
           podSelector:
             {{- toYaml . | nindent 12 }}
           {{- end }}
+      ports:
+        - port: http
+          protocol: TCP
+    # Prometheus, to the management interface (/q/metrics) only
+    - from:
         - namespaceSelector:
             {{- toYaml $np.monitoring.namespaceSelector | nindent 12 }}
           {{- with $np.monitoring.podSelector }}
@@ -40,7 +46,7 @@ spec:
             {{- toYaml . | nindent 12 }}
           {{- end }}
       ports:
-        - port: http
+        - port: management
           protocol: TCP
     {{- if not $portal }}
     # this release's portal, calling the API as the signed-in user
@@ -89,6 +95,26 @@ spec:
 {{- end -}}
 {{- end -}}
 
+{{/*
+The paths an Ingress host routes: a service's API (/api) and, with openapi.enabled, its contract (/q/openapi,
+/q/swagger-ui), never the rest of /q/ (health, metrics: the management port); the portal's, the paths its values name.
+Call with (dict "host" <ingress.hosts entry> "context" $); gives a YAML list.
+*/}}
+{{- define "nq57-common.ingressPaths" -}}
+{{- if eq (include "nq57-common.kind" .context) "portal" -}}
+{{- toYaml .host.paths -}}
+{{- else -}}
+- path: /api
+  pathType: Prefix
+{{- if .context.Values.openapi.enabled }}
+- path: /q/openapi
+  pathType: Prefix
+- path: /q/swagger-ui
+  pathType: Prefix
+{{- end }}
+{{- end -}}
+{{- end -}}
+
 {{- define "nq57-common.ingress" -}}
 {{- if .Values.ingress.enabled -}}
 apiVersion: networking.k8s.io/v1
@@ -113,7 +139,7 @@ spec:
     - host: {{ .host | quote }}
       http:
         paths:
-          {{- range .paths }}
+          {{- range (include "nq57-common.ingressPaths" (dict "host" . "context" $) | fromYamlArray) }}
           - path: {{ .path }}
             pathType: {{ .pathType }}
             backend:
@@ -146,7 +172,7 @@ spec:
     matchNames:
       - {{ .Release.Namespace }}
   endpoints:
-    - port: http
+    - port: management
       path: /q/metrics
       interval: {{ .Values.serviceMonitor.interval }}
       scrapeTimeout: {{ .Values.serviceMonitor.scrapeTimeout }}

@@ -16,7 +16,7 @@
   API:       {{ range .Values.ingress.hosts }}https://{{ .host }}/api/v1 {{ end }}
 {{- else }}
   API:       kubectl -n {{ .Release.Namespace }} port-forward svc/{{ include "nq57-common.fullname" . }} {{ .Values.service.port }}:{{ .Values.service.port }}
-             then http://127.0.0.1:{{ .Values.service.port }}/q/swagger-ui
+             then http://127.0.0.1:{{ .Values.service.port }}/api/v1{{ if .Values.openapi.enabled }} (contract: /q/swagger-ui){{ end }}
 {{- end }}
 {{- if and .Values.serviceMonitor.enabled (not (include "nq57-common.hasApi" (dict "api" "monitoring.coreos.com/v1" "context" .))) }}
   WARNING: serviceMonitor.enabled=true but the cluster does not serve monitoring.coreos.com/v1; no ServiceMonitor was created.

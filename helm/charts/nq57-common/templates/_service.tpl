@@ -17,6 +17,11 @@ spec:
       port: {{ .Values.service.port }}
       targetPort: http
       protocol: TCP
+    # health and metrics (Prometheus through the ServiceMonitor); no Ingress routes to it
+    - name: management
+      port: {{ .Values.managementPort }}
+      targetPort: management
+      protocol: TCP
   selector:
     {{- include "nq57-common.selectorLabels" . | nindent 4 }}
 {{- end -}}

@@ -52,7 +52,7 @@ class CentralInstanceTest {
         for (String service : Charts.SERVICES) {
             Ingress ingress = central.named(Ingress.class, "nq57-" + service);
             var path = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0);
-            assertTrue("Prefix".equals(path.getPathType()) && "/".equals(path.getPath()), service + ": /api/v1/federation/* goes to the service");
+            assertTrue("Prefix".equals(path.getPathType()) && "/api".equals(path.getPath()), service + ": /api/v1/federation/* goes to the service");
             NetworkPolicy policy = central.named(NetworkPolicy.class, "nq57-" + service);
             NetworkPolicyIngressRule rule = policy.getSpec().getIngress().get(0);
             assertEquals("ingress-nginx", rule.getFrom().get(0).getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"),
@@ -117,7 +117,7 @@ class CentralInstanceTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> endpoint = ((List<Map<String, Object>>) monitor.get("spec", "endpoints")).get(0);
             assertEquals("/q/metrics", endpoint.get("path"));
-            assertEquals("http", endpoint.get("port"));
+            assertEquals("management", endpoint.get("port"), "metrics are served on the management interface only");
         }
     }
 

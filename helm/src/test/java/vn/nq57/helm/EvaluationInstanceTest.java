@@ -77,7 +77,9 @@ class EvaluationInstanceTest {
         assertTrue(output.contains("nq57_federation_forward_pending, nq57_federation_forward_oldest_pending_seconds"), output);
         assertTrue(output.contains("nq57_federation_origin_lag_ms{origin=\"bkhcn\"}"), output);
         assertFalse(output.contains("cannot reach central"), output);
-        assertTrue(output.contains("https://initiative.nq57.bkhcn.gov.vn/q/swagger-ui"), output);
+        // the Ingress routes the API only (the OpenAPI contract only with openapi.enabled)
+        assertTrue(output.contains("https://initiative.nq57.bkhcn.gov.vn/api/v1"), output);
+        assertFalse(output.contains("swagger-ui"), output);
     }
 
     @Test

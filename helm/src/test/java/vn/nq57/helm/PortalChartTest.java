@@ -181,7 +181,10 @@ class PortalChartTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> endpoint = ((List<Map<String, Object>>) monitor.get("spec", "endpoints")).get(0);
         assertEquals("/q/metrics", endpoint.get("path"));
-        assertEquals("http", endpoint.get("port"));
+        assertEquals("management", endpoint.get("port"), "probes and metrics on the management interface");
+        for (var probe : List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
+            assertEquals("management", probe.getHttpGet().getPort().getStrVal());
+        }
     }
 
     @Test
@@ -223,10 +226,14 @@ class PortalChartTest {
     void onlyTheIngressControllerAndPrometheusMayConnectToThePortal() {
         NetworkPolicy policy = central.named(NetworkPolicy.class, PORTAL);
         assertEquals(Pods.service(central, Charts.PORTAL).getSpec().getSelector().getMatchLabels(), policy.getSpec().getPodSelector().getMatchLabels());
-        assertEquals(1, policy.getSpec().getIngress().size());
-        assertEquals(List.of("ingress-nginx", "monitoring"), policy.getSpec().getIngress().get(0).getFrom().stream()
+        // the ingress controller to the pages (http), Prometheus to the metrics (management)
+        assertEquals(2, policy.getSpec().getIngress().size());
+        assertEquals(List.of("ingress-nginx"), policy.getSpec().getIngress().get(0).getFrom().stream()
                 .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList());
         assertEquals("http", policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getStrVal());
+        assertEquals(List.of("monitoring"), policy.getSpec().getIngress().get(1).getFrom().stream()
+                .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList());
+        assertEquals("management", policy.getSpec().getIngress().get(1).getPorts().get(0).getPort().getStrVal());
     }
 
     @Test

@@ -61,7 +61,7 @@ class ProductionHabitsTest {
             assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath(), application);
             assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath(), application);
             for (var probe : List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
-                assertEquals("http", probe.getHttpGet().getPort().getStrVal(), application + " probes its HTTP port");
+                assertEquals("management", probe.getHttpGet().getPort().getStrVal(), application + " probes its management port");
             }
         }
     }
@@ -155,18 +155,21 @@ class ProductionHabitsTest {
                     application + "'s NetworkPolicy selects its pods");
             assertEquals(List.of("Ingress"), policy.getSpec().getPolicyTypes());
             boolean portal = Charts.PORTAL.equals(application);
-            assertEquals(portal ? 1 : 2, policy.getSpec().getIngress().size(), application + ": ingress controller and Prometheus"
+            assertEquals(portal ? 2 : 3, policy.getSpec().getIngress().size(), application + ": ingress controller, Prometheus"
                     + (portal ? "" : ", and the portal"));
-            List<NetworkPolicyPeer> peers = policy.getSpec().getIngress().get(0).getFrom();
-            assertEquals(List.of("ingress-nginx", "monitoring"), peers.stream()
+            // the ingress controller reaches the HTTP port only, Prometheus the management port only
+            assertEquals(List.of("ingress-nginx"), policy.getSpec().getIngress().get(0).getFrom().stream()
                     .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList());
-            assertEquals("http", policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getStrVal());
+            assertEquals(List.of("http"), policy.getSpec().getIngress().get(0).getPorts().stream().map(p -> p.getPort().getStrVal()).toList());
+            assertEquals(List.of("monitoring"), policy.getSpec().getIngress().get(1).getFrom().stream()
+                    .map(p -> p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")).toList());
+            assertEquals(List.of("management"), policy.getSpec().getIngress().get(1).getPorts().stream().map(p -> p.getPort().getStrVal()).toList());
             if (!portal) {
-                NetworkPolicyPeer fromPortal = policy.getSpec().getIngress().get(1).getFrom().get(0);
+                NetworkPolicyPeer fromPortal = policy.getSpec().getIngress().get(2).getFrom().get(0);
                 assertNull(fromPortal.getNamespaceSelector(), application + ": the portal of this namespace only");
                 assertEquals(Map.of("app.kubernetes.io/instance", Charts.RELEASE, "app.kubernetes.io/component", "portal"),
                         fromPortal.getPodSelector().getMatchLabels(), application + ": this release's portal only");
-                assertEquals("http", policy.getSpec().getIngress().get(1).getPorts().get(0).getPort().getStrVal());
+                assertEquals("http", policy.getSpec().getIngress().get(2).getPorts().get(0).getPort().getStrVal());
             }
         }
     }
