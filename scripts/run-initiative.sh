@@ -13,5 +13,5 @@ if [ ! -f "$JAR" ] || [ -n "$(find platform/src initiative-service/src -newer "$
   echo "Building initiative-service ..."
   ./mvnw -B -q -ntp install -pl platform,initiative-service -DskipTests
 fi
-echo "initiative-service on http://127.0.0.1:${NQ57_INITIATIVE_PORT:-8081} (Swagger UI: /q/swagger-ui, health: /q/health)"
+echo "initiative-service on http://127.0.0.1:${NQ57_INITIATIVE_PORT:-8081} (Swagger UI: /q/swagger-ui; health http://127.0.0.1:${NQ57_MANAGEMENT_PORT:-9000}/q/health)"
 exec java ${NQ57_JAVA_OPTS:--Xmx256m} -jar "$JAR"

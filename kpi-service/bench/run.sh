@@ -22,15 +22,15 @@ LOG=kpi-service/target/bench-service.log
 # BENCH_SERVICE_OPTS: extra JVM options for the service, e.g. a flight recording
 #   BENCH_SERVICE_OPTS=-XX:StartFlightRecording=filename=/tmp/kpi.jfr,settings=profile
 # shellcheck disable=SC2086
-NQ57_KPI_PORT=$PORT NQ57_KPI_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" java -Xmx1g ${BENCH_SERVICE_OPTS:-} \
+NQ57_KPI_PORT=$PORT NQ57_MANAGEMENT_PORT=$((PORT + 1000)) NQ57_KPI_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" java -Xmx1g ${BENCH_SERVICE_OPTS:-} \
   -Dmp.jwt.verify.publickey.location="file:$ROOT/platform/src/test/resources/nq57-test-publicKey.pem" \
   -Dmp.jwt.verify.issuer=https://test.nq57.local/realms/nq57 \
   -Dnq57.outbox.relay-interval=1h -Dnq57.outbox.wake-on-commit=false \
   -jar "${BENCH_APP:-kpi-service/target/quarkus-app}/quarkus-run.jar" > "$LOG" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/q/health/live" >/dev/null && break; sleep 1; done
-curl -sf "http://127.0.0.1:$PORT/q/health/live" >/dev/null || { echo "the service did not start; see $LOG" >&2; exit 1; }
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$((PORT + 1000))/q/health/live" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$((PORT + 1000))/q/health/live" >/dev/null || { echo "the service did not start; see $LOG" >&2; exit 1; }
 java -Xmx1g -cp "$PGJDBC" kpi-service/bench/KpiBench.java --base "http://127.0.0.1:$PORT" \
   --jdbc "jdbc:postgresql://127.0.0.1:$PGPORT/$DB?user=postgres" \
   --key platform/src/test/resources/nq57-test-privateKey.pem --service-pid "$PID" "$@"

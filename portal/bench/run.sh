@@ -23,16 +23,16 @@ done
 KC=${NQ57_OIDC_ISSUER:-http://127.0.0.1:${NQ57_KEYCLOAK_PORT:-8180}/realms/nq57}
 JAR=$ROOT/portal/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "no $JAR: ./mvnw -pl portal package -DskipTests" >&2; exit 1; }
-curl -sf "http://127.0.0.1:${NQ57_INITIATIVE_PORT:-8081}/q/health/ready" >/dev/null || { echo "the local suite is not running: deploy/nq57 up" >&2; exit 1; }
+curl -sf "http://127.0.0.1:$(( ${NQ57_INITIATIVE_PORT:-8081} + ${NQ57_MANAGEMENT_OFFSET:-1000} ))/q/health/ready" >/dev/null || { echo "the local suite is not running: deploy/nq57 up" >&2; exit 1; }
 WORK=$(mktemp -d)
 trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 BASE=http://127.0.0.1:$PORT
 
 echo "== portal benchmark, $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
 t0=$(date +%s%N)
-NQ57_PORTAL_PORT=$PORT NQ57_OIDC_ISSUER=$KC java -Xmx192m -jar "$JAR" >"$WORK/portal.log" 2>&1 &
+NQ57_PORTAL_PORT=$PORT NQ57_MANAGEMENT_PORT=$((PORT + 1000)) NQ57_OIDC_ISSUER=$KC java -Xmx192m -jar "$JAR" >"$WORK/portal.log" 2>&1 &
 PID=$!
-until curl -sf "$BASE/q/health/ready" >/dev/null; do
+until curl -sf "http://127.0.0.1:$((PORT + 1000))/q/health/ready" >/dev/null; do
   kill -0 $PID 2>/dev/null || { cat "$WORK/portal.log"; exit 1; }
   sleep 0.05
 done

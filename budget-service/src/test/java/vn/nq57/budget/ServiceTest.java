@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import vn.nq57.budget.Fixtures.Initiative;
+import vn.nq57.platform.testing.Management;
 import vn.nq57.platform.testing.TestTokens;
 
 @QuarkusTest
@@ -15,8 +16,9 @@ class ServiceTest {
 
     @Test
     void healthMetricsAndOpenApiAreOpen() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
+        Management.given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(404);
+        Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("nq57_budget_disbursements_recorded_total{kind=\"payment\""))
                 .body(org.hamcrest.Matchers.containsString("nq57_budget_disbursed_vnd_total{kind=\"reversal\""));
         given().when().get("/q/openapi?format=json").then().statusCode(200)

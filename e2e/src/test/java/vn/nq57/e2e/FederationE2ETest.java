@@ -380,7 +380,7 @@ class FederationE2ETest {
         assertTrue(ministry.path("catalogue").hasNonNull("lastSyncAt"), ministry.toString());
         assertEquals(0, ministry.path("forwarder").path("pendingEvents").asInt());
 
-        String metrics = given().baseUri(suite.url(BKHCN, "kpi")).when().get("/q/metrics").then().statusCode(200)
+        String metrics = given().baseUri(suite.managementUrl(BKHCN, "kpi")).when().get("/q/metrics").then().statusCode(200)
                 .extract().asString();
         assertTrue(metrics.contains("nq57_federation_forward_pending"), "forwarder metrics missing");
 
@@ -443,7 +443,7 @@ class FederationE2ETest {
     }
 
     private double metric(Suite.Node node, String service, String name) {
-        String metrics = given().baseUri(suite.url(node, service)).when().get("/q/metrics").then().statusCode(200)
+        String metrics = given().baseUri(suite.managementUrl(node, service)).when().get("/q/metrics").then().statusCode(200)
                 .extract().asString();
         return metrics.lines().filter(l -> l.startsWith(name))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();

@@ -36,6 +36,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     public static final int KEYCLOAK = 18180;
     /** The SMTP server (GreenMail, in this JVM) every instance's initiative-service mails to. */
     public static final int SMTP = 18025;
+    /** Health and metrics of every process are on its management port: its HTTP port + this (as deploy/nq57 does). */
+    public static final int MANAGEMENT_OFFSET = 1000;
     public static final Map<String, Integer> PORTS = Map.of("initiative", 18081, "kpi", 18082, "budget", 18083);
     public static final String PASSWORD = "demo-local-only";
     /** The realm's LOCAL-ONLY secret of the confidential client {@code portal} (identity/realm-nq57.json). */
@@ -246,6 +248,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx192m", "-jar", jar.toString());
         Map<String, String> env = pb.environment();
         env.put("NQ57_PORTAL_PORT", String.valueOf(port));
+        env.put("NQ57_MANAGEMENT_PORT", String.valueOf(port + MANAGEMENT_OFFSET));
         env.put("NQ57_INITIATIVE_URL", url(node, "initiative"));
         env.put("NQ57_KPI_URL", url(node, "kpi"));
         env.put("NQ57_BUDGET_URL", url(node, "budget"));
@@ -265,7 +268,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
                 throw new IllegalStateException("the portal exited; see " + logs.resolve(node.id() + "-portal.log"));
             }
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + MANAGEMENT_OFFSET) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     log("portal of " + node.id() + " ready on " + port);
                     return;
@@ -309,6 +312,11 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         }
     }
 
+    /** The topics of an instance with this prefix on the suite's broker. */
+    public void ensureTopics(String prefix) throws Exception {
+        script("deploy/infra/kafka.sh", "ensure-topics", prefix);
+    }
+
     public void startBroker(boolean reset) throws Exception {
         if (reset) {
             script("deploy/infra/kafka.sh", "start", "--reset");
@@ -326,6 +334,28 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
 
     public void startService(Node node, String service) throws IOException {
+        ProcessBuilder pb = serviceProcess(node, service);
+        services.put(node.key(service), pb.start());
+        log("started " + node.id() + " " + service + "-service on " + node.port(service));
+    }
+
+    /** Extra settings of an instance's services from now on: NAME for all of them, service/NAME for one. */
+    public void environment(Node node, Map<String, String> env) {
+        extraEnv.put(node.id(), Map.copyOf(env));
+    }
+
+    /** Runs a service of an instance as a one-off task (e.g. QUARKUS_INIT_AND_EXIT) and answers its exit code. */
+    public int runToExit(Node node, String service, Duration timeout) throws Exception {
+        Process p = serviceProcess(node, service).start();
+        if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(node.id() + " " + service + "-service did not exit within " + timeout
+                    + "; see " + logs.resolve(node.logName(service)));
+        }
+        return p.exitValue();
+    }
+
+    private ProcessBuilder serviceProcess(Node node, String service) {
         Path jar = repo.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw install -DskipTests)");
@@ -334,6 +364,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         Map<String, String> env = pb.environment();
         String upper = service.toUpperCase();
         env.put("NQ57_" + upper + "_PORT", String.valueOf(node.port(service)));
+        env.put("NQ57_MANAGEMENT_PORT", String.valueOf(node.port(service) + MANAGEMENT_OFFSET));
         env.put("NQ57_" + upper + "_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + node.database(service));
         env.put("NQ57_OIDC_ISSUER", issuer());
         env.put("NQ57_OIDC_JWKS", issuer() + "/protocol/openid-connect/certs");
@@ -382,8 +413,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         });
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(node.logName(service)).toFile()));
-        services.put(node.key(service), pb.start());
-        log("started " + node.id() + " " + service + "-service on " + node.port(service));
+        return pb;
     }
 
     public void stopService(String service) {
@@ -442,7 +472,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
                         + "; see " + log);
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url(node, service) + "/q/health/ready"))
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(managementUrl(node, service) + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
@@ -454,6 +484,11 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         }
         throw new IllegalStateException(node.id() + " " + service + "-service not ready after " + timeout + "; see "
                 + log);
+    }
+
+    /** Health and metrics of a service of an instance (its management interface). */
+    public String managementUrl(Node node, String service) {
+        return "http://127.0.0.1:" + (node.port(service) + MANAGEMENT_OFFSET);
     }
 
     public String url(String service) {

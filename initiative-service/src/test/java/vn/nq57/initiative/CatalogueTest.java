@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import vn.nq57.platform.testing.Management;
 import vn.nq57.platform.testing.TestTokens;
 
 @QuarkusTest
@@ -52,11 +53,13 @@ class CatalogueTest {
     }
 
     @Test
-    void healthAndOpenApiAreOpen() {
-        given().when().get("/q/health/live").then().statusCode(200);
+    void healthAndMetricsAreOpenOnTheManagementPortOnlyAndOpenApiOnTheApiPort() {
+        Management.given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/metrics").then().statusCode(200);
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/v1/initiatives'", org.hamcrest.Matchers.notNullValue());
-        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

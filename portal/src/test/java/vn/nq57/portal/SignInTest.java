@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,10 +184,16 @@ class SignInTest {
     }
 
     @Test
-    void readinessIsOpenWithoutASession() {
-        Response r = new Browser(portal).get("/q/health/ready");
+    void readinessIsOpenWithoutASessionOnTheManagementPortOnly() {
+        URI management = URI.create("http://localhost:"
+                + ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class));
+        Response r = new Browser(management).get("/q/health/ready");
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         assertThat(r.body()).contains("\"UP\"");
+        assertThat(new Browser(management).get("/q/metrics").body()).contains("http_server_requests_seconds");
+
+        assertThat(new Browser(portal).get("/q/health/ready").status()).as("not on the public port").isEqualTo(404);
+        assertThat(new Browser(portal).get("/q/metrics").status()).as("not on the public port").isEqualTo(404);
     }
 
     /** The claims part of a JWT: what a readable token would show. */

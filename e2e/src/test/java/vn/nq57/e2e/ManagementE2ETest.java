@@ -1,0 +1,33 @@
+package vn.nq57.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What a Kubernetes probe and Prometheus reach, and what the Ingress (the HTTP port) does not: every service of a
+ * running instance serves health and metrics on its management port only.
+ */
+@ExtendWith(Suite.class)
+class ManagementE2ETest {
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortAndNotOnTheApiPort() {
+        Suite suite = Suite.get();
+        for (String service : Suite.PORTS.keySet()) {
+            String management = suite.managementUrl(Suite.CENTRAL, service);
+            given().baseUri(management).when().get("/q/health/ready").then().statusCode(200);
+            given().baseUri(management).when().get("/q/health/live").then().statusCode(200);
+            String metrics = given().baseUri(management).when().get("/q/metrics").then().statusCode(200)
+                    .extract().asString();
+            assertThat(metrics).as(service).contains("jvm_memory_used_bytes", "http_server_requests_seconds");
+
+            String api = suite.url(service);
+            given().baseUri(api).when().get("/q/health/ready").then().statusCode(404);
+            given().baseUri(api).when().get("/q/metrics").then().statusCode(404);
+            given().baseUri(api).when().get("/api/v1/systems").then().statusCode(401);
+        }
+    }
+}
