@@ -27,6 +27,13 @@ glob = {
     "imageRegistry": string,
     "imagePullSecrets": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "minLength": 1}}}},
     "apiVersions": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9.-]+/[a-z0-9]+$"}},
+    "trust": {"type": "object", "additionalProperties": False, "properties": {
+        "configMap": string, "secret": string, "key": {"type": "string", "pattern": "^[A-Za-z0-9._-]+$"}},
+      "not": {"required": ["configMap", "secret"], "properties": {"configMap": {"minLength": 1}, "secret": {"minLength": 1}}}},
+    "proxy": {"type": "object", "additionalProperties": False, "properties": {
+        "httpsHost": {"type": "string", "pattern": "^[A-Za-z0-9.-]*$", "description": "a host name, no scheme"},
+        "httpsPort": {"type": "integer", "minimum": 1, "maximum": 65535},
+        "noProxy": {"type": "array", "items": {"type": "string", "pattern": "^[A-Za-z0-9.*-]+$"}}}},
     "postgresql": {"type": "object", "additionalProperties": False, "properties": {
         "host": string,
         "port": {"type": "integer", "minimum": 1, "maximum": 65535},
@@ -61,6 +68,13 @@ glob = {
             "extra": {"type": "array", "items": {"type": "object", "properties": {"to": {"type": "array"}, "ports": {"type": "array"}}, "additionalProperties": False}}}}}},
   },
   "allOf": [
+    {"if": {"required": ["profile"], "properties": {"profile": {"const": "production"}}},
+     "then": {"properties": {"oidc": {"properties": {"issuerUrl": {"pattern": "^(|https://\\S+|http://[a-z0-9-]+-keycloak:8080/realms/\\S+)$",
+        "description": "production: an issuer over HTTPS, or the bundled Keycloak in the cluster"}}}}}},
+    {"if": {"required": ["profile", "instance"], "properties": {"profile": {"const": "production"}, "instance": {"properties": {"role": {"const": "ministry"}}}}},
+     "then": {"properties": {"federation": {"properties": {
+        "centralUrl": {"pattern": "^(|https://\\S+)$", "description": "production: central over HTTPS only"},
+        "tokenUrl": {"pattern": "^(|https://\\S+)$", "description": "production: central's Keycloak over HTTPS only"}}}}}},
     {"if": {"properties": {"instance": {"properties": {"role": {"const": "ministry"}}}}},
      "then": {"required": ["federation"], "properties": {"federation": {"required": ["tokenUrl", "clientId", "existingSecret"], "properties": {
         "tokenUrl": {"minLength": 1, "description": "a ministry instance needs the token endpoint of the central Keycloak"},
@@ -105,6 +119,7 @@ service = {
         "username": string, "existingSecret": string,
         "passwordKey": {"type": "string", "minLength": 1}}},
     "jvmOptions": string,
+    "jvm": {"type": "object", "additionalProperties": False, "properties": {"extraOptions": string}},
     "config": {"type": "object", "description": "non-secret environment variables",
         "propertyNames": {"pattern": "^[A-Z_][A-Z0-9_]*$", "not": {"pattern": "(PASSWORD|SECRET|TOKEN|CREDENTIAL)"}},
         "additionalProperties": {"type": ["string", "number", "boolean"]}},
@@ -267,6 +282,10 @@ umbrella = {
 }
 # A ministry's service needs the URL of its counterpart at central: its own federation.centralUrl or the global one.
 service["allOf"] = [
+    {"if": {"properties": {"global": {"required": ["profile", "instance"], "properties": {
+        "profile": {"const": "production"}, "instance": {"properties": {"role": {"const": "ministry"}}}}}}},
+     "then": {"properties": {"federation": {"properties": {"centralUrl": {"pattern": "^(|https://\\S+)$",
+        "description": "production: the service at central over HTTPS only"}}}}}},
     {"if": {"properties": {"global": {"required": ["instance"], "properties": {
         "instance": {"required": ["role"], "properties": {"role": {"const": "ministry"}}},
         "federation": {"properties": {"centralUrl": {"maxLength": 0}}}}}}},

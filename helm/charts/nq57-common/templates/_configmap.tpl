@@ -17,7 +17,7 @@ data:
   {{- include "nq57-common.api.config" . | nindent 2 }}
   {{- end }}
   NQ57_MANAGEMENT_PORT: {{ .Values.managementPort | quote }}
-  {{- with .Values.jvmOptions }}
+  {{- with include "nq57-common.javaToolOptions" . }}
   JAVA_TOOL_OPTIONS: {{ . | quote }}
   {{- end }}
   {{- range $key, $value := .Values.config }}

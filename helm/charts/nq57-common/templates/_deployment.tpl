@@ -53,6 +53,28 @@ spec:
             matchLabels:
               {{- include "nq57-common.selectorLabels" . | nindent 14 }}
       {{- end }}
+      {{- $trust := include "nq57-common.trustSource" . }}
+      {{- if $trust }}
+      initContainers:
+        # the JDK's CAs plus the trust bundle, as a PKCS12 truststore for the JVM (public certificates only)
+        - name: truststore
+          image: {{ include "nq57-common.image" . | quote }}
+          imagePullPolicy: {{ .Values.image.pullPolicy }}
+          command: ["java", "-cp", "/deployments/lib/main/*", "vn.nq57.trust.TrustStore",
+                    "/etc/nq57/trust/{{ .Values.global.trust.key }}", {{ include "nq57-common.trustStore" . | quote }}]
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+          securityContext:
+            {{- toYaml .Values.securityContext | nindent 12 }}
+          volumeMounts:
+            - name: trust-bundle
+              mountPath: /etc/nq57/trust
+              readOnly: true
+            - name: truststore
+              mountPath: /var/run/nq57
+            - name: tmp
+              mountPath: /tmp
+      {{- end }}
       containers:
         - name: {{ .Chart.Name }}
           image: {{ include "nq57-common.image" . | quote }}
@@ -137,6 +159,14 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- if $trust }}
+            - name: trust-bundle
+              mountPath: /etc/nq57/trust
+              readOnly: true
+            - name: truststore
+              mountPath: /var/run/nq57
+              readOnly: true
+            {{- end }}
             {{- with .Values.extraVolumeMounts }}
             {{- toYaml . | nindent 12 }}
             {{- end }}
@@ -144,6 +174,22 @@ spec:
         - name: tmp
           emptyDir:
             sizeLimit: {{ .Values.tmpSizeLimit }}
+        {{- if $trust }}
+        - name: truststore
+          emptyDir:
+            sizeLimit: 16Mi
+        - name: trust-bundle
+          {{- if eq $trust "configMap" }}
+          configMap:
+            name: {{ .Values.global.trust.configMap | quote }}
+          {{- else }}
+          secret:
+            secretName: {{ .Values.global.trust.secret | quote }}
+          {{- end }}
+            items:
+              - key: {{ .Values.global.trust.key | quote }}
+                path: {{ .Values.global.trust.key | quote }}
+        {{- end }}
         {{- with .Values.extraVolumes }}
         {{- toYaml . | nindent 8 }}
         {{- end }}

@@ -148,3 +148,37 @@ global.federation.centralUrl. The service appends /api/v1/federation/events and 
 {{- with .Values.federation }}{{ $own = .centralUrl }}{{ end -}}
 {{- default .Values.global.federation.centralUrl $own | trimSuffix "/" -}}
 {{- end -}}
+
+
+{{/*
+The trust bundle (global.trust): "configMap", "secret" or "" (none). With one, an init container builds the JVM's
+truststore (the JDK's CAs plus the bundle) into an emptyDir with the application's own image, and the bundle is
+mounted at /etc/nq57/trust/<key> (a stable path: PostgreSQL's sslrootcert).
+*/}}
+{{- define "nq57-common.trustSource" -}}
+{{- with .Values.global.trust -}}
+{{- if .configMap -}}configMap{{- else if .secret -}}secret{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "nq57-common.trustStore" -}}/var/run/nq57/truststore.p12{{- end -}}
+
+{{/*
+JAVA_TOOL_OPTIONS (additive to the image's own JAVA_OPTS_APPEND, which it never replaces): jvmOptions, the truststore,
+the HTTPS proxy, then jvm.extraOptions.
+*/}}
+{{- define "nq57-common.javaToolOptions" -}}
+{{- $opts := list -}}
+{{- with .Values.jvmOptions }}{{ $opts = append $opts . }}{{ end -}}
+{{- if include "nq57-common.trustSource" . -}}
+{{- $opts = append $opts (printf "-Djavax.net.ssl.trustStore=%s -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12" (include "nq57-common.trustStore" .)) -}}
+{{- end -}}
+{{- with .Values.global.proxy -}}
+{{- if .httpsHost -}}
+{{- $noProxy := concat (list "localhost" "127.0.0.1" "*.svc" "*.cluster.local") (default list .noProxy) -}}
+{{- $opts = append $opts (printf "-Dhttps.proxyHost=%s -Dhttps.proxyPort=%v -Dhttp.nonProxyHosts=%s" .httpsHost .httpsPort (join "|" $noProxy)) -}}
+{{- end -}}
+{{- end -}}
+{{- with .Values.jvm }}{{ with .extraOptions }}{{ $opts = append $opts . }}{{ end }}{{ end -}}
+{{- join " " $opts -}}
+{{- end -}}
