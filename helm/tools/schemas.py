@@ -261,7 +261,16 @@ umbrella = {
             "entityOperator": {"type": "object", "additionalProperties": False, "properties": {"resources": resources}},
             "topics": {"type": "object", "additionalProperties": False, "properties": {
                 "partitions": {"type": "integer", "minimum": 1},
-                "retentionMs": {"type": "integer", "minimum": -1}}}}}}},
+                "retentionMs": {"type": "integer", "minimum": -1}}}}},
+        "topicsJob": {"type": "object", "additionalProperties": False, "properties": {
+            "enabled": {"type": "boolean"}, "image": image(),
+            "partitions": {"type": "integer", "minimum": 1},
+            "replicationFactor": {"type": "integer", "minimum": 1},
+            "minInsyncReplicas": {"type": "integer", "minimum": 1},
+            "retentionMs": {"type": "integer", "minimum": -1},
+            "existingSecret": string, "configKey": {"type": "string", "pattern": "^[A-Za-z0-9._-]+$"},
+            "backoffLimit": {"type": "integer", "minimum": 0},
+            "resources": resources, "podSecurityContext": podsec, "securityContext": consec}}}},
   },
   "allOf": [
     {"if": {"properties": {"postgresql": {"properties": {"enabled": {"const": False}}}}},

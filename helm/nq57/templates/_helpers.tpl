@@ -55,11 +55,25 @@ true
 {{- end -}}
 {{- end -}}
 
-{{/* Whether the Strimzi resources are rendered: enabled and the operator's API is served. */}}
+{{/*
+Whether the Strimzi resources are rendered: kafka.strimzi.enabled. The cluster must then serve kafka.strimzi.io/v1
+(Strimzi 0.49 or newer), or global.apiVersions must list it; otherwise the chart fails rather than install services
+waiting for a Kafka that nobody creates.
+*/}}
 {{- define "nq57.kafka.strimzi" -}}
-{{- if and .Values.kafka.strimzi.enabled (include "nq57.hasApi" (dict "api" "kafka.strimzi.io/v1beta2" "context" .)) -}}
+{{- if .Values.kafka.strimzi.enabled -}}
+{{- if not (include "nq57.hasApi" (dict "api" "kafka.strimzi.io/v1" "context" .)) -}}
+{{- fail "kafka.strimzi.enabled=true but the cluster does not serve kafka.strimzi.io/v1: install the Strimzi operator 0.49 or newer (with its CRDs), or, where the renderer cannot see the cluster (helm template, Argo CD), list the API in global.apiVersions (--set 'global.apiVersions={kafka.strimzi.io/v1}'); or set kafka.strimzi.enabled=false and global.kafka.bootstrapServers" -}}
+{{- end -}}
 true
 {{- end -}}
+{{- end -}}
+
+{{/* The topics the services publish to and read (each service's application.properties). */}}
+{{- define "nq57.kafka.topics" -}}
+- nq57.initiatives.v1
+- nq57.kpi.v1
+- nq57.budget.v1
 {{- end -}}
 
 {{/* A password kept across upgrades: the existing Secret's value, or a new random one. */}}

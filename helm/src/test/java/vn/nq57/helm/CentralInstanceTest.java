@@ -84,9 +84,9 @@ class CentralInstanceTest {
         List<HasMetadata> kafka = central.ofKind("Kafka");
         assertEquals(1, kafka.size());
         GenericKubernetesResource cluster = (GenericKubernetesResource) kafka.get(0);
-        assertEquals("kafka.strimzi.io/v1beta2", cluster.getApiVersion());
+        assertEquals("kafka.strimzi.io/v1", cluster.getApiVersion());
         assertEquals("nq57-kafka", cluster.getMetadata().getName());
-        assertEquals("enabled", cluster.getMetadata().getAnnotations().get("strimzi.io/kraft"));
+        assertFalse(cluster.getMetadata().getAnnotations().containsKey("strimzi.io/kraft"), "v1 is KRaft with node pools only");
         GenericKubernetesResource pool = (GenericKubernetesResource) central.ofKind("KafkaNodePool").get(0);
         assertEquals(3, ((Number) pool.get("spec", "replicas")).intValue());
         assertEquals("nq57-kafka", pool.getMetadata().getLabels().get("strimzi.io/cluster"));
@@ -100,12 +100,16 @@ class CentralInstanceTest {
     }
 
     @Test
-    void kafkaResourcesAreLeftOutWhereTheStrimziApiIsNotServed() {
-        Charts.Rendered withoutOperators = Charts.renderUmbrella("values-central.yaml");
-        assertTrue(withoutOperators.ofKind("Kafka").isEmpty());
-        assertTrue(withoutOperators.ofKind("KafkaTopic").isEmpty());
-        assertTrue(withoutOperators.ofKind("ServiceMonitor").isEmpty(), "no ServiceMonitor without the Prometheus operator");
-        assertEquals(4, withoutOperators.all(Deployment.class).size(), "the three services and the portal");
+    void withoutTheStrimziV1ApiTheBundledKafkaIsRefusedWithWhatToDo() {
+        // was: left out silently, leaving services that wait for a Kafka nobody creates
+        String failure = Charts.renderFailure("nq57", List.of(Charts.umbrellaValues("values-central.yaml")));
+        assertTrue(failure.contains("kafka.strimzi.enabled=true but the cluster does not serve kafka.strimzi.io/v1: install the Strimzi operator 0.49 or newer"), failure);
+        assertTrue(failure.contains("list the API in global.apiVersions"), failure);
+        String oldApiOnly = Charts.renderFailure("nq57", List.of(Charts.umbrellaValues("values-central.yaml")), "global.apiVersions[0]", "kafka.strimzi.io/v1beta2");
+        assertTrue(oldApiOnly.contains("does not serve kafka.strimzi.io/v1"), oldApiOnly);
+        Charts.Rendered withoutPrometheus = Charts.renderUmbrella("values-central.yaml", "global.apiVersions[0]", "kafka.strimzi.io/v1");
+        assertTrue(withoutPrometheus.ofKind("ServiceMonitor").isEmpty(), "no ServiceMonitor without the Prometheus operator");
+        assertEquals(4, withoutPrometheus.all(Deployment.class).size(), "the three services and the portal");
     }
 
     @Test

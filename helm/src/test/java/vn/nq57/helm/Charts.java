@@ -38,6 +38,11 @@ final class Charts {
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
     private static volatile Path work;
+    private static volatile Path hooksWork;
+
+    /** helm-java's template leaves hooks out; in the hooks copy of the charts their annotations bear this name instead. */
+    private static final String HOOK = "helm.sh/hook";
+    private static final String HOOK_AS_MANIFEST = "hooks.nq57.test/hook";
 
     private Charts() {
     }
@@ -61,6 +66,47 @@ final class Charts {
             work = dir;
         }
         return work;
+    }
+
+    /**
+     * A copy of the charts in which the hook annotation has another name, so that template renders the hook
+     * resources (Jobs, the helm test Pod) with the manifests; {@link #renderWithHooks} gives them their name back.
+     */
+    static synchronized Path hooksWork() {
+        if (hooksWork == null) {
+            Path dir = work().resolveSibling(work().getFileName() + "-hooks");
+            deleteRecursively(dir);
+            copyRecursively(source().resolve("charts"), dir.resolve("charts"));
+            copyRecursively(source().resolve("nq57"), dir.resolve("nq57"));
+            try (var files = Files.walk(dir)) {
+                for (Path file : files.filter(f -> f.toString().contains("/templates/") && Files.isRegularFile(f)).toList()) {
+                    Files.writeString(file, Files.readString(file).replace(HOOK, HOOK_AS_MANIFEST));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (String application : APPLICATIONS) {
+                new Helm(dir.resolve("charts").resolve(application)).dependency().update().call();
+            }
+            new Helm(dir.resolve("nq57")).dependency().update().call();
+            hooksWork = dir;
+        }
+        return hooksWork;
+    }
+
+    /** Renders the umbrella chart with its hook resources (helm.sh/hook annotations as in the chart). */
+    static Rendered renderWithHooks(String valuesFile, String... sets) {
+        String key = "hooks:" + valuesFile + Arrays.toString(sets);
+        return CACHE.computeIfAbsent(key, k -> {
+            TemplateCommand template = new Helm(hooksWork().resolve("nq57")).template().withName(RELEASE).withNamespace(NAMESPACE);
+            if (valuesFile != null) {
+                template = template.withValuesFile(umbrellaValues(valuesFile));
+            }
+            for (int i = 0; i < sets.length; i += 2) {
+                template = template.set(sets[i], sets[i + 1]);
+            }
+            return Rendered.parse(template.call().replace(HOOK_AS_MANIFEST, HOOK));
+        });
     }
 
     static Path chart(String name) {

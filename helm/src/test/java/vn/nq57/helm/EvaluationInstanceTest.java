@@ -52,11 +52,12 @@ class EvaluationInstanceTest {
     void installingWithDefaultValuesSaysWhatWasInstalledAndHowToReachIt() {
         // the evaluation of README section 6 is a dev-profile install (a production one refuses generated passwords)
         String output = new Helm(Charts.chart("nq57")).install().withName("nq57").withNamespace("nq57-eval")
-                .set("global.profile", "dev").clientOnly().withDryRunOption(DryRun.CLIENT).call().getOutput();
+                .set("global.profile", "dev").set("global.apiVersions[0]", "kafka.strimzi.io/v1")
+                .clientOnly().withDryRunOption(DryRun.CLIENT).call().getOutput();
         assertTrue(output.contains("NQ57 instance \"central\" (central) installed as release nq57 in namespace nq57-eval"), output);
         assertTrue(output.contains("kubectl -n nq57-eval port-forward svc/nq57-initiative-service 8081"), output);
         assertTrue(output.contains("kubectl -n nq57-eval get secret nq57-postgresql"), output);
-        assertTrue(output.contains("does not serve kafka.strimzi.io/v1beta2"), output);
+        assertTrue(output.contains("Strimzi cluster nq57-kafka (1 nodes) with topics nq57.initiatives.v1, nq57.kpi.v1, nq57.budget.v1"), output);
         // no realm given: the chart's production realm, whose portal client a port-forward reaches in the dev profile
         assertTrue(output.contains("realm nq57: the chart's production realm, no users yet"), output);
         assertTrue(output.contains("the portal client redirects to http://127.0.0.1:8080/*"), output);

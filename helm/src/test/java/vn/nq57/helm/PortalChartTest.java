@@ -286,7 +286,7 @@ class PortalChartTest {
     @Test
     void installingTheCentralInstanceSaysWhereThePortalIsAndWhatItsKeycloakClientNeeds() {
         String output = new Helm(Charts.chart("nq57")).install().withName("nq57").withNamespace("nq57-central")
-                .withValuesFile(Charts.umbrellaValues("values-central.yaml"))
+                .withValuesFile(Charts.umbrellaValues("values-central.yaml")).set("global.apiVersions[0]", "kafka.strimzi.io/v1")
                 .clientOnly().withDryRunOption(DryRun.CLIENT).call().getOutput();
         assertTrue(output.contains("Portal:     https://portal.nq57.gov.vn/"), output);
         assertTrue(output.contains("sign-in at https://sso.nq57.gov.vn/realms/nq57 as client \"portal\""), output);
@@ -294,6 +294,7 @@ class PortalChartTest {
         assertTrue(output.contains("secrets: Secret nq57-portal, key client-secret (and session-secret"), output);
         String restricted = new Helm(Charts.chart("nq57")).install().withName("nq57").withNamespace("nq57-central")
                 .withValuesFile(Charts.umbrellaValues("values-central.yaml")).set("global.networkPolicy.egress.enabled", "true")
+                .set("global.apiVersions[0]", "kafka.strimzi.io/v1")
                 .clientOnly().withDryRunOption(DryRun.CLIENT).call().getOutput();
         assertTrue(restricted.contains("the portal cannot reach https://sso.nq57.gov.vn/realms/nq57"), restricted);
     }

@@ -31,8 +31,9 @@ class ProductionRealmTest {
     private static final Path PRODUCTION_REALM = Charts.source().resolve("nq57/files/realm-nq57-production.json");
     private static final Path DEMO_REALM = Charts.source().resolveSibling("identity").resolve("realm-nq57.json");
 
-    /** The default values with the two generated passwords from Secrets (item 5 requires them in production). */
-    private static final String[] DEFAULTS = {"global.postgresql.existingSecret", "nq57-db", "keycloak.admin.existingSecret", "nq57-keycloak-admin"};
+    /** The default values with the two generated passwords from Secrets, on a cluster with Strimzi. */
+    private static final String[] DEFAULTS = {"global.postgresql.existingSecret", "nq57-db", "keycloak.admin.existingSecret", "nq57-keycloak-admin",
+            "global.apiVersions[0]", "kafka.strimzi.io/v1"};
 
     private static JsonNode realm() throws IOException {
         return Serialization.jsonMapper().readTree(Files.readString(PRODUCTION_REALM));

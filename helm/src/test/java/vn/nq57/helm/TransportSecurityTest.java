@@ -121,7 +121,7 @@ class TransportSecurityTest {
         assertEquals("http://kpi.central.local:8082", Pods.literalEnv(dev, Pods.container(dev, "kpi-service")).get("NQ57_FEDERATION_CENTRAL_URL"));
         // and production accepts the bundled Keycloak in the cluster, over HTTP, as the issuer
         Charts.Rendered bundled = Charts.renderUmbrella(null, "global.postgresql.existingSecret", "db", "keycloak.admin.existingSecret", "kc",
-                "keycloak.realm.portalUrl", "https://portal.example.gov.vn", "global.oidc.issuerUrl", "http://nq57-keycloak:8080/realms/nq57");
+                "keycloak.realm.portalUrl", "https://portal.example.gov.vn", "global.apiVersions[0]", "kafka.strimzi.io/v1", "global.oidc.issuerUrl", "http://nq57-keycloak:8080/realms/nq57");
         assertEquals("http://nq57-keycloak:8080/realms/nq57", Pods.literalEnv(bundled, Pods.container(bundled, "kpi-service")).get("NQ57_OIDC_ISSUER"));
     }
 
