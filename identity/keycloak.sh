@@ -11,7 +11,8 @@
 # Everything here is LOCAL ONLY: bootstrap admin admin/admin, demo passwords, client secrets.
 # Environment: NQ57_CACHE (default ~/.cache/nq57), NQ57_RUN_DIR (default <repo>/.run), NQ57_LOG_DIR
 # (default <run dir>/logs), NQ57_KEYCLOAK_PORT (8180), NQ57_KEYCLOAK_TIMEOUT (300 s), NQ57_KEYCLOAK_HEAP
-# (default 512m), NQ57_PORTAL_CLIENT_SECRET (default local-dev-only-portal, as in realm-nq57.json), JAVA_HOME.
+# (default 512m), NQ57_PORTAL_CLIENT_SECRET (default local-dev-only-portal, as in realm-nq57.json), JAVA_HOME,
+# NQ57_KEYCLOAK_EXTRA_REALMS (more realm files to import, space-separated; the e2e tests' production realm).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -105,7 +106,13 @@ $who"
     rm -rf "$STATE_DIR"
   fi
   mkdir -p "$STATE_DIR" "$KC_HOME/data/import"
+  # the import folder belongs to the shared distribution: only this start's realms in it
+  find "$KC_HOME/data/import" -maxdepth 1 -name '*.json' -delete
   cp "$HERE/realm-nq57.json" "$KC_HOME/data/import/realm-nq57.json"
+  local extra
+  for extra in ${NQ57_KEYCLOAK_EXTRA_REALMS:-}; do   # more realm files (tests), each with a realm name of its own
+    cp "$extra" "$KC_HOME/data/import/$(basename "$extra")"
+  done
 
   local t0=$SECONDS
   local log_from=1

@@ -34,6 +34,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     public static final int KAFKA = 19092;
     public static final int KAFKA_CONTROLLER = 19093;
     public static final int KEYCLOAK = 18180;
+    /** The production realm of the charts, imported beside the demo realm {@code nq57}. */
+    public static final String PRODUCTION_REALM = "nq57-production";
     /** The SMTP server (GreenMail, in this JVM) every instance's initiative-service mails to. */
     public static final int SMTP = 18025;
     /** Health and metrics of every process are on its management port: its HTTP port + this (as deploy/nq57 does). */
@@ -132,6 +134,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         smtp = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(SMTP, "127.0.0.1",
                 com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        productionRealm();
         script("identity/keycloak.sh", "start");
         log("Keycloak ready after " + Duration.between(t0, Instant.now()).toSeconds() + " s");
         startBroker(true);
@@ -299,6 +302,25 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         if (smtp != null) {
             smtp.stop();
         }
+    }
+
+    /**
+     * The charts' production realm (helm/nq57/files/realm-nq57-production.json) as Keycloak imports it in a cluster,
+     * next to the demo realm under the name {@link #PRODUCTION_REALM}: its placeholders come from Keycloak's
+     * environment ({@link #productionRealmEnv()}).
+     */
+    private void productionRealm() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode realm = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(repo.resolve("helm/nq57/files/realm-nq57-production.json").toFile());
+        realm.put("realm", PRODUCTION_REALM);
+        Files.writeString(run.resolve("realm-" + PRODUCTION_REALM + ".json"), JSON.writeValueAsString(realm));
+    }
+
+    /** What a cluster's Keycloak container gets from Secrets and values for the production realm (tests only). */
+    public static Map<String, String> productionRealmEnv() {
+        return Map.of("NQ57_PORTAL_URL", "https://portal.e2e.nq57.example",
+                "NQ57_PORTAL_CLIENT_SECRET", "e2e-portal-secret-local-only",
+                "NQ57_SERVICE_CLIENT_SECRET", "e2e-service-secret-local-only");
     }
 
     /** Fresh databases for this run. */
@@ -576,6 +598,8 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         env.put("NQ57_KAFKA_PORT", String.valueOf(KAFKA));
         env.put("NQ57_KAFKA_CONTROLLER_PORT", String.valueOf(KAFKA_CONTROLLER));
         env.put("NQ57_KEYCLOAK_PORT", String.valueOf(KEYCLOAK));
+        env.put("NQ57_KEYCLOAK_EXTRA_REALMS", run.resolve("realm-" + PRODUCTION_REALM + ".json").toString());
+        env.putAll(productionRealmEnv());
         return env;
     }
 
