@@ -40,7 +40,9 @@ glob = {
         "username": {"type": "string", "minLength": 1},
         "existingSecret": string,
         "passwordKey": {"type": "string", "minLength": 1},
-        "jdbcParameters": string}},
+        "jdbcParameters": string,
+        "owner": {"type": "object", "additionalProperties": False, "properties": {
+            "username": string, "existingSecret": string, "passwordKey": {"type": "string", "minLength": 1}}}}},
     "kafka": {"type": "object", "additionalProperties": False, "properties": {
         "bootstrapServers": {"type": "string", "pattern": "^(|[A-Za-z0-9.-]+:[0-9]+(,[A-Za-z0-9.-]+:[0-9]+)*)$"}}},
     "oidc": {"type": "object", "additionalProperties": False, "properties": {
@@ -113,6 +115,10 @@ service = {
     "containerPort": {"type": "integer", "minimum": 1024, "maximum": 65535},
     "managementPort": {"type": "integer", "minimum": 1024, "maximum": 65535},
     "openapi": {"type": "object", "additionalProperties": False, "properties": {"enabled": {"type": "boolean"}}},
+    "migration": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"},
+        "backoffLimit": {"type": "integer", "minimum": 0},
+        "activeDeadlineSeconds": {"type": "integer", "minimum": 0}}},
     "database": {"type": "object", "additionalProperties": False, "required": ["name"], "properties": {
         "name": {"type": "string", "pattern": "^[a-z_][a-z0-9_]*$"},
         "jdbcUrl": {"type": "string", "pattern": "^(|jdbc:postgresql://.+)$"},
@@ -325,6 +331,7 @@ pp["api"] = {"type": "object", "additionalProperties": False, "properties": {
 pp["publicUrl"] = {"type": "string", "pattern": "^(|https?://[^\\s/?#]+/?)$", "description": "scheme and host (and port) only, e.g. https://portal.nq57.gov.vn"}
 pp["cookieSecure"] = {"type": "boolean"}
 del pp["openapi"]
+del pp["migration"]
 # the portal is a web application: its Ingress routes the paths its values name (`/`)
 pp["ingress"]["properties"]["hosts"] = {"type": "array", "items": {"type": "object", "required": ["host", "paths"], "properties": {
     "host": {"type": "string", "minLength": 1},

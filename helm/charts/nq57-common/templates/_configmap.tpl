@@ -36,6 +36,12 @@ NQ57_OIDC_ISSUER: {{ include "nq57-common.oidcIssuer" . | quote }}
 NQ57_OIDC_JWKS: {{ include "nq57-common.oidcJwks" . | quote }}
 NQ57_KAFKA_BOOTSTRAP: {{ include "nq57-common.kafkaBootstrap" . | quote }}
 QUARKUS_SHUTDOWN_TIMEOUT: {{ .Values.shutdownTimeout | quote }}
+{{- if include "nq57-common.migrationJob.enabled" . }}
+# the hook Job migrated the database as its owner; this service runs with data rights only
+QUARKUS_FLYWAY_MIGRATE_AT_START: "false"
+{{- else }}
+QUARKUS_FLYWAY_MIGRATE_AT_START: "true"
+{{- end }}
 QUARKUS_SMALLRYE_OPENAPI_ENABLE: {{ .Values.openapi.enabled | toString | quote }}
 QUARKUS_SWAGGER_UI_ENABLE: {{ .Values.openapi.enabled | toString | quote }}
 {{- with .Values.keycloakAdmin }}

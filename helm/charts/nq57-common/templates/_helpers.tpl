@@ -182,3 +182,29 @@ the HTTPS proxy, then jvm.extraOptions.
 {{- with .Values.jvm }}{{ with .extraOptions }}{{ $opts = append $opts . }}{{ end }}{{ end -}}
 {{- join " " $opts -}}
 {{- end -}}
+
+
+{{/*
+Whether this service migrates its database in a hook Job (migration.enabled and an external database: a pre-install
+hook runs before the bundled PostgreSQL exists, so with it the service migrates at start).
+*/}}
+{{- define "nq57-common.migrationJob.enabled" -}}
+{{- if and (ne (include "nq57-common.kind" .) "portal") .Values.migration .Values.migration.enabled (or .Values.global.postgresql.host .Values.database.jdbcUrl) -}}
+true
+{{- end -}}
+{{- end -}}
+
+{{/* The owner of the databases, who migrates them: global.postgresql.owner, else the services' own user and Secret. */}}
+{{- define "nq57-common.ownerUsername" -}}
+{{- default (include "nq57-common.databaseUsername" .) .Values.global.postgresql.owner.username -}}
+{{- end -}}
+{{- define "nq57-common.ownerSecretName" -}}
+{{- default (include "nq57-common.databaseSecretName" .) .Values.global.postgresql.owner.existingSecret -}}
+{{- end -}}
+{{- define "nq57-common.ownerSecretKey" -}}
+{{- if .Values.global.postgresql.owner.existingSecret -}}
+{{- .Values.global.postgresql.owner.passwordKey -}}
+{{- else -}}
+{{- include "nq57-common.databaseSecretKey" . -}}
+{{- end -}}
+{{- end -}}
