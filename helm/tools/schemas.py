@@ -27,6 +27,7 @@ glob = {
     "imageRegistry": string,
     "imagePullSecrets": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "minLength": 1}}}},
     "apiVersions": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9.-]+/[a-z0-9]+$"}},
+    "kubeVersion": {"type": "string", "pattern": "^(|v?[0-9]+\\.[0-9]+(\\.[0-9]+)?)$"},
     "trust": {"type": "object", "additionalProperties": False, "properties": {
         "configMap": string, "secret": string, "key": {"type": "string", "pattern": "^[A-Za-z0-9._-]+$"}},
       "not": {"required": ["configMap", "secret"], "properties": {"configMap": {"minLength": 1}, "secret": {"minLength": 1}}}},
@@ -151,7 +152,8 @@ service = {
     "shutdownTimeout": {"type": "string", "pattern": "^[0-9]+(ms|s|m)$"},
     "priorityClassName": string,
     "topologySpread": {"type": "object", "additionalProperties": False, "properties": {
-        "enabled": {"type": "boolean"}, "topologyKey": {"type": "string", "minLength": 1},
+        "enabled": {"type": "boolean"},
+        "topologyKeys": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
         "whenUnsatisfiable": {"type": "string", "enum": ["ScheduleAnyway", "DoNotSchedule"]}}},
     "podAnnotations": {"type": "object"}, "podLabels": {"type": "object"},
     "nodeSelector": {"type": "object"}, "tolerations": {"type": "array"}, "affinity": {"type": "object"},

@@ -46,12 +46,14 @@ spec:
       {{- end }}
       {{- if .Values.topologySpread.enabled }}
       topologySpreadConstraints:
+        {{- range .Values.topologySpread.topologyKeys }}
         - maxSkew: 1
-          topologyKey: {{ .Values.topologySpread.topologyKey }}
-          whenUnsatisfiable: {{ .Values.topologySpread.whenUnsatisfiable }}
+          topologyKey: {{ . }}
+          whenUnsatisfiable: {{ $.Values.topologySpread.whenUnsatisfiable }}
           labelSelector:
             matchLabels:
-              {{- include "nq57-common.selectorLabels" . | nindent 14 }}
+              {{- include "nq57-common.selectorLabels" $ | nindent 14 }}
+        {{- end }}
       {{- end }}
       {{- $trust := include "nq57-common.trustSource" . }}
       {{- if $trust }}
@@ -134,8 +136,14 @@ spec:
           {{- if gt (int .Values.preStopSleepSeconds) 0 }}
           lifecycle:
             preStop:
+              {{- if include "nq57-common.kubeAtLeast" (dict "version" "1.30" "context" .) }}
+              # the kubelet sleeps (Kubernetes 1.30+): no shell needed in the image
+              sleep:
+                seconds: {{ .Values.preStopSleepSeconds }}
+              {{- else }}
               exec:
                 command: ["sh", "-c", "sleep {{ .Values.preStopSleepSeconds }}"]
+              {{- end }}
           {{- end }}
           startupProbe:
             httpGet:

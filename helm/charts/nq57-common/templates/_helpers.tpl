@@ -84,6 +84,17 @@ true
 {{- end -}}
 
 {{/*
+Whether the cluster runs Kubernetes >= version: global.kubeVersion when set (helm template, GitOps), else the
+renderer's .Capabilities.KubeVersion. Usage: include "nq57-common.kubeAtLeast" (dict "version" "1.30" "context" $)
+*/}}
+{{- define "nq57-common.kubeAtLeast" -}}
+{{- $v := default .context.Capabilities.KubeVersion.Version .context.Values.global.kubeVersion -}}
+{{- if semverCompare (printf ">=%s-0" .version) $v -}}
+true
+{{- end -}}
+{{- end -}}
+
+{{/*
 Connection settings. An empty global value means "the bundled one of the nq57 umbrella release":
 PostgreSQL <release>-postgresql, Kafka <release>-kafka-kafka-bootstrap:9092 (Strimzi), Keycloak <release>-keycloak.
 */}}

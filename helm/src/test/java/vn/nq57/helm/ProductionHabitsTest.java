@@ -207,8 +207,10 @@ class ProductionHabitsTest {
         for (String service : Pods.applications(rendered)) {
             Deployment d = Pods.service(rendered, service);
             Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
-            List<String> preStop = c.getLifecycle().getPreStop().getExec().getCommand();
-            int pause = Integer.parseInt(preStop.get(2).replace("sleep ", ""));
+            var preStop = c.getLifecycle().getPreStop();
+            // the kubelet's sleep action from Kubernetes 1.30, else a shell's sleep
+            int pause = preStop.getSleep() != null ? preStop.getSleep().getSeconds().intValue()
+                    : Integer.parseInt(preStop.getExec().getCommand().get(2).replace("sleep ", ""));
             String timeout = Pods.literalEnv(rendered, c).get("QUARKUS_SHUTDOWN_TIMEOUT");
             int shutdown = Integer.parseInt(timeout.replace("s", ""));
             assertTrue(d.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds() > pause + shutdown,
