@@ -259,6 +259,9 @@ umbrella = {
             "host": string, "tlsSecretName": string},
           "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
           "then": {"properties": {"host": {"minLength": 1}, "tlsSecretName": {"minLength": 1}}}}}},
+    "tests": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"}, "image": image(), "resources": resources,
+        "podSecurityContext": podsec, "securityContext": consec}},
     "kafka": {"type": "object", "additionalProperties": False, "required": ["strimzi"], "properties": {
         "strimzi": {"type": "object", "additionalProperties": False, "required": ["enabled"], "properties": {
             "enabled": {"type": "boolean"},

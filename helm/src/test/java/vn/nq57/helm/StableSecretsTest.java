@@ -55,7 +55,7 @@ class StableSecretsTest {
         Pattern random = Pattern.compile("\\b(randAlphaNum|randAlpha|randNumeric|randAscii|randBytes|uuidv4|genPrivateKey|genCA|derivePassword)\\b");
         int uses = 0;
         try (Stream<Path> files = Files.walk(Charts.source())) {
-            for (Path file : files.filter(f -> f.toString().contains("/templates/") && !f.toString().contains("/target/")).toList()) {
+            for (Path file : files.filter(f -> f.toString().contains("/templates/") && !f.toString().contains("/target/") && Files.isRegularFile(f)).toList()) {
                 Matcher m = random.matcher(Files.readString(file));
                 while (m.find()) {
                     uses++;
