@@ -102,28 +102,66 @@ public class MailJobs {
         }
     }
 
-    /** Mails every CRITICAL warning still open (opened in the last two days) to its agency's admins and clerks. */
+    /** At most this many warnings listed in one critical mail; the rest are counted and shown in the portal. */
+    static final int CRITICAL_LISTED = 20;
+
+    /**
+     * Mails the CRITICAL warnings still open (opened in the last two days) that a recipient was not told of yet: one
+     * mail per recipient per run, listing them (a fresh instance with many values missing sends each admin and clerk
+     * one mail, not one per warning). The keys stay one per warning and recipient, so a warning is never mailed twice.
+     * Answers how many warnings were mailed (summed over recipients).
+     */
     @ActivateRequestContext
     public int critical() {
-        int sent = 0;
-        for (Warning w : Warning.<Warning>list("severity = ?1 and status = ?2 and since >= ?3", Severity.CRITICAL,
+        Map<String, Recipient> who = new LinkedHashMap<>();
+        Map<String, List<Warning>> fresh = new LinkedHashMap<>();
+        java.util.Set<String> told = mail.sentKeys("CRITICAL", 3);   // the warnings listed opened at most 2 days ago
+        for (Warning w : Warning.<Warning>list("severity = ?1 and status = ?2 and since >= ?3 order by since", Severity.CRITICAL,
                 WarningStatus.OPEN, OffsetDateTime.now(ZoneOffset.UTC).minusDays(2))) {
             if (w.agencyCode == null) {
                 continue;
             }
             for (Recipient r : recipients.of(w.agencyCode, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER)) {
-                boolean en = preferences.language(r).equals("en");
-                String subject = en ? "[NQ57] Critical warning: " + w.subjectLabel
-                        : "[NQ57] Cảnh báo nghiêm trọng: " + w.subjectLabel;
-                String body = (en ? "A critical warning for " + w.agencyCode + ":\n\n" + w.reasonEn
-                        : "Cảnh báo nghiêm trọng đối với " + w.agencyCode + ":\n\n" + w.reasonVi)
-                        + "\n\n" + (en ? "Open: " : "Xem: ") + portal + footer(en);
-                if (mail.sendOnce("critical:" + w.id + ":" + r.subject(), "CRITICAL", r, subject, body)) {
-                    sent++;
+                if (!told.contains(criticalKey(w, r))) {
+                    who.putIfAbsent(r.subject(), r);
+                    fresh.computeIfAbsent(r.subject(), k -> new ArrayList<>()).add(w);
                 }
             }
         }
+        int sent = 0;
+        for (Map.Entry<String, List<Warning>> e : fresh.entrySet()) {
+            Recipient r = who.get(e.getKey());
+            List<Warning> list = e.getValue();
+            boolean en = preferences.language(r).equals("en");
+            String subject;
+            StringBuilder body = new StringBuilder();
+            if (list.size() == 1) {
+                Warning w = list.get(0);
+                subject = en ? "[NQ57] Critical warning: " + w.subjectLabel : "[NQ57] Cảnh báo nghiêm trọng: " + w.subjectLabel;
+                body.append(en ? "A critical warning for " + w.agencyCode + ":\n\n" + w.reasonEn
+                        : "Cảnh báo nghiêm trọng đối với " + w.agencyCode + ":\n\n" + w.reasonVi);
+            } else {
+                subject = en ? "[NQ57] " + list.size() + " new critical warnings"
+                        : "[NQ57] " + list.size() + " cảnh báo nghiêm trọng mới";
+                body.append(en ? list.size() + " new critical warnings for your agency:\n\n"
+                        : list.size() + " cảnh báo nghiêm trọng mới đối với đơn vị của bạn:\n\n");
+                for (Warning w : list.subList(0, Math.min(list.size(), CRITICAL_LISTED))) {
+                    body.append("- ").append(w.agencyCode).append(": ").append(en ? w.reasonEn : w.reasonVi).append('\n');
+                }
+                if (list.size() > CRITICAL_LISTED) {
+                    int more = list.size() - CRITICAL_LISTED;
+                    body.append(en ? "… and " + more + " more\n" : "… và " + more + " cảnh báo khác\n");
+                }
+            }
+            body.append("\n\n").append(en ? "Open: " : "Xem: ").append(portal).append(footer(en));
+            sent += mail.sendOnce(list.stream().map(w -> criticalKey(w, r)).toList(), "CRITICAL", r, subject,
+                    body.toString()).size();
+        }
         return sent;
+    }
+
+    private static String criticalKey(Warning w, Recipient r) {
+        return "critical:" + w.id + ":" + r.subject();
     }
 
     /** Reminders for values due in 7 and 1 days (by default) that are not reported yet. */
