@@ -58,8 +58,22 @@ public class UploadResource {
      */
     public record UploadPage(String key, String agency, String mode, String fileName, List<List<String>> rows,
                              int count, String csv, String fileError, Outcome<ImportSummary> outcome) {
+        /** The heading row and the first data rows, each as wide as the widest (a short row's cells are blank). */
         public List<List<String>> preview() {
-            return rows == null ? List.of() : rows.subList(0, Math.min(rows.size(), PREVIEW_ROWS + 1));
+            if (rows == null) {
+                return List.of();
+            }
+            List<List<String>> shown = rows.subList(0, Math.min(rows.size(), PREVIEW_ROWS + 1));
+            int width = shown.stream().mapToInt(List::size).max().orElse(0);
+            return shown.stream().map(r -> r.size() == width ? r : padded(r, width)).toList();
+        }
+
+        private static List<String> padded(List<String> row, int width) {
+            List<String> out = new ArrayList<>(row);
+            while (out.size() < width) {
+                out.add("");
+            }
+            return out;
         }
 
         /** How many data rows the preview shows. */
