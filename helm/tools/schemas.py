@@ -47,7 +47,7 @@ glob = {
     "kafka": {"type": "object", "additionalProperties": False, "properties": {
         "bootstrapServers": {"type": "string", "pattern": "^(|[A-Za-z0-9.-]+:[0-9]+(,[A-Za-z0-9.-]+:[0-9]+)*)$"}}},
     "oidc": {"type": "object", "additionalProperties": False, "properties": {
-        "issuerUrl": url_or_empty, "jwksUrl": url_or_empty}},
+        "issuerUrl": url_or_empty, "jwksUrl": url_or_empty, "bundledKeycloak": {"type": "boolean"}}},
     "federation": {"type": "object", "additionalProperties": False,
         "description": "Federation with the central instance. The client secret comes from existingSecret, never from values.",
         "properties": {
@@ -240,6 +240,7 @@ umbrella = {
         "resources": resources, "podSecurityContext": podsec, "securityContext": consec}},
     "keycloak": {"type": "object", "additionalProperties": False, "required": ["enabled"], "properties": {
         "enabled": {"type": "boolean"},
+        "replicas": {"type": "integer", "minimum": 1},
         "image": image(),
         "hostname": url_or_empty,
         "admin": {"type": "object", "additionalProperties": False, "properties": {

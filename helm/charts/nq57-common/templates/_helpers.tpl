@@ -141,13 +141,22 @@ PostgreSQL <release>-postgresql, Kafka <release>-kafka-kafka-bootstrap:9092 (Str
 {{- define "nq57-common.keycloakUrl" -}}
 {{- if .Values.keycloakAdmin.url -}}
 {{- .Values.keycloakAdmin.url | trimSuffix "/" -}}
+{{- else if .Values.global.oidc.bundledKeycloak -}}
+{{- printf "http://%s-keycloak:8080" .Release.Name -}}
 {{- else -}}
 {{- regexReplaceAll "/realms/[^/]+/?$" (include "nq57-common.oidcIssuer" .) "" -}}
 {{- end -}}
 {{- end -}}
 
+{{/* The realm's keys: jwksUrl, else the bundled Keycloak's in the cluster (whatever the public issuer), else the issuer's. */}}
 {{- define "nq57-common.oidcJwks" -}}
-{{- default (printf "%s/protocol/openid-connect/certs" (include "nq57-common.oidcIssuer" . | trimSuffix "/")) .Values.global.oidc.jwksUrl -}}
+{{- if .Values.global.oidc.jwksUrl -}}
+{{- .Values.global.oidc.jwksUrl -}}
+{{- else if .Values.global.oidc.bundledKeycloak -}}
+{{- printf "http://%s-keycloak:8080/realms/nq57/protocol/openid-connect/certs" .Release.Name -}}
+{{- else -}}
+{{- printf "%s/protocol/openid-connect/certs" (include "nq57-common.oidcIssuer" . | trimSuffix "/") -}}
+{{- end -}}
 {{- end -}}
 
 {{/*

@@ -172,7 +172,9 @@ class ProductionRealmTest {
                 "initiative-service.mail.portalUrl", "https://portal.nq57.bkhcn.gov.vn/");
         Container c = Pods.container(rendered, "initiative-service");
         Map<String, String> env = Pods.literalEnv(rendered, c);
-        assertEquals("https://sso.nq57.bkhcn.gov.vn", env.get("NQ57_KEYCLOAK_URL"), "the issuer's Keycloak");
+        assertEquals("http://nq57-keycloak:8080", env.get("NQ57_KEYCLOAK_URL"), "the bundled Keycloak, in the cluster");
+        assertEquals("https://sso.nq57.gov.vn", Pods.literalEnv(Scenario.CENTRAL.render(), Pods.container(Scenario.CENTRAL.render(), "initiative-service"))
+                .get("NQ57_KEYCLOAK_URL"), "an external Keycloak: the issuer's");
         assertEquals("true", env.get("NQ57_MAIL_ENABLED"));
         assertEquals("smtp.bkhcn.gov.vn", env.get("NQ57_SMTP_HOST"));
         assertEquals("587", env.get("NQ57_SMTP_PORT"));

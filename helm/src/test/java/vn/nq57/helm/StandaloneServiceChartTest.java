@@ -23,7 +23,7 @@ class StandaloneServiceChartTest {
                 "global.postgresql.host", "db.example.gov.vn",
                 "global.postgresql.existingSecret", "nq57-db",
                 "global.kafka.bootstrapServers", "kafka.example.gov.vn:9092",
-                "global.oidc.issuerUrl", "https://sso.example.gov.vn/realms/nq57");
+                "global.oidc.issuerUrl", "https://sso.example.gov.vn/realms/nq57", "global.oidc.bundledKeycloak", "false");
         Deployment deployment = rendered.named(Deployment.class, "nq57-" + service);
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         Map<String, String> env = Pods.literalEnv(rendered, container);
@@ -31,6 +31,7 @@ class StandaloneServiceChartTest {
         assertEquals("jdbc:postgresql://db.example.gov.vn:5432/nq57_" + database, env.get("NQ57_" + database.toUpperCase() + "_DB_URL"));
         assertEquals("kafka.example.gov.vn:9092", env.get("NQ57_KAFKA_BOOTSTRAP"));
         assertEquals("https://sso.example.gov.vn/realms/nq57", env.get("NQ57_OIDC_ISSUER"));
+        assertEquals("https://sso.example.gov.vn/realms/nq57/protocol/openid-connect/certs", env.get("NQ57_OIDC_JWKS"));
         assertEquals("nq57-db", Pods.envVar(container, "NQ57_DB_PASSWORD").getValueFrom().getSecretKeyRef().getName());
         assertEquals(String.valueOf(container.getPorts().get(0).getContainerPort()), env.get("QUARKUS_HTTP_PORT"));
         assertNotNull(rendered.named(NetworkPolicy.class, "nq57-" + service));
