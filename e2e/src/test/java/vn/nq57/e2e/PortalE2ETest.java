@@ -11,36 +11,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The portal in a real headless Chromium: the real Keycloak login page, the real services (the {@link Suite#WEB}
  * instance with the Resolution 57 sample), the live stream, both languages, a phone-sized screen, and an axe-core
  * scan of every page. Screenshots go to e2e/target/screenshots.
  */
-@ExtendWith(Suite.class)
-class PortalE2ETest {
-
-    static final String PORTAL = "http://127.0.0.1:" + Suite.PORTAL;
-    static Browser browser;
-    static Suite suite;
-
-    @BeforeAll
-    static void start() throws Exception {
-        suite = Suite.get();
-        suite.startWeb();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PortalE2ETest extends PortalBrowserTest {
 
     @Test
     void aCentralAdminSeesTheNationAndDrillsFromTheOverviewToAnIndicator() {

@@ -16,10 +16,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import vn.nq57.tabular.Format;
 import vn.nq57.tabular.Table;
 import vn.nq57.tabular.Tables;
@@ -29,26 +26,7 @@ import vn.nq57.tabular.Tables;
  * {@link Suite#WEB} instance with the sample): reporting through the form, the grid and a file, approving, obstacles
  * between ministries, a stale edit and a double submit, an overdraft, exports; every new page scanned by axe-core.
  */
-@ExtendWith(Suite.class)
-class PortalWorkE2ETest {
-
-    static final String PORTAL = PortalE2ETest.PORTAL;
-    static Browser browser;
-    static Suite suite;
-
-    @BeforeAll
-    static void start() throws Exception {
-        suite = Suite.get();
-        suite.startWeb();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PortalWorkE2ETest extends PortalBrowserTest {
 
     @Test
     void aClerkReportsAValueTheAdminApprovesItAndTheOpenOverviewUpdatesLive() {
