@@ -199,6 +199,13 @@ service = {
             "secretName": {"type": "string", "minLength": 1}, "hosts": {"type": "array", "minItems": 1}}}}},
       "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
       "then": {"properties": {"hosts": {"minItems": 1}, "tls": {"minItems": 1, "description": "an Ingress serves TLS only"}}, "required": ["hosts", "tls"]}},
+    "httpRoute": {"type": "object", "additionalProperties": False, "properties": {
+        "enabled": {"type": "boolean"},
+        "parentRefs": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "minLength": 1}}}},
+        "hostnames": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "annotations": {"type": "object"}},
+      "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
+      "then": {"required": ["parentRefs"], "properties": {"parentRefs": {"minItems": 1, "description": "an HTTPRoute attaches to a Gateway"}}}},
     "serviceMonitor": {"type": "object", "additionalProperties": False, "properties": {
         "enabled": {"type": "boolean"},
         "interval": {"type": "string", "pattern": "^[0-9]+(ms|s|m|h)$"},
@@ -260,6 +267,12 @@ umbrella = {
             "host": string, "tlsSecretName": string},
           "if": {"properties": {"enabled": {"const": True}}, "required": ["enabled"]},
           "then": {"properties": {"host": {"minLength": 1}, "tlsSecretName": {"minLength": 1}}}}}},
+    "monitoring": {"type": "object", "additionalProperties": False, "properties": {
+        "prometheusRule": {"type": "object", "additionalProperties": False, "properties": {
+            "enabled": {"type": "boolean"}, "labels": {"type": "object"},
+            "originLagSeconds": {"type": "integer", "minimum": 1}, "forwardPending": {"type": "integer", "minimum": 1},
+            "forwardOldestSeconds": {"type": "integer", "minimum": 1}, "outboxOldestSeconds": {"type": "integer", "minimum": 1},
+            "kafkaConsumerLag": {"type": "integer", "minimum": 1}}}}},
     "tests": {"type": "object", "additionalProperties": False, "properties": {
         "enabled": {"type": "boolean"}, "image": image(), "resources": resources,
         "podSecurityContext": podsec, "securityContext": consec}},

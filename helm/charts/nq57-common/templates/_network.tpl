@@ -152,6 +152,49 @@ spec:
 {{- end -}}
 {{- end -}}
 
+{{/* A Gateway API HTTPRoute with the Ingress's paths (a service's /api, the portal's /), to the HTTP port. */}}
+{{- define "nq57-common.httproute" -}}
+{{- if .Values.httpRoute.enabled -}}
+{{- if not (include "nq57-common.hasApi" (dict "api" "gateway.networking.k8s.io/v1" "context" .)) -}}
+{{- fail "httpRoute.enabled=true but the cluster does not serve gateway.networking.k8s.io/v1: install the Gateway API CRDs, or list the API in global.apiVersions where the renderer cannot see the cluster" -}}
+{{- end -}}
+{{- $paths := list -}}
+{{- if eq (include "nq57-common.kind" .) "portal" -}}
+{{- $paths = list (dict "path" "/") -}}
+{{- else -}}
+{{- $paths = include "nq57-common.ingressPaths" (dict "host" dict "context" .) | fromYamlArray -}}
+{{- end -}}
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: {{ include "nq57-common.fullname" . }}
+  namespace: {{ .Release.Namespace }}
+  labels:
+    {{- include "nq57-common.labels" . | nindent 4 }}
+  {{- with .Values.httpRoute.annotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+spec:
+  parentRefs:
+    {{- toYaml .Values.httpRoute.parentRefs | nindent 4 }}
+  {{- with .Values.httpRoute.hostnames }}
+  hostnames:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+  rules:
+    - matches:
+        {{- range $paths }}
+        - path:
+            type: PathPrefix
+            value: {{ .path }}
+        {{- end }}
+      backendRefs:
+        - name: {{ include "nq57-common.fullname" . }}
+          port: {{ .Values.service.port }}
+{{- end -}}
+{{- end -}}
+
 {{- define "nq57-common.servicemonitor" -}}
 {{- if and .Values.serviceMonitor.enabled (include "nq57-common.hasApi" (dict "api" "monitoring.coreos.com/v1" "context" .)) -}}
 apiVersion: monitoring.coreos.com/v1
