@@ -3,6 +3,7 @@ The non-secret configuration of a service or the portal, given to the container 
 The Deployment's pod template carries its checksum, so a changed value rolls the pods.
 */}}
 {{- define "nq57-common.configmap" -}}
+{{- include "nq57-common.validate" . -}}
 apiVersion: v1
 kind: ConfigMap
 metadata:

@@ -228,3 +228,14 @@ true
 {{- include "nq57-common.databaseSecretKey" . -}}
 {{- end -}}
 {{- end -}}
+
+
+{{/*
+Checks of a service or portal chart that the schema cannot make; each fails with what to set. Production runs
+release images only: a SNAPSHOT tag names whatever was pushed last (a digest pins the image and wins over the tag).
+*/}}
+{{- define "nq57-common.validate" -}}
+{{- if and (eq .Values.global.profile "production") (not .Values.image.digest) (contains "SNAPSHOT" (include "nq57-common.imageTag" .)) -}}
+{{- fail (printf "%s: the production profile runs release images only, not %s: set %s.image.tag to a release (e.g. 0.1.0) or, better, image.digest (helm/build-images.sh writes both into helm/target/release-images.yaml); or --set global.profile=dev" .Chart.Name (include "nq57-common.image" .) .Chart.Name) -}}
+{{- end -}}
+{{- end -}}

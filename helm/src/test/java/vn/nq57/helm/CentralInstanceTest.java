@@ -148,7 +148,7 @@ class CentralInstanceTest {
     @Test
     void imagesComeFromTheInstancesRegistry() {
         for (String service : Charts.SERVICES) {
-            assertEquals("registry.nq57.gov.vn/nq57/" + service + ":0.1.0-SNAPSHOT",
+            assertEquals("registry.nq57.gov.vn/nq57/" + service + ":0.1.0",
                     Pods.service(central, service).getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         }
     }

@@ -243,7 +243,7 @@ class PortalChartTest {
         for (String service : Charts.SERVICES) {
             assertEquals(checksum(ministry, service), checksum(after, service), service);
         }
-        assertEquals("registry.nq57.gov.vn/nq57/portal:0.1.0-SNAPSHOT", container(ministry).getImage());
+        assertEquals("registry.nq57.gov.vn/nq57/portal:0.1.0", container(ministry).getImage(), "the charts' release appVersion");
     }
 
     private static String checksum(Charts.Rendered rendered, String application) {
