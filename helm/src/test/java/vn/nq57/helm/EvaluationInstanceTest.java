@@ -75,6 +75,7 @@ class EvaluationInstanceTest {
         assertTrue(output.contains("kpi-service:        https://kpi.nq57.gov.vn  (POST /api/v1/federation/events, GET /api/v1/federation/catalog)"), output);
         assertTrue(output.contains("budget-service:     https://budget.nq57.gov.vn  (POST /api/v1/federation/events)"), output);
         assertTrue(output.contains("GET <service URL>/api/v1/federation/health"), output);
+        assertTrue(output.contains("helm test nq57 -n nq57-bkhcn --logs"), output);
         assertTrue(output.contains("nq57_federation_forward_pending, nq57_federation_forward_oldest_pending_seconds"), output);
         assertTrue(output.contains("nq57_federation_origin_lag_ms{origin=\"bkhcn\"}"), output);
         assertFalse(output.contains("cannot reach central"), output);
