@@ -116,6 +116,47 @@ class CentralTakesMinistryEventsTest {
     }
 
     @Test
+    void aRefusedChangeIsListedForCentralsAdminsWhoKeepCentralsDataWithAReason() {
+        Map<String, Object> body = Fixtures.initiative(Fixtures.uniqueCode("H4"), "BKHCN");
+        String id = Fixtures.create(body).path("id");
+        Map<String, Object> change = event(UPDATED, id, 5, "bkhcn", initiative(UUID.fromString(id),
+                (String) body.get("code"), "BKHCN", "Bị sửa trái phép", "DRAFT", "bkhcn", 5));
+        String eventId = String.valueOf(change.get("id"));
+        send(bkhcn, change).body("results[0].status", equalTo("REJECTED"));
+
+        String path = "items.find { it.eventId == '" + eventId + "' }";
+        given().auth().oauth2(TestTokens.centralAdmin()).queryParam("origin", "bkhcn").queryParam("size", 500)
+                .get("/api/v1/federation/conflicts").then().statusCode(200)
+                .body(path + ".aggregateId", equalTo(id)).body(path + ".aggregateType", equalTo("initiative"))
+                .body(path + ".status", equalTo("REJECTED"))
+                .body(path + ".reason", containsString("owned by this central instance"))
+                .body(path + ".resolvedAt", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(TestTokens.ministryAdmin("BKHCN")).get("/api/v1/federation/conflicts").then()
+                .statusCode(403);
+
+        String resolution = "/api/v1/federation/conflicts/" + eventId + "/resolution";
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("action", "RESUBMIT")).post(resolution).then().statusCode(400)
+                .body("violations[0].field", equalTo("action"));
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("action", "KEEP_CENTRAL")).post(resolution).then().statusCode(400)
+                .body("violations[0].field", equalTo("note"));
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("action", "KEEP_CENTRAL", "note", "Tên do Ban Chỉ đạo phê duyệt, giữ nguyên"))
+                .post(resolution).then().statusCode(200).body("resolution", equalTo("KEEP_CENTRAL"))
+                .body("note", equalTo("Tên do Ban Chỉ đạo phê duyệt, giữ nguyên"))
+                .body("resolvedBy", equalTo("central.admin"));
+        given().auth().oauth2(TestTokens.centralAdmin()).contentType(ContentType.JSON)
+                .body(Map.of("action", "KEEP_CENTRAL", "note", "again")).post(resolution).then().statusCode(409);
+        given().auth().oauth2(TestTokens.centralAdmin()).queryParam("origin", "bkhcn").queryParam("size", 500)
+                .get("/api/v1/federation/conflicts").then().statusCode(200)
+                .body("items.eventId", not(hasItem(eventId)));
+        given().auth().oauth2(TestTokens.centralAdmin()).queryParam("entityId", id)
+                .get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", hasItem("federation.conflict.resolved"));
+    }
+
+    @Test
     void aChangeToAnotherMinistrysInitiativeIsRejectedAndTheInitiativeUnchanged() {
         UUID id = UUID.randomUUID();
         String code = Fixtures.uniqueCode("H5");

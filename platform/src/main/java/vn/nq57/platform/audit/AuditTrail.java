@@ -40,11 +40,20 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String entityType, Object entityId, Object before, Object after) {
+        recordFor(caller.agency(), action, entityType, entityId, before, after);
+    }
+
+    /**
+     * As {@link #record}, on behalf of an agency: what the platform records about an agency's entity without a user of
+     * that agency (e.g. central refusing it), so that the agency's readers see it in the entity's trail.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordFor(String agency, String action, String entityType, Object entityId, Object before, Object after) {
         AuditEntry entry = new AuditEntry();
         entry.id = UUID.randomUUID();
         entry.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         entry.subject = caller.subject();
-        entry.agency = caller.agency();
+        entry.agency = agency;
         entry.action = action;
         entry.entityType = entityType;
         entry.entityId = String.valueOf(entityId);

@@ -50,6 +50,9 @@ public class FederationForwarder {
     FederationState state;
 
     @Inject
+    FederationConflicts conflicts;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -146,6 +149,8 @@ public class FederationForwarder {
             if ("REJECTED".equals(status) || "INVALID".equals(status)) {
                 rejected++;
                 LOG.errorf("Central refused event %s (outbox seq %d): %s", id, seq, outcome);
+                conflicts.refusedByCentral(java.util.UUID.fromString(id), status,
+                        result.hasNonNull("reason") ? result.path("reason").asText() : null);
             }
             em.createNativeQuery("UPDATE outbox SET forwarded_at = now(), forward_result = ?2 WHERE id = ?1")
                     .setParameter(1, java.util.UUID.fromString(id))

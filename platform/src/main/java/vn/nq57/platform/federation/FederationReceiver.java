@@ -70,6 +70,9 @@ public class FederationReceiver implements EventConsumer {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    FederationConflicts conflicts;
+
     private final ThreadLocal<Status> applied = new ThreadLocal<>();
     /** Set while a batch runs in which no event of the sender's is parked: the per-event look is skipped. */
     private final ThreadLocal<Boolean> nothingParked = new ThreadLocal<>();
@@ -148,6 +151,7 @@ public class FederationReceiver implements EventConsumer {
         Map<Status, Integer> totals = new EnumMap<>(Status.class);
         OffsetDateTime lastEventTime = null;
         String lastRejection = null;
+        List<FederationConflicts.Refused> refused = new ArrayList<>();
         for (JsonNode node : events) {
             Result result = one(sender, node);
             if (result.status() == Status.PARKED) {
@@ -159,6 +163,9 @@ public class FederationReceiver implements EventConsumer {
                     result.status().name().toLowerCase())).increment();
             if (result.status() == Status.REJECTED || result.status() == Status.INVALID) {
                 lastRejection = result.id() + " " + result.status() + ": " + result.reason();
+                refused.add(new FederationConflicts.Refused(uuid(result.id()), aggregateType(node),
+                        node.path("subject").asText(null), node.path("type").asText(null), result.status().name(),
+                        result.reason()));
             }
             OffsetDateTime time = time(node);
             if (time != null && (lastEventTime == null || time.isAfter(lastEventTime))) {
@@ -166,7 +173,29 @@ public class FederationReceiver implements EventConsumer {
             }
         }
         record(sender, totals, events.size(), lastEventTime, pendingAtOrigin, lastRejection);
+        if (!refused.isEmpty()) {
+            conflicts.refused(sender, refused);
+        }
         return new Answer(events.size(), totals, results);
+    }
+
+    /** The event's aggregatetype, else the noun of its type (nq57.initiative.updated.v1: initiative). */
+    private static String aggregateType(JsonNode node) {
+        String declared = node.path("aggregatetype").asText(null);
+        if (declared != null) {
+            return declared;
+        }
+        String[] parts = node.path("type").asText("").split("\\.");
+        return parts.length >= 3 ? parts[1] : null;
+    }
+
+    /** An event id as a UUID, or null when it is none (an INVALID event may carry anything). */
+    private static java.util.UUID uuid(String id) {
+        try {
+            return id == null ? null : java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private Result one(String sender, JsonNode node) {

@@ -67,6 +67,9 @@ public class FederationResource {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    FederationConflicts conflicts;
+
     /** A ministry's batch of its own events. */
     @Schema(name = "FederationEventBatch", description = "A batch of CloudEvents a ministry instance forwards to central")
     public record EventBatch(@NotNull @Size(max = 500) List<@NotNull JsonNode> events) {
@@ -177,6 +180,53 @@ public class FederationResource {
                         "catalogueFrom", String.valueOf(request.catalogueFrom()),
                         "eventsToResend", String.valueOf(resend)));
         return new SyncResult(null, request.catalogueFrom(), resend, null, request.forwardFrom());
+    }
+
+    @GET
+    @Path("/conflicts")
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(summary = "Writes central refused", description = "A ministry: its own events central answered "
+            + "REJECTED or INVALID (with central's reason), for its admins to resolve. Central: the ministries' events it "
+            + "refused (origin filters one ministry). Open ones unless all=true; newest first.")
+    public vn.nq57.platform.paging.Page<FederationConflicts.View> conflicts(
+            @Parameter(description = "Also the resolved ones", example = "false") @QueryParam("all") @DefaultValue("false") boolean all,
+            @Parameter(description = "(central) One ministry's", example = "bkhcn") @QueryParam("origin") @Size(max = 50) String origin,
+            @jakarta.ws.rs.BeanParam @Valid vn.nq57.platform.paging.PageRequest page) {
+        if (federation.isMinistry() ? !caller.hasRole(Roles.MINISTRY_ADMIN) && !caller.hasRole(Roles.CENTRAL_ADMIN)
+                : !caller.hasRole(Roles.CENTRAL_ADMIN)) {
+            throw ApiException.forbidden("central's list of the ministries' refused writes is for central admins");
+        }
+        return conflicts.list(all, origin, page);
+    }
+
+    @POST
+    @Path("/conflicts/{eventId}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(summary = "Resolve a refused write", description = "A ministry: RESUBMIT (send the event and the later "
+            + "events of its record again, e.g. after central handed the record over; refused again, it reopens), "
+            + "WITHDRAW (central's data stands) or ASK_CENTRAL. Central: KEEP_CENTRAL with the reason in note. Audited "
+            + "on the record; 409 when resolved already.")
+    public FederationConflicts.View resolve(@jakarta.ws.rs.PathParam("eventId") java.util.UUID eventId,
+                                            @NotNull @Valid FederationConflicts.Decision decision) {
+        if (!federation.isMinistry() && !caller.hasRole(Roles.CENTRAL_ADMIN)) {
+            throw ApiException.forbidden("central's conflicts are resolved by central admins");
+        }
+        FederationConflicts.View resolved = conflicts.resolve(eventId, decision);
+        if (decision.action() == FederationConflicts.Resolution.RESUBMIT) {
+            forwarder.wake();
+        }
+        return resolved;
+    }
+
+    @GET
+    @Path("/records/{aggregateId}")
+    @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
+    @Operation(summary = "Whether central holds a record written here (ministry)", description = "LOCAL (not "
+            + "forwarded: central's own, a replica, or this is central), PENDING (not sent or not answered yet, or parked "
+            + "at central), APPLIED, or REJECTED with central's reason (see the conflicts).")
+    public FederationConflicts.Status record(@jakarta.ws.rs.PathParam("aggregateId") @Size(max = 150) String aggregateId) {
+        return conflicts.status(aggregateId);
     }
 
     private String sender() {

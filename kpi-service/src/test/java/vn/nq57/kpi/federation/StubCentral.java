@@ -1,0 +1,85 @@
+package vn.nq57.kpi.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A central instance as far as a ministry's forwarder sees it: a token endpoint, an empty catalogue, and an event
+ * intake that refuses every event with central's reason while {@link #refusing} is set (else applies them).
+ */
+public class StubCentral implements QuarkusTestResourceLifecycleManager {
+
+    public static final String REASON = "central holds another value for this indicator, agency and period "
+            + "(owned by central)";
+    static volatile boolean refusing = true;
+    static final AtomicInteger received = new AtomicInteger();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/token", ex -> answer(ex, "{\"access_token\":\"stub-token\",\"expires_in\":300}"));
+        server.createContext("/api/v1/federation/catalog",
+                ex -> answer(ex, "{\"items\":[],\"next\":0,\"more\":false}"));
+        server.createContext("/api/v1/federation/events", this::events);
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("nq57.federation.central-url", base, "nq57.federation.token-url", base + "/token",
+                "nq57.federation.client-id", "nq57-federation-bkhcn",
+                "nq57.federation.client-secret", "stub-secret-tests-only",
+                "nq57.federation.forward-interval", "200ms", "nq57.federation.max-backoff", "1s");
+    }
+
+    private void events(HttpExchange ex) throws IOException {
+        JsonNode batch = JSON.readTree(ex.getRequestBody());
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode results = out.putArray("results");
+        int n = 0;
+        for (JsonNode e : batch.path("events")) {
+            ObjectNode r = results.addObject();
+            r.put("id", e.path("id").asText());
+            r.put("type", e.path("type").asText());
+            r.put("subject", e.path("subject").asText());
+            r.put("status", refusing ? "REJECTED" : "APPLIED");
+            if (refusing) {
+                r.put("reason", REASON);
+            }
+            n++;
+        }
+        received.addAndGet(n);
+        out.put("received", n);
+        out.putObject("totals").put(refusing ? "REJECTED" : "APPLIED", n);
+        answer(ex, out.toString());
+    }
+
+    private static void answer(HttpExchange ex, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
