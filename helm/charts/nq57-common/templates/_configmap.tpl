@@ -43,8 +43,8 @@ QUARKUS_FLYWAY_MIGRATE_AT_START: "false"
 {{- else }}
 QUARKUS_FLYWAY_MIGRATE_AT_START: "true"
 {{- end }}
-QUARKUS_SMALLRYE_OPENAPI_ENABLE: {{ .Values.openapi.enabled | toString | quote }}
-QUARKUS_SWAGGER_UI_ENABLE: {{ .Values.openapi.enabled | toString | quote }}
+QUARKUS_SMALLRYE_OPENAPI_ENABLED: {{ .Values.openapi.enabled | toString | quote }}
+QUARKUS_SWAGGER_UI_ENABLED: {{ .Values.openapi.enabled | toString | quote }}
 {{- with .Values.keycloakAdmin }}
 {{- if .enabled }}
 NQ57_KEYCLOAK_URL: {{ include "nq57-common.keycloakUrl" $ | quote }}

@@ -43,8 +43,8 @@ class ManagementPortTest {
             rendered.all(Ingress.class).stream().filter(i -> ("nq57-" + service).equals(i.getMetadata().getName())).forEach(ingress ->
                     assertEquals(List.of("/api Prefix"), paths(ingress).stream().map(p -> p.getPath() + " " + p.getPathType()).toList(), service));
             Map<String, String> env = Pods.literalEnv(rendered, Pods.container(rendered, service));
-            assertEquals("false", env.get("QUARKUS_SWAGGER_UI_ENABLE"), service);
-            assertEquals("false", env.get("QUARKUS_SMALLRYE_OPENAPI_ENABLE"), service);
+            assertEquals("false", env.get("QUARKUS_SWAGGER_UI_ENABLED"), service);
+            assertEquals("false", env.get("QUARKUS_SMALLRYE_OPENAPI_ENABLED"), service);
         }
     }
 
@@ -56,10 +56,10 @@ class ManagementPortTest {
         assertTrue(paths(rendered.named(Ingress.class, "nq57-kpi-service")).stream().allMatch(p -> "Prefix".equals(p.getPathType())
                 && "http".equals(p.getBackend().getService().getPort().getName())));
         Map<String, String> kpi = Pods.literalEnv(rendered, Pods.container(rendered, "kpi-service"));
-        assertEquals("true", kpi.get("QUARKUS_SWAGGER_UI_ENABLE"));
-        assertEquals("true", kpi.get("QUARKUS_SMALLRYE_OPENAPI_ENABLE"));
+        assertEquals("true", kpi.get("QUARKUS_SWAGGER_UI_ENABLED"));
+        assertEquals("true", kpi.get("QUARKUS_SMALLRYE_OPENAPI_ENABLED"));
         assertEquals(List.of("/api"), paths(rendered.named(Ingress.class, "nq57-budget-service")).stream().map(HTTPIngressPath::getPath).toList());
-        assertEquals("false", Pods.literalEnv(rendered, Pods.container(rendered, "budget-service")).get("QUARKUS_SWAGGER_UI_ENABLE"));
+        assertEquals("false", Pods.literalEnv(rendered, Pods.container(rendered, "budget-service")).get("QUARKUS_SWAGGER_UI_ENABLED"));
     }
 
     @ParameterizedTest
