@@ -52,6 +52,8 @@ class FederationE2ETest {
     private static final Suite.Node BYT = Suite.BYT;
 
     private static FederationProxy proxy;
+    /** BKHCN's portal, started by the conflict test (its services are BKHCN's). */
+    private static final int BKHCN_PORTAL = 18289;
     private static String bkhcnInitiative;
     private static String bkhcnIndicator;
     private final Suite suite = Suite.get();
@@ -410,6 +412,95 @@ class FederationE2ETest {
         items.forEach(m -> state.put(String.valueOf(m.get("id")), m.get("agency") + " " + m.get("period") + " = "
                 + m.get("value") + " " + m.get("status") + " v" + m.get("version")));
         return state;
+    }
+
+    /**
+     * The issue #20 story: central already holds BKHCN's value of a national indicator for a period (entered at central
+     * before the ministry had its instance); submitter.bkhcn reports the same at bkhcn and gets 201. Central refuses the
+     * forwarded write, and the ministry now knows: the value's federation status is REJECTED with central's reason, the
+     * ministry's admins list it, central's admins list it from their side; the ministry's admin withdraws it.
+     */
+    @Test
+    @Order(10)
+    void aValueCentralRefusesIsMarkedRejectedAtTheMinistryAndListedAtBothEnds() {
+        JsonNode indicator = firstNationalIndicator();
+        String code = indicator.path("code").asText();
+        String period = switch (indicator.path("frequency").asText()) {
+            case "QUARTERLY" -> "2024Q4";
+            case "MONTHLY" -> "2024-12";
+            default -> "2024";
+        };
+        given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(suite.token("central.admin")).contentType(ContentType.JSON)
+                .body(Map.of("indicator", code, "period", period, "agency", "BKHCN", "value", 57.8))
+                .when().post("/api/v1/measurements").then().log().ifValidationFails()
+                .statusCode(org.hamcrest.Matchers.oneOf(201, 409));   // 409: another test's value is there already
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(BKHCN, "kpi"))
+                .auth().oauth2(suite.token("viewer.bkhcn")).when().get("/api/v1/indicators/" + code).then().statusCode(200));
+
+        String value = Flows.measurement(suite, BKHCN, code, period, 77.5).then().log().ifValidationFails()
+                .statusCode(201).extract().path("id");
+
+        String record = "/api/v1/federation/records/" + value;
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(BKHCN, "kpi"))
+                .auth().oauth2(suite.token("submitter.bkhcn")).when().get(record).then().statusCode(200)
+                .body("state", equalTo("REJECTED"))
+                .body("detail", org.hamcrest.Matchers.containsString("central holds another value")));
+        String mine = "items.find { it.aggregateId == '" + value + "' }";
+        String eventId = given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+                .queryParam("size", 500).when().get("/api/v1/federation/conflicts").then().statusCode(200)
+                .body(mine + ".origin", equalTo("bkhcn")).body(mine + ".status", equalTo("REJECTED"))
+                .extract().path(mine + ".eventId");
+        String theirs = "items.find { it.eventId == '" + eventId + "' }";
+        given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(suite.token("central.admin"))
+                .queryParam("origin", "bkhcn").queryParam("size", 500).when().get("/api/v1/federation/conflicts")
+                .then().statusCode(200).body(theirs + ".aggregateId", equalTo(value))
+                .body(theirs + ".reason", org.hamcrest.Matchers.containsString("central holds another value"));
+        // central's scorecard still shows its own value; the ministry's stays where it was written
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("viewer.bkhcn"))
+                .when().get("/api/v1/measurements/" + value).then().statusCode(200).body("value", equalTo(77.5f));
+
+        // BKHCN's admin resolves it in the ministry's own portal, in a real browser
+        try {
+            suite.startPortal(BKHCN, BKHCN_PORTAL);
+            String portal = "http://127.0.0.1:" + BKHCN_PORTAL;
+            try (Browser browser = new Browser();
+                 com.microsoft.playwright.BrowserContext context = browser.context(1280, 900)) {
+                com.microsoft.playwright.Page page = Browser.signIn(context, portal, "admin.bkhcn");
+                page.navigate(portal + "/values/" + value);
+                org.assertj.core.api.Assertions.assertThat(page.locator("#federation-state").innerText())
+                        .contains("Trung ương từ chối nhận", "Trung ương đang giữ một giá trị khác");
+                page.navigate(portal + "/work");
+                page.locator("#work-conflicts a").click();
+                com.microsoft.playwright.Locator card = page.locator("#conflict-" + eventId);
+                org.assertj.core.api.Assertions.assertThat(card.innerText()).contains("Trung ương đang giữ một giá trị khác");
+                org.assertj.core.api.Assertions.assertThat(Browser.accessibilityProblems(page)).isEmpty();
+                Browser.shot(page, "federation-conflicts");
+                card.locator("input[value=WITHDRAW]").check();
+                card.locator("input[name=note]").fill("Giữ số liệu của trung ương");
+                card.locator("button[type=submit]").click();
+                org.assertj.core.api.Assertions.assertThat(page.locator("#done").innerText()).contains("Đã rút lại");
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+                .queryParam("all", true).queryParam("size", 500).when().get("/api/v1/federation/conflicts").then()
+                .statusCode(200).body(mine + ".resolution", equalTo("WITHDRAW"))
+                .body(mine + ".resolvedBy", equalTo("admin.bkhcn")).body(mine + ".note", equalTo("Giữ số liệu của trung ương"));
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+                .queryParam("size", 500).when().get("/api/v1/federation/conflicts").then().statusCode(200)
+                .body("items.eventId", org.hamcrest.Matchers.not(hasItem(eventId)));
+    }
+
+    private JsonNode firstNationalIndicator() {
+        String body = given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(suite.token("viewer.central"))
+                .queryParam("tier", "STRATEGIC").queryParam("size", 1).when().get("/api/v1/indicators")
+                .then().statusCode(200).extract().asString();
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("items").path(0);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode health(Suite.Node node, String service) {

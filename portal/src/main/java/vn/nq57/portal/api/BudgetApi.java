@@ -23,7 +23,7 @@ import vn.nq57.portal.api.Views.ThreePercentRule;
 /** budget-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "budget")
 @Path("/api/v1")
-public interface BudgetApi {
+public interface BudgetApi extends FederationApi {
 
     @GET
     @Path("/fiscal-years")

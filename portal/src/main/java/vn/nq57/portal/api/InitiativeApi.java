@@ -41,7 +41,7 @@ import vn.nq57.portal.api.Views.Transition;
 /** initiative-service, called with the signed-in user's access token ({@code auth}: "Bearer ..."). */
 @RegisterRestClient(configKey = "initiative")
 @Path("/api/v1")
-public interface InitiativeApi {
+public interface InitiativeApi extends FederationApi {
 
     @GET
     @Path("/scorecard")

@@ -28,7 +28,7 @@ import vn.nq57.portal.api.Views.SystemKpis;
 /** kpi-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "kpi")
 @Path("/api/v1")
-public interface KpiApi {
+public interface KpiApi extends FederationApi {
 
     @GET
     @Path("/indicators")

@@ -287,4 +287,14 @@ public final class Views {
     public record Disbursement(UUID id, UUID allocationId, LocalDate date, long amount, String paymentReference,
                                String note, String kind, String recordedBy) {
     }
+
+    /** A write central refused (the platform's federation conflicts), and what was decided about it. */
+    public record Conflict(UUID eventId, String origin, String aggregateType, String aggregateId, String eventType,
+                           String status, String reason, OffsetDateTime rejectedAt, int times, OffsetDateTime resolvedAt,
+                           String resolution, String resolvedBy, String note) {
+    }
+
+    /** Whether central holds a record written at this ministry: LOCAL, PENDING, APPLIED or REJECTED. */
+    public record FederationRecord(String aggregateId, String state, String detail, OffsetDateTime at) {
+    }
 }

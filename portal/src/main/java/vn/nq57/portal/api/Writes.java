@@ -58,6 +58,10 @@ public final class Writes {
     }
 
     // request bodies
+
+    /** A decision about a write central refused: RESUBMIT, WITHDRAW, ASK_CENTRAL (a ministry) or KEEP_CENTRAL. */
+    public record Decision(String action, String note) {
+    }
     public record MeasurementRequest(String indicator, String period, String agency, BigDecimal value, String note,
                                      String evidenceLink, String status) {
     }

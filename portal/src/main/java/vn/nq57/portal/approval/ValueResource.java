@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import vn.nq57.portal.api.KpiApi;
+import vn.nq57.portal.api.Views.FederationRecord;
 import vn.nq57.portal.api.Views.History;
 import vn.nq57.portal.api.Views.Measurement;
 import vn.nq57.portal.web.CurrentUser;
 import vn.nq57.portal.web.Fetch;
+import vn.nq57.portal.web.Instance;
 import vn.nq57.portal.web.Pages;
 import vn.nq57.portal.web.Part;
 
@@ -27,7 +29,8 @@ public class ValueResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance value(Measurement value, Part<List<History>> history);
+        static native TemplateInstance value(Measurement value, Part<List<History>> history,
+                                             Part<FederationRecord> federation);
     }
 
     @Inject
@@ -40,6 +43,9 @@ public class ValueResource {
     @Inject
     Pages pages;
 
+    @Inject
+    Instance instance;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> value(@PathParam("id") String id) {
@@ -49,8 +55,11 @@ public class ValueResource {
             if (!v.ok()) {
                 throw new NotFoundException();
             }
-            return Fetch.part("kpi", kpi.history(auth, uuid))
-                    .map(h -> pages.render(Templates.value(v.get(), h), "approvals"));
+            // at a ministry: whether central took it (at central there is nothing to say)
+            Uni<Part<FederationRecord>> federation = instance.central() ? Uni.createFrom().item(Part.of("kpi", null))
+                    : Fetch.part("kpi", kpi.federationRecord(auth, uuid));
+            return Uni.combine().all().unis(Fetch.part("kpi", kpi.history(auth, uuid)), federation)
+                    .with((h, f) -> pages.render(Templates.value(v.get(), h, f), "approvals"));
         });
     }
 }

@@ -18,7 +18,7 @@ public final class Fetch {
      * A page waits at most this long for any one call: the HTTP client's read timeout
      * ({@code quarkus.rest-client.read-timeout}, {@code NQ57_PORTAL_API_TIMEOUT_MS}) plus a little for the connection.
      */
-    static final Duration TIMEOUT = Duration.ofMillis(ConfigProvider.getConfig()
+    public static final Duration TIMEOUT = Duration.ofMillis(ConfigProvider.getConfig()
             .getOptionalValue("quarkus.rest-client.read-timeout", Long.class).orElse(4000L) + 500);
 
     private Fetch() {

@@ -56,7 +56,7 @@ public class WorkResource {
                            Part<List<Obstacle>> askedOfUs, Part<List<OutputDetail>> outputs,
                            Part<List<InitiativeScore>> red, Part<Page<Allocation>> allocations,
                            Part<Page<InitiativeSummary>> proposed, Part<List<RankingEntry>> behind,
-                           Part<Page<Warning>> warnings) {
+                           Part<Page<Warning>> warnings, Part<Long> conflicts) {
         /** A list this user has: missing (the notice says why) or present, even when empty. */
         public boolean shows(Part<?> part) {
             return !part.ok() || part.get() != null;
@@ -127,7 +127,11 @@ public class WorkResource {
                 .sorted(Comparator.comparingInt(RankingEntry::rank).reversed()).limit(5).toList())) : none();
         Uni<Part<Page<Warning>>> warnings = agency == null ? none()
                 : Fetch.part("initiative", initiatives.warnings(auth, user.centralAdmin() ? null : agency, true, 20));
-        return Uni.combine().all().unis(board, returned, toApprove, asked, red, allocations, proposed, behind, warnings)
+        // writes central refused (at a ministry: its own; at central: the ministries'), to be resolved by an admin
+        Uni<Part<Long>> conflicts = admin ? Uni.combine().all().unis(conflictCount(initiatives, auth),
+                conflictCount(kpi, auth), conflictCount(budget, auth)).with((a, b, c) -> Part.of("", a + b + c)) : none();
+        return Uni.combine().all().unis(board, returned, toApprove, asked, red, allocations, proposed, behind, warnings,
+                        conflicts)
                 .with(list -> {
                     @SuppressWarnings("unchecked")
                     Part<Board> b = (Part<Board>) list.get(0);
@@ -143,7 +147,7 @@ public class WorkResource {
                     return pages.render(Templates.work(new WorkPage(role, agency, reporter ? due : Part.of("", null),
                             reporter ? overdue : Part.of("", null), cast(list.get(1)), cast(list.get(2)),
                             cast(list.get(3)), outputs, cast(list.get(4)), cast(list.get(5)), cast(list.get(6)),
-                            cast(list.get(7)), cast(list.get(8)))), "work");
+                            cast(list.get(7)), cast(list.get(8)), cast(list.get(9)))), "work");
                 });
     }
 
@@ -162,6 +166,12 @@ public class WorkResource {
                 : kpi.values(auth, null, null, user.centralAdmin() ? null : agency, null,
                 admin ? "SUBMITTED" : "RETURNED", 0, 1).map(Page::total).onFailure().recoverWithItem(0L);
         return Uni.combine().all().unis(warnings, values).with((w, v) -> Templates.count(w + v));
+    }
+
+    /** How many open conflicts a service lists (0 when it does not answer: the page says nothing then). */
+    private static Uni<Long> conflictCount(vn.nq57.portal.api.FederationApi api, String auth) {
+        return api.conflicts(auth, false, 1).map(Page::total).ifNoItem().after(Fetch.TIMEOUT).recoverWithItem(0L)
+                .onFailure().recoverWithItem(0L);
     }
 
     static Board merge(Board last, Board current) {

@@ -60,6 +60,12 @@ final class StubServices {
                     : "evaluation-indicators-" + r.g(1)),
             route("kpi", "/api/v1/evaluation/initiatives/([^/]+)", r -> "evaluation-initiatives-" + r.g(1)),
             route("kpi", "/api/v1/measurements", r -> "measurements-" + r.q().get("indicator")),
+            route("initiative", "/api/v1/federation/conflicts", r -> "federation-conflicts"),
+            route("kpi", "/api/v1/federation/conflicts", r -> "federation-conflicts"),
+            route("budget", "/api/v1/federation/conflicts", r -> "federation-conflicts"),
+            route("kpi", "/api/v1/federation/records/([^/]+)", r -> "federation-records-" + r.g(1)),
+            route("kpi", "/api/v1/measurements/([0-9a-f-]{36})/history", r -> "measurement-history-" + r.g(1)),
+            route("kpi", "/api/v1/measurements/([0-9a-f-]{36})", r -> "measurement-" + r.g(1)),
             route("budget", "/api/v1/fiscal-years", r -> "fiscal-years"),
             route("budget", "/api/v1/reports/(\\d{4})/([a-z-]+)", r -> "reports-" + r.g(1) + "-" + r.g(2)),
             route("budget", "/api/v1/allocations", r -> "allocations-" + r.q().get("initiativeId")));
