@@ -154,6 +154,17 @@ class CentralTakesMinistryEventsTest {
         given().auth().oauth2(TestTokens.centralAdmin()).queryParam("entityId", id)
                 .get("/api/v1/audit").then().statusCode(200)
                 .body("items.action", hasItem("federation.conflict.resolved"));
+
+        // the decision flows back: bkhcn's instance pulls it with its federation token; another ministry never sees it
+        given().auth().oauth2(bkhcn).queryParam("after", 0).queryParam("limit", 500)
+                .get("/api/v1/federation/conflicts/decisions").then().statusCode(200)
+                .body("find { it.eventId == '" + eventId + "' }.resolution", equalTo("KEEP_CENTRAL"))
+                .body("find { it.eventId == '" + eventId + "' }.note", equalTo("Tên do Ban Chỉ đạo phê duyệt, giữ nguyên"));
+        given().auth().oauth2(TestTokens.federation("byt", "BYT")).queryParam("after", 0).queryParam("limit", 500)
+                .get("/api/v1/federation/conflicts/decisions").then().statusCode(200)
+                .body("eventId", not(hasItem(eventId)));
+        given().auth().oauth2(TestTokens.ministryAdmin("BKHCN")).get("/api/v1/federation/conflicts/decisions")
+                .then().statusCode(403);
     }
 
     @Test

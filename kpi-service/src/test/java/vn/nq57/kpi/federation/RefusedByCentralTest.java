@@ -44,8 +44,29 @@ class RefusedByCentralTest {
     ObjectMapper mapper;
 
     @Test
-    void aRefusedValueIsMarkedListedAuditedAndResubmitted() {
+    void centralKeepingItsOwnDataResolvesTheConflictAtTheMinistryWithCentralsReason() {
         StubCentral.refusing = true;
+        String valueId = refusedValue();
+        String mine = "items.find { it.aggregateId == '" + valueId + "' }";
+        String eventId = given().auth().oauth2(TestTokens.ministryAdmin("BKHCN")).queryParam("size", 500)
+                .get("/api/v1/federation/conflicts").then().statusCode(200).extract().path(mine + ".eventId");
+
+        StubCentral.keepCentral(eventId, "Số liệu do Tổng cục Thống kê công bố");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.ministryAdmin("BKHCN"))
+                .queryParam("all", true).queryParam("size", 500).get("/api/v1/federation/conflicts").then()
+                .statusCode(200).body(mine + ".resolution", equalTo("KEEP_CENTRAL"))
+                .body(mine + ".resolvedBy", equalTo("central: central.admin"))
+                .body(mine + ".note", equalTo("Số liệu do Tổng cục Thống kê công bố")));
+        given().auth().oauth2(TestTokens.ministryAdmin("BKHCN")).queryParam("entityId", valueId).get("/api/v1/audit")
+                .then().statusCode(200).body("items.action", hasItem("federation.conflict.resolved"));
+        given().auth().oauth2(TestTokens.ministryAdmin("BKHCN")).contentType(ContentType.JSON)
+                .body(Map.of("action", "RESUBMIT")).post("/api/v1/federation/conflicts/" + eventId + "/resolution")
+                .then().statusCode(409);
+    }
+
+    /** A value BKHCN records here that the stub central refuses; its id once the conflict is listed. */
+    private String refusedValue() {
         String code = Fixtures.code("NAT");
         Map<String, Object> data = new HashMap<>(Fixtures.indicator(code));
         String indicatorId = UUID.randomUUID().toString();
@@ -55,10 +76,18 @@ class RefusedByCentralTest {
         data.put("origin", "central");
         QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", indicatorId, 0, 42,
                 "central", mapper.valueToTree(data))));
-
         String valueId = given().auth().oauth2(TestTokens.submitter("BKHCN")).contentType(ContentType.JSON)
-                .body(Fixtures.value(code, "2024", "BKHCN", 77.5)).post("/api/v1/measurements")
+                .body(Fixtures.value(code, "2024", "BKHCN", 12.5)).post("/api/v1/measurements")
                 .then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.submitter("BKHCN"))
+                .get("/api/v1/federation/records/" + valueId).then().statusCode(200).body("state", equalTo("REJECTED")));
+        return valueId;
+    }
+
+    @Test
+    void aRefusedValueIsMarkedListedAuditedAndResubmitted() {
+        StubCentral.refusing = true;
+        String valueId = refusedValue();
 
         String record = "/api/v1/federation/records/" + valueId;
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.submitter("BKHCN"))

@@ -23,6 +23,8 @@ public class StubCentral implements QuarkusTestResourceLifecycleManager {
             + "(owned by central)";
     static volatile boolean refusing = true;
     static final AtomicInteger received = new AtomicInteger();
+    /** Central's decisions about the ministry's conflicts, as /api/v1/federation/conflicts/decisions serves them. */
+    static final java.util.List<ObjectNode> decisions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
@@ -38,12 +40,18 @@ public class StubCentral implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/v1/federation/catalog",
                 ex -> answer(ex, "{\"items\":[],\"next\":0,\"more\":false}"));
         server.createContext("/api/v1/federation/events", this::events);
+        server.createContext("/api/v1/federation/conflicts/decisions", ex -> {
+            ArrayNode out = JSON.createArrayNode();
+            decisions.forEach(out::add);
+            answer(ex, out.toString());
+        });
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("nq57.federation.central-url", base, "nq57.federation.token-url", base + "/token",
                 "nq57.federation.client-id", "nq57-federation-bkhcn",
                 "nq57.federation.client-secret", "stub-secret-tests-only",
-                "nq57.federation.forward-interval", "200ms", "nq57.federation.max-backoff", "1s");
+                "nq57.federation.forward-interval", "200ms", "nq57.federation.max-backoff", "1s",
+                "nq57.federation.catalog-interval", "1s");
     }
 
     private void events(HttpExchange ex) throws IOException {
@@ -66,6 +74,20 @@ public class StubCentral implements QuarkusTestResourceLifecycleManager {
         out.put("received", n);
         out.putObject("totals").put(refusing ? "REJECTED" : "APPLIED", n);
         answer(ex, out.toString());
+    }
+
+    /** Central keeps its own data for a refused event, with a reason (as a central admin would). */
+    static void keepCentral(String eventId, String reason) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("eventId", eventId);
+        d.put("origin", "bkhcn");
+        d.put("status", "REJECTED");
+        d.put("resolution", "KEEP_CENTRAL");
+        d.put("resolvedBy", "central.admin");
+        d.put("resolvedAt", java.time.OffsetDateTime.now().toString());
+        d.put("note", reason);
+        d.put("times", 1);
+        decisions.add(d);
     }
 
     private static void answer(HttpExchange ex, String body) throws IOException {

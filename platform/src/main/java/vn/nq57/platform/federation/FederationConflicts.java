@@ -102,11 +102,7 @@ public class FederationConflicts {
         Object[] row = rows.isEmpty() ? new Object[3] : (Object[]) rows.get(0);
         upsert(eventId, federation.instanceId(), (String) row[0], (String) row[1], (String) row[2], null, status, reason);
         Object entity = row[1] == null ? eventId : row[1];
-        // on the record's trail, as its agency's: the agency of its last audited write here
-        List<?> agency = em.createNativeQuery("""
-                        SELECT agency FROM audit_log WHERE entity_id = ?1 ORDER BY occurred_at DESC LIMIT 1""")
-                .setParameter(1, String.valueOf(entity)).getResultList();
-        audit.recordFor(agency.isEmpty() ? null : (String) agency.get(0), "federation.rejected",
+        audit.recordFor(agencyOf(entity), "federation.rejected",
                 row[0] == null ? "event" : (String) row[0], entity, null, Map.of("event", eventId.toString(),
                         "status", status, "reason", reason == null ? "" : reason));
     }
@@ -199,6 +195,45 @@ public class FederationConflicts {
         return after;
     }
 
+    /** (central) One ministry's conflicts central resolved after {@code afterMillis}, oldest decision first. */
+    @Transactional
+    public List<View> decisions(String origin, long afterMillis, int limit) {
+        List<?> rows = em.createNativeQuery(SELECT + " WHERE origin = ?1 AND resolved_at IS NOT NULL"
+                        + " AND resolved_at >= to_timestamp(?2 / 1000.0) ORDER BY resolved_at, event_id LIMIT ?3")
+                .setParameter(1, origin).setParameter(2, afterMillis).setParameter(3, limit).getResultList();
+        List<View> views = new ArrayList<>(rows.size());
+        for (Object r : rows) {
+            views.add(view((Object[]) r));
+        }
+        return views;
+    }
+
+    /**
+     * (ministry) Central's decision about one of this instance's conflicts, pulled from central: the conflict is
+     * resolved here too if it is still open (an own decision taken meanwhile stands), audited on the record.
+     * Answers whether it changed anything.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean decidedByCentral(View decision) {
+        List<?> open = em.createNativeQuery("""
+                        SELECT 1 FROM federation_conflict WHERE event_id = ?1 AND origin = ?2 AND resolved_at IS NULL""")
+                .setParameter(1, decision.eventId()).setParameter(2, federation.instanceId()).getResultList();
+        if (open.isEmpty()) {
+            return false;
+        }
+        View before = find(decision.eventId());
+        em.createNativeQuery("""
+                        UPDATE federation_conflict SET resolved_at = now(), resolution = ?2, resolved_by = ?3, note = ?4
+                        WHERE event_id = ?1""")
+                .setParameter(1, decision.eventId()).setParameter(2, decision.resolution())
+                .setParameter(3, "central: " + decision.resolvedBy()).setParameter(4, decision.note()).executeUpdate();
+        View after = find(decision.eventId());
+        Object entity = before.aggregateId() == null ? before.eventId() : before.aggregateId();
+        audit.recordFor(agencyOf(entity), "federation.conflict.resolved",
+                before.aggregateType() == null ? "event" : before.aggregateType(), entity, before, after);
+        return true;
+    }
+
     /** Whether central holds the record {@code aggregateId} written here (a ministry's own records). */
     @Transactional
     public Status status(String aggregateId) {
@@ -224,6 +259,14 @@ public class FederationConflicts {
         State state = result != null && (result.startsWith("REJECTED") || result.startsWith("INVALID")) ? State.REJECTED
                 : result != null && result.startsWith("PARKED") ? State.PENDING : State.APPLIED;
         return new Status(aggregateId, state, result, FederationState.time(r[0]));
+    }
+
+    /** The agency a record belongs to here: that of its last audited write (a conflict is audited on its behalf). */
+    private String agencyOf(Object entity) {
+        List<?> agency = em.createNativeQuery("""
+                        SELECT agency FROM audit_log WHERE entity_id = ?1 ORDER BY occurred_at DESC LIMIT 1""")
+                .setParameter(1, String.valueOf(entity)).getResultList();
+        return agency.isEmpty() ? null : (String) agency.get(0);
     }
 
     private static final String SELECT = """

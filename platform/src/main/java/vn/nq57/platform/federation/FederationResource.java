@@ -220,6 +220,29 @@ public class FederationResource {
     }
 
     @GET
+    @Path("/conflicts/decisions")
+    @RolesAllowed({Roles.FEDERATION, Roles.CENTRAL_ADMIN})
+    @Operation(summary = "Central's decisions about a ministry's refused writes (central)", description = "The "
+            + "conflicts central resolved (KEEP_CENTRAL with its reason) after a time, oldest decision first: a "
+            + "ministry's instance pulls those of its own events with its federation token and resolves them on its "
+            + "side (a central admin names the ministry with origin).")
+    public List<FederationConflicts.View> decisions(
+            @Parameter(description = "Decisions after this time, epoch milliseconds (0: all)", example = "0")
+            @QueryParam("after") @DefaultValue("0") @PositiveOrZero long after,
+            @Parameter(description = "(central admin) The ministry", example = "bkhcn") @QueryParam("origin") @Size(max = 50) String origin,
+            @Parameter(description = "At most this many, 1 to 500", example = "200")
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(500) int limit) {
+        if (federation.isMinistry()) {
+            throw ApiException.conflict("this is a ministry instance; central serves its decisions");
+        }
+        String of = caller.hasRole(Roles.FEDERATION) ? sender() : origin;
+        if (of == null) {
+            throw ApiException.badRequest("origin", "name the ministry instance, e.g. bkhcn");
+        }
+        return conflicts.decisions(of, after, limit);
+    }
+
+    @GET
     @Path("/records/{aggregateId}")
     @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
     @Operation(summary = "Whether central holds a record written here (ministry)", description = "LOCAL (not "
