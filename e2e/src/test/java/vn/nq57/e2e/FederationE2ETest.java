@@ -2,6 +2,7 @@ package vn.nq57.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -490,6 +491,215 @@ class FederationE2ETest {
         given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
                 .queryParam("size", 500).when().get("/api/v1/federation/conflicts").then().statusCode(200)
                 .body("items.eventId", org.hamcrest.Matchers.not(hasItem(eventId)));
+    }
+
+    /** The services that hand a ministry's rows over. */
+    private static final List<String> SERVICES = List.of("initiative", "kpi", "budget");
+    /** Central's value for BKHCN written before bkhcn was commissioned, and the initiative central created for it. */
+    private static String handedValue;
+    private static String handedInitiative;
+
+    @Test
+    @Order(11)
+    void commissioningHandsCentralsRowsForTheMinistryOverWithoutAWindowOfTwoWriters() {
+        JsonNode indicator = firstNationalIndicator();
+        String code = indicator.path("code").asText();
+        String period = period(indicator, "2023");
+        String admin = suite.token("central.admin");
+        // central holds data for BKHCN of its own: a value, an initiative BKHCN leads, an approved allocation with a payment
+        handedValue = given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("indicator", code, "period", period, "agency", "BKHCN", "value", 12.5))
+                .when().post("/api/v1/measurements").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        handedInitiative = Flows.createInitiativeLedBy(suite, CENTRAL, "H3", "BKHCN", "central.admin");
+        String allocation = Flows.approvedAllocation(suite, CENTRAL, handedInitiative, 7_000_000);
+        given().baseUri(suite.url(CENTRAL, "budget")).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("date", java.time.LocalDate.now(Flows.VIETNAM).toString(), "amount", 1_000_000,
+                        "paymentReference", "UNC-HANDOVER-1"))
+                .when().post("/api/v1/allocations/" + allocation + "/disbursements").then().statusCode(201);
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(BKHCN, "initiative"))
+                .auth().oauth2(suite.token("viewer.bkhcn")).when().get("/api/v1/initiatives/" + handedInitiative)
+                .then().statusCode(200).body("origin", equalTo("central")));
+
+        Instant t0 = Instant.now();
+        for (String service : SERVICES) {
+            given().baseUri(suite.url(CENTRAL, service)).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("agency", "BKHCN")).when().post("/api/v1/federation/instances/bkhcn/commission")
+                    .then().log().ifValidationFails().statusCode(200).body("state", equalTo("COMMISSIONING"))
+                    .body("agency", equalTo("BKHCN")).body("startedBy", equalTo("central.admin"));
+        }
+        // from that moment central refuses writes for BKHCN, to the rows it held and to new ones
+        given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("indicator", code, "period", period, "agency", "BKHCN", "value", 13))
+                .when().post("/api/v1/measurements").then().statusCode(409).body("type", endsWith("read-only-replica"));
+        given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("indicator", code, "period", period(indicator, "2022"), "agency", "BKHCN", "value", 13))
+                .when().post("/api/v1/measurements").then().statusCode(409).body("type", endsWith("read-only-replica"))
+                .body("owner", equalTo("bkhcn"));
+        given().baseUri(suite.url(CENTRAL, "initiative")).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Flows.initiative(Flows.code("H3"), "BKHCN")).when().post("/api/v1/initiatives")
+                .then().statusCode(409).body("type", endsWith("read-only-replica"));
+        Instant federated = null;
+        for (String service : SERVICES) {
+            await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, service))
+                    .auth().oauth2(admin).when().get("/api/v1/federation/instances/bkhcn").then().statusCode(200)
+                    .body("state", equalTo("FEDERATED")));
+            federated = Instant.now();
+        }
+        Suite.log("hand-over of bkhcn's rows: FEDERATED at all three services " + Duration.between(t0, federated).toMillis()
+                + " ms after the commissioning started");
+        // the counts match: what central holds as bkhcn's is what bkhcn reported it wrote, kind by kind
+        for (String service : SERVICES) {
+            String body = given().baseUri(suite.url(CENTRAL, service)).auth().oauth2(admin)
+                    .when().get("/api/v1/federation/instances").then().statusCode(200).extract().asString();
+            JsonNode view = json(body).path(0);
+            Suite.log(service + ": switched " + view.path("switched") + ", owned " + view.path("owned")
+                    + ", transferred " + view.path("transferred"));
+            view.path("owned").fields().forEachRemaining(e -> org.assertj.core.api.Assertions
+                    .assertThat(view.path("transferred").path(e.getKey()).asLong()).as(service + " " + e.getKey())
+                    .isLessThanOrEqualTo(e.getValue().asLong()));
+            given().baseUri(suite.url(BKHCN, service)).auth().oauth2(suite.token("admin.bkhcn"))
+                    .when().get("/api/v1/federation/handover").then().statusCode(200).body("complete", equalTo(true))
+                    .body("centralState", org.hamcrest.Matchers.oneOf("COMMISSIONING", "FEDERATED"));
+        }
+        // every BKHCN record is bkhcn's at both ends, with its history and audit trail
+        for (Suite.Node node : List.of(CENTRAL, BKHCN)) {
+            given().baseUri(suite.url(node, "kpi")).auth().oauth2(suite.token("viewer.bkhcn"))
+                    .when().get("/api/v1/measurements/" + handedValue).then().statusCode(200)
+                    .body("origin", equalTo("bkhcn")).body("value", equalTo(12.5f));
+            given().baseUri(suite.url(node, "initiative")).auth().oauth2(suite.token("viewer.bkhcn"))
+                    .when().get("/api/v1/initiatives/" + handedInitiative).then().statusCode(200)
+                    .body("origin", equalTo("bkhcn"));
+            given().baseUri(suite.url(node, "budget")).auth().oauth2(suite.token("viewer.bkhcn"))
+                    .when().get("/api/v1/allocations/" + allocation).then().statusCode(200)
+                    .body("origin", equalTo("bkhcn")).body("disbursed", equalTo(1_000_000));
+        }
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+                .queryParam("entityId", handedValue).when().get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", hasItem("measurement.recorded"));
+        // a write at bkhcn to a handed-over row is applied at central
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("submitter.bkhcn")).contentType(ContentType.JSON)
+                .body(Map.of("indicator", code, "period", period, "agency", "BKHCN", "value", 14.25))
+                .when().post("/api/v1/measurements").then().log().ifValidationFails().statusCode(200)
+                .body("id", equalTo(handedValue));
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "kpi"))
+                .auth().oauth2(suite.token("viewer.central")).when().get("/api/v1/measurements/" + handedValue)
+                .then().statusCode(200).body("value", equalTo(14.25f)));
+        // the value central refused before (test 10) was kept out of the hand-over: bkhcn holds its own for that key;
+        // written again it becomes central's copy
+        JsonNode kept = json(given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+                .when().get("/api/v1/federation/handover").then().statusCode(200).extract().asString());
+        org.assertj.core.api.Assertions.assertThat(kept.path("kept").asLong()).isGreaterThanOrEqualTo(1);
+        String refusedPeriod = period(indicator, "2024");
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("submitter.bkhcn")).contentType(ContentType.JSON)
+                .body(Map.of("indicator", code, "period", refusedPeriod, "agency", "BKHCN", "value", 77.75))
+                .when().post("/api/v1/measurements").then().log().ifValidationFails().statusCode(200);
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "kpi"))
+                .auth().oauth2(suite.token("viewer.central")).queryParam("indicator", code).queryParam("agency", "BKHCN")
+                .queryParam("period", refusedPeriod).when().get("/api/v1/measurements").then().statusCode(200)
+                .body("items[0].value", equalTo(77.75f)).body("items[0].origin", equalTo("bkhcn")));
+    }
+
+    @Test
+    @Order(12)
+    void aRetiredMinistrysDataIsCentralsAgainAndItsEventsAreRefused() {
+        String admin = suite.token("central.admin");
+        JsonNode indicator = firstNationalIndicator();
+        String code = indicator.path("code").asText();
+        String bytValue = given().baseUri(suite.url(BYT, "kpi")).auth().oauth2(suite.token("submitter.byt"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("indicator", code, "period", period(indicator, "2023"), "agency", "BYT", "value", 9))
+                .when().post("/api/v1/measurements").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(admin)
+                .when().get("/api/v1/measurements/" + bytValue).then().statusCode(200).body("origin", equalTo("byt")));
+        for (String service : SERVICES) {
+            await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(CENTRAL, service)).auth().oauth2(admin)
+                    .when().post("/api/v1/federation/instances/byt/retire").then().log().ifValidationFails()
+                    .statusCode(200).body("state", equalTo("RETIRED")));
+        }
+        JsonNode value = json(given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(admin)
+                .when().get("/api/v1/measurements/" + bytValue).then().statusCode(200).body("origin", equalTo("central"))
+                .extract().asString());
+        // writable at central again
+        given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("indicator", value.path("indicatorCode").asText(), "period", value.path("period").asText(),
+                        "agency", value.path("agency").asText(), "value", 3.5))
+                .when().post("/api/v1/measurements").then().log().ifValidationFails().statusCode(200)
+                .body("id", equalTo(bytValue)).body("origin", equalTo("central"));
+        // byt's next write is refused at central, and byt is told
+        String later = given().baseUri(suite.url(BYT, "kpi")).auth().oauth2(suite.token("submitter.byt"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("indicator", code, "period", period(indicator, "2022"), "agency", "BYT", "value", 1))
+                .when().post("/api/v1/measurements").then().log().ifValidationFails().statusCode(201).extract().path("id");
+        await().atMost(EVENTUAL).untilAsserted(() -> given().baseUri(suite.url(BYT, "kpi"))
+                .auth().oauth2(suite.token("admin.byt")).when().get("/api/v1/federation/records/" + later).then()
+                .statusCode(200).body("state", equalTo("REJECTED"))
+                .body("detail", org.hamcrest.Matchers.containsString("retired")));
+    }
+
+    @Test
+    @Order(13)
+    void aMinistryRebuiltFromNothingGetsItsDataBackFromCentralAndForwardsWithoutDuplicates() throws Exception {
+        String admin = suite.token("central.admin");
+        long centralBefore = ownedAtCentral("kpi", "measurement");
+        Instant t0 = Instant.now();
+        for (String service : SERVICES) {
+            suite.stopService(BKHCN, service);
+        }
+        suite.emptyDatabases(BKHCN);
+        for (String service : SERVICES) {
+            suite.startService(BKHCN, service);
+        }
+        for (String service : SERVICES) {
+            suite.awaitReady(BKHCN, service, Duration.ofSeconds(180));
+        }
+        for (String service : SERVICES) {
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().baseUri(suite.url(BKHCN, service))
+                    .auth().oauth2(suite.token("admin.bkhcn")).when().get("/api/v1/federation/handover").then()
+                    .statusCode(200).body("complete", equalTo(true)));
+        }
+        Suite.log("rebuild of bkhcn from central: " + Duration.between(t0, Instant.now()).toMillis()
+                + " ms from stopping its services on an emptied database to every row back");
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("viewer.bkhcn"))
+                .when().get("/api/v1/measurements/" + handedValue).then().statusCode(200)
+                .body("origin", equalTo("bkhcn")).body("value", equalTo(14.25f));
+        given().baseUri(suite.url(BKHCN, "initiative")).auth().oauth2(suite.token("viewer.bkhcn"))
+                .when().get("/api/v1/initiatives/" + bkhcnInitiative).then().statusCode(200).body("origin", equalTo("bkhcn"));
+        long rebuilt = json(given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+                .when().get("/api/v1/federation/handover").then().extract().asString()).path("kinds").path(0)
+                .path("applied").asLong();
+        org.assertj.core.api.Assertions.assertThat(rebuilt).isEqualTo(centralBefore);
+        // forwarding resumes: a new write reaches central once; central's count grows by exactly one
+        String code = firstNationalIndicator().path("code").asText();
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("submitter.bkhcn")).contentType(ContentType.JSON)
+                .body(Map.of("indicator", code, "period", period(firstNationalIndicator(), "2021"), "agency", "BKHCN",
+                        "value", 2))
+                .when().post("/api/v1/measurements").then().log().ifValidationFails().statusCode(201);
+        await().atMost(EVENTUAL).until(() -> ownedAtCentral("kpi", "measurement") == centralBefore + 1);
+        given().baseUri(suite.url(CENTRAL, "kpi")).auth().oauth2(admin).when().get("/api/v1/federation/instances/bkhcn")
+                .then().statusCode(200).body("state", equalTo("FEDERATED"));
+    }
+
+    private long ownedAtCentral(String service, String kind) {
+        return json(given().baseUri(suite.url(CENTRAL, service)).auth().oauth2(suite.token("central.admin"))
+                .when().get("/api/v1/federation/instances/bkhcn").then().statusCode(200).extract().asString())
+                .path("owned").path(kind).asLong();
+    }
+
+    /** The period of an indicator's frequency in {@code year} (its last quarter or month). */
+    private static String period(JsonNode indicator, String year) {
+        return switch (indicator.path("frequency").asText()) {
+            case "QUARTERLY" -> year + "Q4";
+            case "MONTHLY" -> year + "-12";
+            default -> year;
+        };
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode firstNationalIndicator() {

@@ -46,6 +46,9 @@ import vn.nq57.platform.security.Roles;
 @ApplicationScoped
 public class AllocationService {
 
+    @Inject
+    vn.nq57.platform.federation.Commissioning commissioning;
+
     /** At most this many unfunded key initiatives are named in a priority warning. */
     static final int WARNING_LIMIT = 50;
 
@@ -174,6 +177,7 @@ public class AllocationService {
         }
         InitiativeReplica initiative = initiatives.resolve(request.initiativeId(), request.initiative(), "initiative");
         access.requireRoleInScope(initiative.leadAgencyCode, Roles.MINISTRY_ADMIN);
+        commissioning.requireAgencyWritable(initiative.leadAgencyCode, "An allocation");
         requireYearTotalFits(year.year, request.amount());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Allocation a = new Allocation();

@@ -50,6 +50,9 @@ import vn.nq57.platform.text.Text;
 @ApplicationScoped
 public class InitiativeService {
 
+    @Inject
+    vn.nq57.platform.federation.Commissioning commissioning;
+
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final LocalDate EARLIEST_DEADLINE = LocalDate.of(2025, 1, 1);
     static final LocalDate LATEST_DEADLINE = LocalDate.of(2045, 12, 31);
@@ -182,6 +185,7 @@ public class InitiativeService {
     public InitiativeView create(InitiativeRequest request) {
         Agency lead = agencies.referenced("leadAgency", request.leadAgency());
         access.requireRoleInScope(lead.code, Roles.MINISTRY_ADMIN);
+        commissioning.requireAgencyWritable(lead.code, "An initiative led");
         String code = request.code().trim().toUpperCase();
         if (Initiative.count("code", code) > 0) {
             throw ApiException.conflict("initiative " + code + " already exists");

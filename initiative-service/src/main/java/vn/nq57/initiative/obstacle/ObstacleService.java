@@ -43,6 +43,9 @@ import vn.nq57.platform.security.Roles;
 public class ObstacleService {
 
     @Inject
+    vn.nq57.platform.federation.Commissioning commissioning;
+
+    @Inject
     InitiativeService initiatives;
 
     @Inject
@@ -133,6 +136,7 @@ public class ObstacleService {
         Agency filer = agencies.referenced("filedByAgency", request.filedByAgency());
         Agency asked = agencies.referenced("askedAgency", request.askedAgency());
         access.requireRoleInScope(filer.code, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER);
+        commissioning.requireAgencyWritable(filer.code, "An obstacle filed");
         boolean involved = i.leadAgency.id.equals(filer.id) || i.coordinators.stream().anyMatch(a -> a.id.equals(filer.id));
         if (!involved && !caller.isCentralAdmin()) {
             throw ApiException.forbidden("agency " + filer.code + " neither leads nor coordinates initiative " + i.code);

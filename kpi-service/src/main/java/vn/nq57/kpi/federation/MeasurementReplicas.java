@@ -92,10 +92,18 @@ public class MeasurementReplicas {
             Map<String, Held> byKey = new HashMap<>();
             load(c, incoming.values(), byId, byKey);
             List<String> refused = new ArrayList<>();
+            List<UUID> replaced = new ArrayList<>();
             for (Incoming in : incoming.values()) {
                 Held held = byId.get(in.id());
                 Held sameKey = byKey.get(key(in.indicatorId(), in.period(), in.agency()));
-                if (sameKey != null && !sameKey.id().equals(in.id())) {
+                if (sameKey != null && !sameKey.id().equals(in.id()) && origin.equals(sameKey.origin())
+                        && held == null) {
+                    // the owner holds another row for this key (e.g. its own value, kept when central's was handed
+                    // over to it): its row is the value now
+                    replaced.add(sameKey.id());
+                    applied.add(in);
+                    before.put(in.id(), null);
+                } else if (sameKey != null && !sameKey.id().equals(in.id())) {
                     refused.add("central holds another value (" + sameKey.id() + ", owned by "
                             + (sameKey.origin() == null ? "central" : sameKey.origin()) + ") for " + in.indicatorId()
                             + " " + in.period() + " " + in.agency());
@@ -111,6 +119,9 @@ public class MeasurementReplicas {
                 throw new EventRefused(String.join("; ", refused.subList(0, Math.min(5, refused.size())))
                         + (refused.size() > 5 ? " and " + (refused.size() - 5) + " more" : ""));
             }
+            if (!replaced.isEmpty()) {
+                remove(c, replaced);
+            }
             if (!applied.isEmpty()) {
                 write(c, applied, origin);
                 history(c, applied, before, action);
@@ -118,6 +129,19 @@ public class MeasurementReplicas {
         });
         evaluation.touched(applied.stream().map(i -> new Touched(i.indicatorId(), i.period())).toList());
         return applied.stream().map(Incoming::data).toList();
+    }
+
+    /** Removes rows their owner replaced by another row for the same key, with their history. */
+    private static void remove(Connection c, List<UUID> ids) throws SQLException {
+        java.sql.Array array = c.createArrayOf("uuid", ids.toArray());
+        try (PreparedStatement history = c.prepareStatement(
+                "DELETE FROM measurement_history WHERE measurement_id = ANY(?)");
+             PreparedStatement rows = c.prepareStatement("DELETE FROM measurement WHERE id = ANY(?)")) {
+            history.setArray(1, array);
+            history.executeUpdate();
+            rows.setArray(1, array);
+            rows.executeUpdate();
+        }
     }
 
     private static Incoming parse(JsonNode d) {

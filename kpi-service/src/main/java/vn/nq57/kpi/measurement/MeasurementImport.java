@@ -94,6 +94,9 @@ public class MeasurementImport {
     vn.nq57.platform.federation.Federation federation;
 
     @Inject
+    vn.nq57.platform.federation.Commissioning commissioning;
+
+    @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
     record IndicatorRef(UUID id, String code, Frequency frequency) {
@@ -248,7 +251,8 @@ public class MeasurementImport {
                     .with("field", c.reasons.get(0).field());
             case LOCKED -> ApiException.conflict(c.reasons.get(0).message())
                     .with("currentStatus", MeasurementStatus.APPROVED);
-            case REPLICA -> ApiException.conflict(c.reasons.get(0).message());
+            case REPLICA -> new ApiException(409, vn.nq57.platform.error.ProblemTypes.READ_ONLY_REPLICA,
+                    "Read-only replica", c.reasons.get(0).message(), List.of());
             case INVALID -> ApiException.badRequest(c.reasons.size() + " field(s) are invalid: "
                     + c.reasons.get(0).message(), c.reasons);
         };
@@ -259,6 +263,7 @@ public class MeasurementImport {
         Set<String> agencies = new HashSet<>();
         references(rows, indicators, agencies);
         Set<String> scope = scope();
+        Map<String, java.util.Optional<String>> writtenElsewhere = new HashMap<>();
         LocalDate today = Period.today();
         Map<String, Integer> seen = new HashMap<>();
         List<Checked> result = new ArrayList<>(rows.size());
@@ -298,6 +303,9 @@ public class MeasurementImport {
                 } else if (scope != null && !scope.contains(c.agency)) {
                     c.reject(Kind.FORBIDDEN, "agency", "agency " + c.agency + " is outside your scope ("
                             + scopeText() + ")");
+                } else {
+                    writtenElsewhere.computeIfAbsent(c.agency, commissioning::ownerOf).ifPresent(owner -> c.reject(
+                            Kind.REPLICA, "agency", commissioning.readOnlyAgency(c.agency, "a value", owner).getMessage()));
                 }
             }
             c.value = value(c, row.value());

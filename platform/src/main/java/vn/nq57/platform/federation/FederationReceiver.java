@@ -73,6 +73,9 @@ public class FederationReceiver implements EventConsumer {
     @Inject
     FederationConflicts conflicts;
 
+    @Inject
+    Commissioning commissioning;
+
     private final ThreadLocal<Status> applied = new ThreadLocal<>();
     /** Set while a batch runs in which no event of the sender's is parked: the per-event look is skipped. */
     private final ThreadLocal<Boolean> nothingParked = new ThreadLocal<>();
@@ -138,7 +141,8 @@ public class FederationReceiver implements EventConsumer {
                         .executeUpdate();
                 return inbox.anyParked(this);
             }));
-            return receiveLocked(sender, events, pendingAtOrigin);
+            boolean retired = QuarkusTransaction.requiringNew().call(() -> commissioning.retired(sender));
+            return receiveLocked(sender, events, pendingAtOrigin, retired);
         } finally {
             nothingParked.remove();
             federation.endBatch();
@@ -146,14 +150,16 @@ public class FederationReceiver implements EventConsumer {
         }
     }
 
-    private Answer receiveLocked(String sender, List<JsonNode> events, Long pendingAtOrigin) {
+    private Answer receiveLocked(String sender, List<JsonNode> events, Long pendingAtOrigin, boolean retired) {
         List<Result> results = new ArrayList<>(events.size());
         Map<Status, Integer> totals = new EnumMap<>(Status.class);
         OffsetDateTime lastEventTime = null;
         String lastRejection = null;
         List<FederationConflicts.Refused> refused = new ArrayList<>();
         for (JsonNode node : events) {
-            Result result = one(sender, node);
+            Result result = retired ? new Result(node.path("id").asText(null), node.path("type").asText(null),
+                    node.path("subject").asText(null), null, Status.REJECTED, "instance '" + sender + "' was retired: "
+                    + "its data is central's own again; make the change at central") : one(sender, node);
             if (result.status() == Status.PARKED) {
                 nothingParked.remove(); // later events of its aggregate must now wait behind it
             }

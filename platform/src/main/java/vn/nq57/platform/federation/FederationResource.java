@@ -253,6 +253,11 @@ public class FederationResource {
     }
 
     private String sender() {
+        return sender(caller);
+    }
+
+    /** The instance of a federation token (its {@code instance} claim); 403 without one. */
+    static String sender(Caller caller) {
         String instance = caller.claim(INSTANCE_CLAIM);
         if (instance == null) {
             throw ApiException.forbidden("a federation token must carry the instance claim");

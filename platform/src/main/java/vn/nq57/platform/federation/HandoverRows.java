@@ -1,0 +1,306 @@
+package vn.nq57.platform.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.hibernate.Session;
+
+/**
+ * The SQL of the hand-over, the same for every table a service declares in its {@link Handover}: change the owner of
+ * an agency subtree's rows (central), read a page of the rows an instance owns as JSON (central), and write such a
+ * page as this instance's own (ministry). Tables, keys and conditions come from the services' code, never from a
+ * request.
+ */
+@ApplicationScoped
+public class HandoverRows {
+
+    /** The platform's own kind, after the service's: the audit entries of every handed-over row. */
+    public static final String AUDIT = "audit";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Instance<Handover> handovers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+
+    /** What PostgreSQL says of a table: its columns (generated ones left out), identity columns, key type and PK. */
+    private record Table(List<String> columns, List<String> identity, Map<String, String> types, String primaryKey) {
+    }
+
+    /** A page of one kind's rows as JSON, in key order; {@code next} is the last row's key. */
+    public record Page(String kind, List<JsonNode> rows, String next, boolean more) {
+    }
+
+    /** What writing a page did: rows written, rows of central's copy not taken (kept here instead), their keys. */
+    public record Written(int applied, int kept, List<String> keys) {
+    }
+
+    /** True when this service hands anything over. */
+    public boolean active() {
+        return handovers.isResolvable();
+    }
+
+    /** The service's kinds and then the audit entries of the rows of the kinds that carry an owner. */
+    public List<Handover.Kind> kinds() {
+        if (!active()) {
+            return List.of();
+        }
+        List<Handover.Kind> kinds = new ArrayList<>(handovers.get().kinds());
+        String owned = kinds.stream().filter(Handover.Kind::hasOrigin)
+                .map(k -> "SELECT t." + k.key() + "::text FROM " + k.table() + " t WHERE " + k.owned())
+                .collect(Collectors.joining(" UNION ALL "));
+        if (!owned.isEmpty()) {
+            kinds.add(Handover.Kind.child(AUDIT, "audit_log", "id", "t.entity_id IN (" + owned + ")"));
+        }
+        return kinds;
+    }
+
+    public Optional<Handover.Kind> kind(String name) {
+        return kinds().stream().filter(k -> k.name().equals(name)).findFirst();
+    }
+
+    /**
+     * (central) Gives the rows this instance owns of {@code agencies} (an agency and the agencies below it) to
+     * {@code instance}, parents first; returns how many rows of each kind changed owner.
+     */
+    public Map<String, Integer> switchOwner(String instance, List<String> agencies) {
+        if (!active()) {
+            return new LinkedHashMap<>();
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        handovers.get().beforeOwnerChange(instance, agencies, true);
+        for (Handover.Kind k : kinds()) {
+            if (k.hasOrigin()) {
+                String set = k.instanceColumns().stream().map(c -> ", " + c + " = ?1").collect(Collectors.joining());
+                int n = update("UPDATE " + k.table() + " t SET origin = ?1" + set
+                        + " WHERE t.origin IS NULL AND (" + k.scope() + ")", instance, String.join(",", agencies));
+                counts.put(k.name(), n);
+            }
+        }
+        return counts;
+    }
+
+    /** (central) Makes every row {@code instance} owns this instance's own again; returns the counts per kind. */
+    public Map<String, Integer> takeBack(String instance, String self) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (!active()) {
+            return counts;
+        }
+        handovers.get().beforeOwnerChange(instance, List.of(), false);
+        for (Handover.Kind k : kinds()) {
+            if (k.hasOrigin()) {
+                String set = k.instanceColumns().stream().map(c -> ", " + c + " = ?2").collect(Collectors.joining());
+                int n = update("UPDATE " + k.table() + " t SET origin = NULL" + set + " WHERE t.origin = ?1", instance,
+                        self);
+                counts.put(k.name(), n);
+            }
+        }
+        return counts;
+    }
+
+    /** Runs an update binding ?1 and, when the statement uses it, ?2 (a kind's scope may name only the instance). */
+    private int update(String sql, String first, String second) {
+        jakarta.persistence.Query q = em.createNativeQuery(sql).setParameter(1, first);
+        if (sql.contains("?2")) {
+            q.setParameter(2, second);
+        }
+        return q.executeUpdate();
+    }
+
+    /** (central) How many rows of each kind {@code instance} owns here. */
+    public Map<String, Long> counts(String instance) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Handover.Kind k : kinds()) {
+            Number n = (Number) em.createNativeQuery("SELECT count(*) FROM " + k.table() + " t WHERE " + k.owned())
+                    .setParameter(1, instance).getSingleResult();
+            counts.put(k.name(), n.longValue());
+        }
+        return counts;
+    }
+
+    /** (central) The rows of {@code kind} that {@code instance} owns, after key {@code after}, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public Page page(Handover.Kind kind, String instance, String after, int limit) {
+        Table table = table(kind.table());
+        String order = order(kind, table);
+        String key = table.types().containsKey(kind.key()) ? "t." + kind.key() : "(" + kind.key() + ")";
+        List<Object[]> rows = em.createNativeQuery("SELECT CAST(" + key + " AS text), row_to_json(t)::text FROM "
+                        + kind.table() + " t WHERE (" + kind.owned() + ") AND (?2 = '' OR " + order
+                        + " > " + cast(kind, table, "?2") + ") ORDER BY " + order + " LIMIT ?3")
+                .setParameter(1, instance).setParameter(2, after == null ? "" : after).setParameter(3, limit + 1).getResultList();
+        boolean more = rows.size() > limit;
+        List<JsonNode> json = new ArrayList<>(Math.min(rows.size(), limit));
+        String next = after;
+        for (Object[] row : rows.subList(0, Math.min(rows.size(), limit))) {
+            try {
+                json.add(mapper.readTree((String) row[1]));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("row_to_json gave no JSON", e);
+            }
+            next = (String) row[0];
+        }
+        return new Page(kind.name(), json, next, more);
+    }
+
+    /**
+     * (ministry) Writes central's copy of some rows as this instance's own: inserted, or replacing a replica or an
+     * older version of the same row; a row of its own that is newer stays. A row that cannot be written (it collides
+     * with a different row of this instance's for the same key, or its parent was not taken) is kept out and listed
+     * in {@code federation_handover_kept}. Runs in the caller's transaction.
+     */
+    public Written write(Handover.Kind kind, JsonNode rows, String self) {
+        if (!rows.isArray() || rows.isEmpty()) {
+            return new Written(0, 0, List.of());
+        }
+        Table table = table(kind.table());
+        String sql = upsert(kind, table);
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Savepoint all = c.setSavepoint();
+            try {
+                List<String> keys = run(c, sql, rows.toString(), self);
+                c.releaseSavepoint(all);
+                return new Written(keys.size(), 0, keys);
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                    throw e;
+                }
+                c.rollback(all);
+            }
+            // one row at a time, to keep out only the rows that cannot be written
+            List<String> keys = new ArrayList<>();
+            int kept = 0;
+            for (JsonNode row : rows) {
+                Savepoint one = c.setSavepoint();
+                try {
+                    keys.addAll(run(c, sql, "[" + row + "]", self));
+                    c.releaseSavepoint(one);
+                } catch (SQLException e) {
+                    if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                        throw e;
+                    }
+                    c.rollback(one);
+                    kept++;
+                    keep(c, kind.name(), rowKey(kind, row), e.getMessage());
+                }
+            }
+            return new Written(keys.size(), kept, keys);
+        });
+    }
+
+    private static List<String> run(Connection c, String sql, String json, String self) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, json);
+            ps.setString(2, self);
+            List<String> keys = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        }
+    }
+
+    private static void keep(Connection c, String kind, String key, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO federation_handover_kept (kind, row_key, reason) VALUES (?, ?, ?)
+                ON CONFLICT (kind, row_key) DO UPDATE SET reason = excluded.reason, at = now()""")) {
+            ps.setString(1, kind);
+            ps.setString(2, key.length() > 150 ? key.substring(0, 150) : key);
+            ps.setString(3, reason == null ? "not written" : reason.lines().limit(3).collect(Collectors.joining(" ")));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String rowKey(Handover.Kind kind, JsonNode row) {
+        JsonNode key = row.path(kind.key());
+        return key.isMissingNode() ? row.toString() : key.asText();
+    }
+
+    /**
+     * INSERT … SELECT FROM json_populate_recordset … ON CONFLICT (primary key) DO UPDATE: every column from central's
+     * copy, the owner columns set to this instance ({@code origin} NULL, instance columns {@code ?2}); an identity key
+     * is left to this database and the row is skipped when the same row (all other columns equal) is here already.
+     */
+    private static String upsert(Handover.Kind kind, Table table) {
+        List<String> columns = table.columns().stream().filter(c -> !table.identity().contains(c)).toList();
+        String select = columns.stream().map(c -> "origin".equals(c) ? "CAST(NULL AS varchar)"
+                        : kind.instanceColumns().contains(c) ? "p.self" : "j." + c)
+                .collect(Collectors.joining(", "));
+        String list = String.join(", ", columns);
+        String from = "WITH p AS (SELECT CAST(? AS json) AS rows, CAST(? AS varchar) AS self) INSERT INTO "
+                + kind.table() + " AS x (" + list + ") SELECT " + select + " FROM p, json_populate_recordset(CAST(NULL AS "
+                + kind.table() + "), p.rows) j";
+        String returning = " RETURNING CAST(" + (table.types().containsKey(kind.key()) ? "x." + kind.key()
+                : "(" + kind.key().replace("t.", "x.") + ")") + " AS text)";
+        if (!table.identity().isEmpty()) {
+            String same = columns.stream().filter(c -> !c.equals("origin") && !kind.instanceColumns().contains(c))
+                    .map(c -> "y." + c + " IS NOT DISTINCT FROM j." + c).collect(Collectors.joining(" AND "));
+            return from + " WHERE NOT EXISTS (SELECT 1 FROM " + kind.table() + " y WHERE " + same + ")" + returning;
+        }
+        String update = columns.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+        String guard = "";
+        if (kind.version() != null) {
+            guard = " WHERE x." + kind.version() + " < EXCLUDED." + kind.version()
+                    + (table.columns().contains("origin") ? " OR x.origin IS NOT NULL" : "");
+        }
+        return from + " ON CONFLICT ON CONSTRAINT " + table.primaryKey() + " DO UPDATE SET " + update + guard + returning;
+    }
+
+    /** The order of a kind's pages: its key column, or a text expression (collation "C") over several. */
+    private static String order(Handover.Kind kind, Table table) {
+        return table.types().containsKey(kind.key()) ? "t." + kind.key() : "(" + kind.key() + ") COLLATE \"C\"";
+    }
+
+    private static String cast(Handover.Kind kind, Table table, String parameter) {
+        String type = table.types().get(kind.key());
+        return type == null ? "CAST(" + parameter + " AS text) COLLATE \"C\""
+                : "CAST(NULLIF(" + parameter + ", '') AS " + type + ")";
+    }
+
+    @SuppressWarnings("unchecked")
+    private Table table(String name) {
+        return tables.computeIfAbsent(name, n -> {
+            List<Object[]> rows = em.createNativeQuery("""
+                            SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attidentity <> ''
+                            FROM pg_attribute a
+                            WHERE a.attrelid = CAST(?1 AS regclass) AND a.attnum > 0 AND NOT a.attisdropped
+                              AND a.attgenerated = ''
+                            ORDER BY a.attnum""").setParameter(1, n).getResultList();
+            List<String> columns = new ArrayList<>();
+            List<String> identity = new ArrayList<>();
+            Map<String, String> types = new LinkedHashMap<>();
+            for (Object[] r : rows) {
+                columns.add((String) r[0]);
+                types.put((String) r[0], (String) r[1]);
+                if (Boolean.TRUE.equals(r[2])) {
+                    identity.add((String) r[0]);
+                }
+            }
+            String pk = (String) em.createNativeQuery("""
+                            SELECT conname FROM pg_constraint WHERE conrelid = CAST(?1 AS regclass) AND contype = 'p'""")
+                    .setParameter(1, n).getSingleResult();
+            return new Table(List.copyOf(columns), List.copyOf(identity), types, pk);
+        });
+    }
+}
