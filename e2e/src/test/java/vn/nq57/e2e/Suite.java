@@ -336,12 +336,17 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     /** Empties an instance's databases (its services must be stopped): a ministry that lost everything. */
     public void emptyDatabases(Node node) throws Exception {
+        for (String service : PORTS.keySet()) {
+            emptyDatabase(node, service);
+        }
+    }
+
+    /** Empties one service's database of an instance (the service must be stopped). */
+    public void emptyDatabase(Node node, String service) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              Statement s = c.createStatement()) {
-            for (String service : PORTS.keySet()) {
-                s.execute("DROP DATABASE IF EXISTS " + node.database(service) + " WITH (FORCE)");
-                s.execute("CREATE DATABASE " + node.database(service) + " ENCODING 'UTF8' TEMPLATE template0");
-            }
+            s.execute("DROP DATABASE IF EXISTS " + node.database(service) + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + node.database(service) + " ENCODING 'UTF8' TEMPLATE template0");
         }
     }
 

@@ -9,12 +9,17 @@ import vn.nq57.kpi.evaluation.EvaluationMaintainer;
 import vn.nq57.platform.federation.Handover;
 
 /**
- * kpi-service's rows of a ministry (issue #20): the values its agencies report, with each value's history. At a
- * ministry, the evaluations of the (indicator, period) pairs a page of values touched are recomputed with it.
+ * kpi-service's rows of a ministry (issue #20): the indicators it created (never moved by a commissioning: central's
+ * indicators stay national catalogue; served back to a ministry that rebuilds), with their targets, and the values
+ * its agencies report, with each value's history. At a ministry, the evaluations of the (indicator, period) pairs a page
+ * of values touched are recomputed with it.
  */
 @ApplicationScoped
 public class KpiHandover implements Handover {
 
+    static final Kind INDICATOR = Kind.owner("indicator", "indicator", "false", "version", "origin_instance");
+    static final Kind TARGET = Kind.child("indicator-target", "indicator_target",
+            "t.indicator_id::text || '/' || t.period", "t.indicator_id IN (SELECT i.id FROM indicator i WHERE i.origin = ?1)");
     static final Kind MEASUREMENT = Kind.owner("measurement", "measurement", "t.agency_code = ANY(string_to_array(?2, ','))", "version",
             "origin_instance");
     static final Kind HISTORY = Kind.child("measurement-history", "measurement_history", "id",
@@ -28,7 +33,7 @@ public class KpiHandover implements Handover {
 
     @Override
     public List<Kind> kinds() {
-        return List.of(MEASUREMENT, HISTORY);
+        return List.of(INDICATOR, TARGET, MEASUREMENT, HISTORY);
     }
 
     @Override

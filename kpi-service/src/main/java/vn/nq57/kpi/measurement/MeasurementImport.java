@@ -119,6 +119,8 @@ public class MeasurementImport {
         String evidenceLink;
         MeasurementStatus status;
         Existing existing;
+        /** For a REPLICA refusal: the instance that writes the value. */
+        String owner;
         RowStatus outcome;
         UUID id;
         long version;
@@ -252,7 +254,7 @@ public class MeasurementImport {
             case LOCKED -> ApiException.conflict(c.reasons.get(0).message())
                     .with("currentStatus", MeasurementStatus.APPROVED);
             case REPLICA -> new ApiException(409, vn.nq57.platform.error.ProblemTypes.READ_ONLY_REPLICA,
-                    "Read-only replica", c.reasons.get(0).message(), List.of());
+                    "Read-only replica", c.reasons.get(0).message(), List.of()).with("owner", c.owner);
             case INVALID -> ApiException.badRequest(c.reasons.size() + " field(s) are invalid: "
                     + c.reasons.get(0).message(), c.reasons);
         };
@@ -304,8 +306,11 @@ public class MeasurementImport {
                     c.reject(Kind.FORBIDDEN, "agency", "agency " + c.agency + " is outside your scope ("
                             + scopeText() + ")");
                 } else {
-                    writtenElsewhere.computeIfAbsent(c.agency, commissioning::ownerOf).ifPresent(owner -> c.reject(
-                            Kind.REPLICA, "agency", commissioning.readOnlyAgency(c.agency, "a value", owner).getMessage()));
+                    writtenElsewhere.computeIfAbsent(c.agency, commissioning::ownerOf).ifPresent(owner -> {
+                        c.owner = owner;
+                        c.reject(Kind.REPLICA, "agency", commissioning.readOnlyAgency(c.agency, "a value", owner)
+                                .getMessage());
+                    });
                 }
             }
             c.value = value(c, row.value());
@@ -483,6 +488,7 @@ public class MeasurementImport {
         c.id = e.id();
         c.version = e.version();
         if (e.origin() != null) {
+            c.owner = e.origin();
             c.reject(Kind.REPLICA, "row", "the value of " + c.indicator.code() + " " + c.period + " " + c.agency
                     + " is owned by instance '" + e.origin() + "' and replicated here read-only");
             return;

@@ -126,7 +126,9 @@ public class FederationForwarder {
         JsonNode answer;
         try {
             answer = central.post("/api/v1/federation/events", Map.of("events", events),
-                    Map.of("X-NQ57-Pending", String.valueOf(pending.get()),
+                    // what is left to send once this batch is answered (central keeps it to tell an admin whether the
+                    // instance has drained, e.g. before retiring it)
+                    Map.of("X-NQ57-Pending", String.valueOf(Math.max(0, pending.get() - rows.size())),
                             "X-NQ57-Oldest-Pending-Seconds", String.valueOf(oldestPendingSeconds.get())));
         } catch (CentralClient.CentralUnavailable e) {
             if (e.status() == 413 && rows.size() > 1) {

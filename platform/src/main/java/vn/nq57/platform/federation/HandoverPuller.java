@@ -60,6 +60,9 @@ public class HandoverPuller {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    CatalogPuller catalogue;
+
     private final ReentrantLock running = new ReentrantLock();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "nq57-federation-handover");
@@ -159,6 +162,10 @@ public class HandoverPuller {
         try {
             lastError = null;
             Instant t0 = Instant.now();
+            if (catalogue.active()) {
+                // the rows name catalogue rows (indicators, agencies, Systems): bring the catalogue up to date first
+                catalogue.pull();
+            }
             if (!resume) {
                 QuarkusTransaction.requiringNew().run(() -> {
                     em.createNativeQuery("DELETE FROM federation_handover").executeUpdate();

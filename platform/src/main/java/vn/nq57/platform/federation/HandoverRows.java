@@ -10,7 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,37 +174,45 @@ public class HandoverRows {
         }
         Table table = table(kind.table());
         String sql = upsert(kind, table);
+        // savepoints in SQL: the pool refuses Connection.rollback while the connection is enlisted in a transaction
         return em.unwrap(Session.class).doReturningWork(c -> {
-            Savepoint all = c.setSavepoint();
+            sql(c, "SAVEPOINT handover_page");
             try {
                 List<String> keys = run(c, sql, rows.toString(), self);
-                c.releaseSavepoint(all);
+                sql(c, "RELEASE SAVEPOINT handover_page");
                 return new Written(keys.size(), 0, keys);
             } catch (SQLException e) {
                 if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
                     throw e;
                 }
-                c.rollback(all);
+                sql(c, "ROLLBACK TO SAVEPOINT handover_page");
             }
             // one row at a time, to keep out only the rows that cannot be written
             List<String> keys = new ArrayList<>();
             int kept = 0;
             for (JsonNode row : rows) {
-                Savepoint one = c.setSavepoint();
+                sql(c, "SAVEPOINT handover_row");
                 try {
                     keys.addAll(run(c, sql, "[" + row + "]", self));
-                    c.releaseSavepoint(one);
+                    sql(c, "RELEASE SAVEPOINT handover_row");
                 } catch (SQLException e) {
                     if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
                         throw e;
                     }
-                    c.rollback(one);
+                    sql(c, "ROLLBACK TO SAVEPOINT handover_row");
                     kept++;
                     keep(c, kind.name(), rowKey(kind, row), e.getMessage());
                 }
             }
+            sql(c, "RELEASE SAVEPOINT handover_page");
             return new Written(keys.size(), kept, keys);
         });
+    }
+
+    private static void sql(Connection c, String statement) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
     }
 
     private static List<String> run(Connection c, String sql, String json, String self) throws SQLException {
