@@ -573,7 +573,8 @@ class FederationE2ETest {
                     .when().get("/api/v1/allocations/" + allocation).then().statusCode(200)
                     .body("origin", equalTo("bkhcn")).body("disbursed", equalTo(1_000_000));
         }
-        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
+        // (central.admin's entry carries no agency: an admin of the whole tree reads it)
+        given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(admin)
                 .queryParam("entityId", handedValue).when().get("/api/v1/audit").then().statusCode(200)
                 .body("items.action", hasItem("measurement.recorded"));
         // a write at bkhcn to a handed-over row is applied at central
@@ -589,6 +590,19 @@ class FederationE2ETest {
         JsonNode kept = json(given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("admin.bkhcn"))
                 .when().get("/api/v1/federation/handover").then().statusCode(200).extract().asString());
         org.assertj.core.api.Assertions.assertThat(kept.path("kept").asLong()).isGreaterThanOrEqualTo(1);
+        // BKHCN's admin follows the hand-over in the ministry's portal, in a real browser
+        try (Browser browser = new Browser();
+             com.microsoft.playwright.BrowserContext context = browser.context(1280, 900)) {
+            String portal = "http://127.0.0.1:" + BKHCN_PORTAL;
+            com.microsoft.playwright.Page page = Browser.signIn(context, portal, "admin.bkhcn");
+            page.navigate(portal + "/federation/instances");
+            org.assertj.core.api.Assertions.assertThat(page.locator("#pull-kpi-card").innerText())
+                    .contains("Đã bàn giao, đang kết nối", "Đã nhận đủ", "giữ bản của bộ");
+            org.assertj.core.api.Assertions.assertThat(Browser.accessibilityProblems(page)).isEmpty();
+            Browser.shot(page, "federation-handover");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         String refusedPeriod = period(indicator, "2024");
         given().baseUri(suite.url(BKHCN, "kpi")).auth().oauth2(suite.token("submitter.bkhcn")).contentType(ContentType.JSON)
                 .body(Map.of("indicator", code, "period", refusedPeriod, "agency", "BKHCN", "value", 77.75))

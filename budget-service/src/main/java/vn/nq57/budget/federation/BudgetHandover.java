@@ -15,14 +15,14 @@ import vn.nq57.platform.federation.Handover;
 public class BudgetHandover implements Handover {
 
     private static final String OWNED_ALLOCATIONS = "(SELECT a.id FROM allocation a WHERE a.origin = ?1)";
-    static final Kind FISCAL_YEAR = Kind.child("fiscal-year", "fiscal_year", "id",
+    static final Kind FISCAL_YEAR = Kind.reference("fiscal-year", "fiscal_year",
             "t.year IN (SELECT a.fiscal_year FROM allocation a WHERE a.origin = ?1)");
-    static final Kind INITIATIVE = Kind.child("initiative-replica", "initiative_replica", "id",
+    static final Kind INITIATIVE = Kind.reference("initiative-replica", "initiative_replica",
             "t.id IN (SELECT a.initiative_id FROM allocation a WHERE a.origin = ?1)");
     static final Kind ALLOCATION = Kind.owner("allocation", "allocation", "t.lead_agency_code = ANY(string_to_array(?2, ','))", "version",
             "origin_instance");
     static final Kind ALLOCATION_EVENT = Kind.child("allocation-event", "allocation_event", "id",
-            "t.allocation_id IN " + OWNED_ALLOCATIONS);
+            "t.allocation_id IN " + OWNED_ALLOCATIONS, "allocation", "allocation_id");
     static final Kind DISBURSEMENT = Kind.owner("disbursement", "disbursement", "t.allocation_id IN " + OWNED_ALLOCATIONS,
             "version", "origin_instance");
 

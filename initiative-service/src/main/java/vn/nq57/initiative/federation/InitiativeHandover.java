@@ -20,10 +20,11 @@ public class InitiativeHandover implements Handover {
                         "t.lead_agency_id IN (SELECT a.id FROM agency a WHERE a.code = ANY(string_to_array(?2, ',')))", "version",
                         "origin_instance"),
                 Kind.child("initiative-coordinator", "initiative_coordinator",
-                        "t.initiative_id::text || '/' || t.agency_id::text", OWNED),
+                        "t.initiative_id::text || '/' || t.agency_id::text", OWNED, "initiative", "initiative_id"),
                 Kind.owner("initiative-output", "initiative_output", OWNED, "version"),
-                Kind.child("initiative-milestone", "initiative_milestone", "id", OWNED),
-                Kind.child("initiative-transition", "initiative_transition", "id", OWNED),
+                Kind.child("initiative-milestone", "initiative_milestone", "id", OWNED, "initiative", "initiative_id"),
+                Kind.child("initiative-transition", "initiative_transition", "id", OWNED, "initiative",
+                        "initiative_id"),
                 Kind.owner("obstacle", "obstacle", OWNED, "version", "origin_instance"));
     }
 }

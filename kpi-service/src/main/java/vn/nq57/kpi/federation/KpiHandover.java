@@ -19,11 +19,12 @@ public class KpiHandover implements Handover {
 
     static final Kind INDICATOR = Kind.owner("indicator", "indicator", "false", "version", "origin_instance");
     static final Kind TARGET = Kind.child("indicator-target", "indicator_target",
-            "t.indicator_id::text || '/' || t.period", "t.indicator_id IN (SELECT i.id FROM indicator i WHERE i.origin = ?1)");
+            "t.indicator_id::text || '/' || t.period", "t.indicator_id IN (SELECT i.id FROM indicator i WHERE i.origin = ?1)",
+            "indicator", "indicator_id");
     static final Kind MEASUREMENT = Kind.owner("measurement", "measurement", "t.agency_code = ANY(string_to_array(?2, ','))", "version",
             "origin_instance");
     static final Kind HISTORY = Kind.child("measurement-history", "measurement_history", "id",
-            "t.measurement_id IN (SELECT m.id FROM measurement m WHERE m.origin = ?1)");
+            "t.measurement_id IN (SELECT m.id FROM measurement m WHERE m.origin = ?1)", "measurement", "measurement_id");
 
     @Inject
     EntityManager em;

@@ -35,28 +35,43 @@ public interface Handover {
      *
      * @param name      the kind's name in the API and the progress ({@code measurement})
      * @param table     its table
-     * @param key       the column that identifies a row and orders the pages ({@code id})
+     * @param key       the column that identifies a row and orders the pages ({@code id}), or a text expression over
+     *                  several (alias {@code t})
      * @param owned     SQL condition on the table's rows (alias {@code t}) selecting the rows instance {@code ?1}
      *                  owns at central; for a table with an {@code origin} column {@code t.origin = ?1}
      * @param scope     for a table with an {@code origin} column: SQL condition (alias {@code t}) selecting the rows
-     *                  of the agencies {@code ?2} (their codes separated by commas: the agency and every agency below it; use
-     *                  {@code = ANY(string_to_array(?2, ','))}); null for a
-     *                  child table, whose rows follow their parent's {@code owned}
+     *                  of the agencies {@code ?2} (their codes separated by commas: the agency and every agency below
+     *                  it; use {@code = ANY(string_to_array(?2, ','))}); null for a table without
      * @param version   a version column: a ministry never replaces a newer row of its own with central's older copy
      *                  (null: none)
      * @param instanceColumns columns naming the owning instance ({@code origin_instance}), set to the new owner
+     * @param parent    for a child table: the kind its rows belong to ({@link #ANY}: any kind); a child row is taken
+     *                  only when the pull wrote its parent (null: every row is taken)
+     * @param parentColumn the child's column holding its parent's key
+     * @param reference true for rows a ministry needs to hold its own (a fiscal year its allocations name): copied
+     *                  when missing, never replacing a row of the ministry's, a collision is no kept-out row
      */
     record Kind(String name, String table, String key, String owned, String scope, String version,
-                List<String> instanceColumns) {
+                List<String> instanceColumns, String parent, String parentColumn, boolean reference) {
+
+        /** The parent of the audit entries: a row of any kind. */
+        public static final String ANY = "*";
 
         /** A table with an {@code origin} column, its rows chosen by agency. */
         public static Kind owner(String name, String table, String scope, String version, String... instanceColumns) {
-            return new Kind(name, table, "id", "t.origin = ?1", scope, version, List.of(instanceColumns));
+            return new Kind(name, table, "id", "t.origin = ?1", scope, version, List.of(instanceColumns), null, null,
+                    false);
         }
 
         /** A child table without an origin column: its rows go with their parent's. */
-        public static Kind child(String name, String table, String key, String owned) {
-            return new Kind(name, table, key, owned, null, null, List.of());
+        public static Kind child(String name, String table, String key, String owned, String parent,
+                                 String parentColumn) {
+            return new Kind(name, table, key, owned, null, null, List.of(), parent, parentColumn, false);
+        }
+
+        /** Rows of another table the ministry's rows name, copied when the ministry has none of its own. */
+        public static Kind reference(String name, String table, String owned) {
+            return new Kind(name, table, "id", owned, null, null, List.of(), null, null, true);
         }
 
         /** True for a table whose rows carry their owner in {@code origin}. */

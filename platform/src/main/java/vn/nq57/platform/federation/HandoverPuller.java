@@ -170,6 +170,7 @@ public class HandoverPuller {
                 QuarkusTransaction.requiringNew().run(() -> {
                     em.createNativeQuery("DELETE FROM federation_handover").executeUpdate();
                     em.createNativeQuery("DELETE FROM federation_handover_kept").executeUpdate();
+                    em.createNativeQuery("DELETE FROM federation_handover_written").executeUpdate();
                 });
             }
             List<Handover.Kind> kinds = rows.kinds();

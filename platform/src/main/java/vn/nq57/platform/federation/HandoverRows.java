@@ -70,7 +70,8 @@ public class HandoverRows {
                 .map(k -> "SELECT t." + k.key() + "::text FROM " + k.table() + " t WHERE " + k.owned())
                 .collect(Collectors.joining(" UNION ALL "));
         if (!owned.isEmpty()) {
-            kinds.add(Handover.Kind.child(AUDIT, "audit_log", "id", "t.entity_id IN (" + owned + ")"));
+            kinds.add(Handover.Kind.child(AUDIT, "audit_log", "id", "t.entity_id IN (" + owned + ")",
+                    Handover.Kind.ANY, "entity_id"));
         }
         return kinds;
     }
@@ -168,12 +169,43 @@ public class HandoverRows {
      * with a different row of this instance's for the same key, or its parent was not taken) is kept out and listed
      * in {@code federation_handover_kept}. Runs in the caller's transaction.
      */
-    public Written write(Handover.Kind kind, JsonNode rows, String self) {
+    public Written write(Handover.Kind kind, JsonNode page, String self) {
+        JsonNode rows = kind.parent() == null ? page : withWrittenParent(kind, page);
         if (!rows.isArray() || rows.isEmpty()) {
             return new Written(0, 0, List.of());
         }
         Table table = table(kind.table());
         String sql = upsert(kind, table);
+        Written written = writeRows(kind, rows, self, sql);
+        if (kind.hasOrigin() && !written.keys().isEmpty()) {
+            em.createNativeQuery("""
+                            INSERT INTO federation_handover_written (kind, row_key)
+                            SELECT ?1, k FROM unnest(string_to_array(?2, ',')) k ON CONFLICT DO NOTHING""")
+                    .setParameter(1, kind.name()).setParameter(2, String.join(",", written.keys())).executeUpdate();
+        }
+        return written;
+    }
+
+    /** The rows of a child kind whose parent this pull wrote (a parent held here already keeps its own children). */
+    @SuppressWarnings("unchecked")
+    private JsonNode withWrittenParent(Handover.Kind kind, JsonNode rows) {
+        java.util.Set<String> parents = new java.util.LinkedHashSet<>();
+        rows.forEach(r -> parents.add(r.path(kind.parentColumn()).asText()));
+        List<String> written = em.createNativeQuery("""
+                        SELECT row_key FROM federation_handover_written
+                        WHERE (?1 = '*' OR kind = ?1) AND row_key = ANY(string_to_array(?2, ','))""")
+                .setParameter(1, kind.parent()).setParameter(2, String.join(",", parents)).getResultList();
+        java.util.Set<String> taken = new java.util.HashSet<>(written);
+        com.fasterxml.jackson.databind.node.ArrayNode kept = mapper.createArrayNode();
+        rows.forEach(r -> {
+            if (taken.contains(r.path(kind.parentColumn()).asText())) {
+                kept.add(r);
+            }
+        });
+        return kept;
+    }
+
+    private Written writeRows(Handover.Kind kind, JsonNode rows, String self, String sql) {
         // savepoints in SQL: the pool refuses Connection.rollback while the connection is enlisted in a transaction
         return em.unwrap(Session.class).doReturningWork(c -> {
             sql(c, "SAVEPOINT handover_page");
@@ -265,6 +297,9 @@ public class HandoverRows {
             String same = columns.stream().filter(c -> !c.equals("origin") && !kind.instanceColumns().contains(c))
                     .map(c -> "y." + c + " IS NOT DISTINCT FROM j." + c).collect(Collectors.joining(" AND "));
             return from + " WHERE NOT EXISTS (SELECT 1 FROM " + kind.table() + " y WHERE " + same + ")" + returning;
+        }
+        if (kind.reference()) {
+            return from + " ON CONFLICT DO NOTHING" + returning;
         }
         String update = columns.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
         String guard = "";

@@ -15,7 +15,8 @@ import vn.nq57.portal.api.Writes.Decision;
 
 /**
  * What every service serves about federation (the platform's /api/v1/federation, the same in each): the writes central
- * refused and their resolution, and whether central holds a record. InitiativeApi, KpiApi and BudgetApi extend it.
+ * refused and their resolution, whether central holds a record, the ministry instances central commissioned and a
+ * ministry's pull of its rows. InitiativeApi, KpiApi and BudgetApi extend it.
  */
 public interface FederationApi {
 
@@ -28,6 +29,14 @@ public interface FederationApi {
     @Path("/federation/conflicts/{eventId}/resolution")
     Uni<Conflict> resolveConflict(@HeaderParam("Authorization") String auth, @PathParam("eventId") UUID eventId,
                                   Decision decision);
+
+    @GET
+    @Path("/federation/instances")
+    Uni<java.util.List<Views.FederatedInstance>> instances(@HeaderParam("Authorization") String auth);
+
+    @GET
+    @Path("/federation/handover")
+    Uni<Views.HandoverProgress> handover(@HeaderParam("Authorization") String auth);
 
     @GET
     @Path("/federation/records/{id}")

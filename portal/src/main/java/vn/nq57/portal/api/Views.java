@@ -297,4 +297,26 @@ public final class Views {
     /** Whether central holds a record written at this ministry: LOCAL, PENDING, APPLIED or REJECTED. */
     public record FederationRecord(String aggregateId, String state, String detail, OffsetDateTime at) {
     }
+
+    /** A ministry instance as central sees it in one service (issue #20): its state and rows. */
+    public record FederatedInstance(String instance, String agency, String state, OffsetDateTime since,
+                                    String startedBy, java.util.Map<String, Long> switched,
+                                    OffsetDateTime completedAt, java.util.Map<String, Long> owned,
+                                    OffsetDateTime retiredAt) {
+        /** Rows the instance owns at central in this service. */
+        public long ownedRows() {
+            return owned == null ? 0 : owned.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** A ministry's pull of its own rows from central in one service. */
+    public record HandoverProgress(String centralState, OffsetDateTime runStarted, boolean running, boolean complete,
+                                   long applied, long kept, List<HandoverKind> kinds, List<HandoverKept> keptRows) {
+    }
+
+    public record HandoverKind(String kind, boolean done, long applied, long kept) {
+    }
+
+    public record HandoverKept(String kind, String key, String reason) {
+    }
 }

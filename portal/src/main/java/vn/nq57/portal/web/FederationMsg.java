@@ -78,4 +78,88 @@ public interface FederationMsg {
 
     @Message("{n} ghi chép trung ương chưa nhận")
     String work_count(long n);
+
+    @Message("Kết nối các bộ, ngành")
+    String instances_title();
+
+    @Message("Các hệ thống của bộ, ngành đã được trung ương bàn giao dữ liệu (hoặc đã ngừng kết nối), tình trạng ở từng dịch vụ và số ghi chép bộ, ngành đang quản lý. Khi bàn giao, trung ương chuyển toàn bộ nhiệm vụ, số liệu, phân bổ vốn của bộ, ngành sang hệ thống của bộ, ngành và từ đó chỉ giữ bản sao chỉ đọc.")
+    String instances_lead();
+
+    @Message("Trung ương chưa bàn giao dữ liệu cho hệ thống nào của bộ, ngành.")
+    String instances_none();
+
+    @Message("Hệ thống của các bộ, ngành theo từng dịch vụ")
+    String instances_caption();
+
+    @Message("Hệ thống (cơ quan)")
+    String col_instance();
+
+    @Message("{#when service}{#is 'initiative'}Nhiệm vụ{#is 'kpi'}Chỉ tiêu, số liệu{#is 'budget'}Ngân sách{#else}{service}{/when}")
+    String service(String service);
+
+    @Message("{#when state}{#is 'COMMISSIONING'}Đang bàn giao{#is 'FEDERATED'}Đã bàn giao, đang kết nối{#is 'RETIRED'}Đã ngừng kết nối{#else}Chưa bàn giao{/when}")
+    String instance_state(String state);
+
+    @Message("từ {when}")
+    String since(String when);
+
+    @Message("{n} ghi chép của bộ, ngành")
+    String owned_rows(long n);
+
+    @Message("Nhận bàn giao dữ liệu từ trung ương")
+    String handover_title();
+
+    @Message("Khi trung ương bàn giao, hệ thống của bộ nhận về toàn bộ ghi chép trung ương đang giữ cho bộ (nhiệm vụ, số liệu, phân bổ vốn, kèm lịch sử) và quản lý chúng từ đó. Trang này cho biết việc nhận đã đến đâu ở từng dịch vụ.")
+    String handover_lead();
+
+    @Message("Tình trạng tại trung ương")
+    String central_says();
+
+    @Message("Việc nhận dữ liệu")
+    String pull_state();
+
+    @Message("Đang nhận")
+    String pull_running();
+
+    @Message("Đã nhận đủ")
+    String pull_complete();
+
+    @Message("Chưa nhận lần nào")
+    String pull_none();
+
+    @Message("Nhận dở dang (sẽ tiếp tục từ chỗ dừng)")
+    String pull_partial();
+
+    @Message("Bắt đầu nhận")
+    String pull_started();
+
+    @Message("Số ghi chép")
+    String pull_rows();
+
+    @Message("{applied} ghi chép đã nhận, {kept} ghi chép giữ bản của bộ")
+    String pull_counts(long applied, long kept);
+
+    @Message("Loại ghi chép")
+    String col_kind();
+
+    @Message("Đã nhận")
+    String col_written();
+
+    @Message("Giữ bản của bộ")
+    String col_kept();
+
+    @Message("Xong")
+    String col_done();
+
+    @Message("Xong")
+    String yes();
+
+    @Message("Chưa")
+    String no();
+
+    @Message("Ghi chép bộ giữ bản của mình (không nhận bản của trung ương)")
+    String kept_title();
+
+    @Message("Bàn giao dữ liệu giữa trung ương và các bộ, ngành")
+    String instances_link();
 }

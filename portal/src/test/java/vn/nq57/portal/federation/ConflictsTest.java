@@ -81,4 +81,20 @@ class ConflictsTest {
         assertThat(refused.body()).contains("id=\"refusal\"", "Hãy chọn cách xử lý.");
         assertThat(Stub.calls()).noneMatch(c -> "POST".equals(c.method()));
     }
+
+    @Test
+    void theMinistrysAdminSeesHowFarTheHandOverFromCentralHasCome() {
+        Browser admin = new Browser(portal);
+        admin.signIn("admin.bkhcn");
+        assertThat(admin.open("/work").body()).contains("href=\"/federation/instances\"");
+
+        Response page = admin.open("/federation/instances");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Nhận bàn giao dữ liệu từ trung ương</h1>")
+                .contains("<h2 id=\"pull-kpi\">Chỉ tiêu, số liệu</h2>", "Đã bàn giao, đang kết nối", "Đã nhận đủ")
+                .contains("130 ghi chép đã nhận, 2 ghi chép giữ bản của bộ")
+                .contains("<code>measurement</code> 018e948b-2a13-4eef-9ffb-382bde302965")
+                .doesNotContain("id=\"instances\"");
+    }
 }
