@@ -34,11 +34,13 @@ CREATE TABLE federation_handover (
     updated_at    TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
 
--- Ministry: rows of central's copy it did not take because it holds a row of its own for the same key (e.g. a value
--- entered here that central refused); the ministry's row stays, and re-submitting it makes it central's copy.
+-- Ministry: rows of central's copy it did not take: DUPLICATE (it holds a row of its own for the same key, e.g. a value
+-- entered here that central refused: the ministry's row stays, and writing it again makes it central's copy),
+-- MISSING_REFERENCE (a row it names is not here), OTHER.
 CREATE TABLE federation_handover_kept (
     kind      VARCHAR(50)  NOT NULL,
     row_key   VARCHAR(150) NOT NULL,
+    cause     VARCHAR(20)  NOT NULL,
     reason    TEXT         NOT NULL,
     at        TIMESTAMPTZ  NOT NULL DEFAULT now(),
     PRIMARY KEY (kind, row_key)

@@ -85,7 +85,8 @@ class HandoverAtMinistryTest {
                 .statusCode(200).body("value", equalTo(77.5f));
         assertEquals(0, count("SELECT count(*) FROM measurement WHERE id = CAST(?1 AS uuid)", clash));
         assertTrue(count("SELECT count(*) FROM federation_handover_kept WHERE kind = 'measurement' AND row_key = ?1 "
-                + "AND reason LIKE '%duplicate key%'", clash) == 1);
+                + "AND cause = 'DUPLICATE' AND reason LIKE '%holds a row of its own for the same key (Key (indicator_id, period, "
+                + "agency_code)=%'", clash) == 1);
         // the same page again changes nothing; an older copy never replaces the row
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> rows.write(kind, page, "bkhcn")).applied());
         ArrayNode older = mapper.createArrayNode().add(((ObjectNode) page.get(1)).deepCopy().put("value", 99)

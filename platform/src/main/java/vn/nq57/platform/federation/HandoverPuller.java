@@ -77,7 +77,10 @@ public class HandoverPuller {
     }
 
     @Schema(name = "HandoverKept", description = "A row of central's copy this instance did not take")
-    public record Kept(String kind, String key, String reason, OffsetDateTime at) {
+    public record Kept(String kind, String key,
+                       @Schema(description = "DUPLICATE (this instance holds a row of its own for the same key), "
+                               + "MISSING_REFERENCE (a row it refers to is not here) or OTHER") String cause,
+                       String reason, OffsetDateTime at) {
     }
 
     @Schema(name = "HandoverProgress", description = "A ministry instance's pull of its own rows from central")
@@ -253,12 +256,14 @@ public class HandoverPuller {
                 run = FederationState.time(r[5]);
             }
             List<Object[]> keptRows = em.createNativeQuery("""
-                    SELECT kind, row_key, reason, at FROM federation_handover_kept ORDER BY at, kind, row_key LIMIT 100""")
+                    SELECT kind, row_key, cause, reason, at FROM federation_handover_kept ORDER BY at, kind, row_key
+                    LIMIT 100""")
                     .getResultList();
             boolean complete = !kinds.isEmpty() && kinds.size() == rows.kinds().size()
                     && kinds.stream().allMatch(KindProgress::done);
             return new Progress(centralState, run, running.isLocked(), complete, applied, kept, kinds,
-                    keptRows.stream().map(r -> new Kept((String) r[0], (String) r[1], (String) r[2], FederationState.time(r[3]))).toList(),
+                    keptRows.stream().map(r -> new Kept((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                            FederationState.time(r[4]))).toList(),
                     lastError);
         });
     }

@@ -233,7 +233,7 @@ public class HandoverRows {
                     }
                     sql(c, "ROLLBACK TO SAVEPOINT handover_row");
                     kept++;
-                    keep(c, kind.name(), rowKey(kind, row), e.getMessage());
+                    keep(c, kind.name(), rowKey(kind, row), e);
                 }
             }
             sql(c, "RELEASE SAVEPOINT handover_page");
@@ -261,13 +261,23 @@ public class HandoverRows {
         }
     }
 
-    private static void keep(Connection c, String kind, String key, String reason) throws SQLException {
+    private static void keep(Connection c, String kind, String key, SQLException e) throws SQLException {
+        String state = e.getSQLState();
+        String cause = "23505".equals(state) ? "DUPLICATE" : "23503".equals(state) ? "MISSING_REFERENCE" : "OTHER";
+        String detail = e.getMessage() == null ? "" : e.getMessage().lines().map(String::trim)
+                .filter(l -> l.startsWith("Detail:")).map(l -> " (" + l.substring(7).trim() + ")").findFirst().orElse("");
+        String reason = switch (cause) {
+            case "DUPLICATE" -> "this instance holds a row of its own for the same key" + detail + "; its row stays";
+            case "MISSING_REFERENCE" -> "a row it refers to is not here" + detail;
+            default -> String.valueOf(e.getMessage()).lines().findFirst().orElse("not written");
+        };
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO federation_handover_kept (kind, row_key, reason) VALUES (?, ?, ?)
-                ON CONFLICT (kind, row_key) DO UPDATE SET reason = excluded.reason, at = now()""")) {
+                INSERT INTO federation_handover_kept (kind, row_key, cause, reason) VALUES (?, ?, ?, ?)
+                ON CONFLICT (kind, row_key) DO UPDATE SET cause = excluded.cause, reason = excluded.reason, at = now()""")) {
             ps.setString(1, kind);
             ps.setString(2, key.length() > 150 ? key.substring(0, 150) : key);
-            ps.setString(3, reason == null ? "not written" : reason.lines().limit(3).collect(Collectors.joining(" ")));
+            ps.setString(3, cause);
+            ps.setString(4, reason);
             ps.executeUpdate();
         }
     }

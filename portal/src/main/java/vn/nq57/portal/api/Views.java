@@ -317,6 +317,6 @@ public final class Views {
     public record HandoverKind(String kind, boolean done, long applied, long kept) {
     }
 
-    public record HandoverKept(String kind, String key, String reason) {
+    public record HandoverKept(String kind, String key, String cause, String reason) {
     }
 }

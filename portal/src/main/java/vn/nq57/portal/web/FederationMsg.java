@@ -162,4 +162,10 @@ public interface FederationMsg {
 
     @Message("Bàn giao dữ liệu giữa trung ương và các bộ, ngành")
     String instances_link();
+
+    @Message("{#when kind}{#is 'initiative'}Nhiệm vụ{#is 'initiative-coordinator'}Cơ quan phối hợp{#is 'initiative-output'}Sản phẩm đầu ra{#is 'initiative-milestone'}Mốc tiến độ{#is 'initiative-transition'}Lịch sử trạng thái nhiệm vụ{#is 'obstacle'}Vướng mắc, kiến nghị{#is 'audit'}Nhật ký thao tác{#is 'indicator'}Chỉ tiêu của bộ{#is 'indicator-target'}Mục tiêu của chỉ tiêu{#is 'measurement'}Số liệu{#is 'measurement-history'}Lịch sử số liệu{#is 'fiscal-year'}Năm ngân sách{#is 'initiative-replica'}Nhiệm vụ được phân bổ vốn{#is 'allocation'}Phân bổ vốn{#is 'allocation-event'}Lịch sử phân bổ vốn{#is 'disbursement'}Giải ngân{#else}{kind}{/when}")
+    String kind(String kind);
+
+    @Message("{#when cause}{#is 'DUPLICATE'}bộ đã có ghi chép của mình cho cùng chỉ tiêu, kỳ và cơ quan nên giữ bản của bộ; ghi lại số liệu của bộ để trung ương cập nhật theo{#is 'MISSING_REFERENCE'}ghi chép này nhắc đến một ghi chép chưa có ở hệ thống của bộ{#else}không ghi được ghi chép này{/when}")
+    String kept_cause(String cause);
 }

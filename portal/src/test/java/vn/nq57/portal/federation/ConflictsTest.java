@@ -94,7 +94,7 @@ class ConflictsTest {
         assertThat(page.body()).contains("<h1>Nhận bàn giao dữ liệu từ trung ương</h1>")
                 .contains("<h2 id=\"pull-kpi\">Chỉ tiêu, số liệu</h2>", "Đã bàn giao, đang kết nối", "Đã nhận đủ")
                 .contains("130 ghi chép đã nhận, 2 ghi chép giữ bản của bộ")
-                .contains("<code>measurement</code> 018e948b-2a13-4eef-9ffb-382bde302965")
+                .contains("Số liệu <code>018e948b-2a13-4eef-9ffb-382bde302965</code>: bộ đã có ghi chép của mình")
                 .doesNotContain("id=\"instances\"");
     }
 }
