@@ -6,3 +6,7 @@ CREATE TABLE federation_handover_written (
     row_key VARCHAR(150) NOT NULL,
     PRIMARY KEY (kind, row_key)
 );
+
+-- Central: the event a ministry sent that central refused, kept with its conflict so that a central admin can accept
+-- the ministry's write after all (resolution ACCEPT applies it in place of central's own data).
+ALTER TABLE federation_conflict ADD COLUMN payload TEXT;

@@ -127,6 +127,26 @@ public class KpiFederatedEvents implements FederatedEventHandler {
         reannounce(event, "indicator", event.data());
     }
 
+    /**
+     * A central admin accepts a ministry's values central refused: central's own values for the same indicator,
+     * period and agency give way (removed with their history, each audited as {@code measurement.replaced}), then the
+     * event applies as on receipt. Indicators cannot be accepted in place of central's.
+     */
+    @Override
+    public void accept(CloudEvent event) {
+        if (!KpiEvents.MEASUREMENTS_RECORDED.equals(event.type()) && !KpiEvents.MEASUREMENT_RECORDED.equals(event.type())
+                && !MEASUREMENT_ACTIONS.containsKey(event.type())) {
+            FederatedEventHandler.super.accept(event);
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        if (KpiEvents.MEASUREMENTS_RECORDED.equals(event.type())) {
+            event.data().path("measurements").forEach(rows::add);
+        } else {
+            rows.add(event.data());
+        }
+        measurements.giveWay(rows);
+    }
+
     private void batch(CloudEvent event, String origin) {
         List<JsonNode> rows = new ArrayList<>();
         event.data().path("measurements").forEach(rows::add);

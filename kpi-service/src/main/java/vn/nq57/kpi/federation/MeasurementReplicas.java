@@ -52,6 +52,9 @@ public class MeasurementReplicas {
     @Inject
     Federation federation;
 
+    @Inject
+    vn.nq57.platform.audit.AuditTrail audit;
+
     /** One value as an event carries it. */
     record Incoming(JsonNode data, UUID id, UUID indicatorId, String period, LocalDate periodEnd, String agency,
                     BigDecimal value, MeasurementStatus status, long version) {
@@ -129,6 +132,45 @@ public class MeasurementReplicas {
         });
         evaluation.touched(applied.stream().map(i -> new Touched(i.indicatorId(), i.period())).toList());
         return applied.stream().map(Incoming::data).toList();
+    }
+
+    /**
+     * Central's own values standing in the way of a ministry's values a central admin accepted (same indicator,
+     * period and agency, another id): removed with their history, each audited with what it held.
+     */
+    public void giveWay(List<JsonNode> rows) {
+        em.flush();
+        List<UUID> removed = new ArrayList<>();
+        List<Object[]> audited = new ArrayList<>();
+        session().doWork(c -> {
+            for (JsonNode d : rows) {
+                Incoming in = parse(d);
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT id, value, status FROM measurement
+                        WHERE indicator_id = ? AND period = ? AND agency_code = ? AND id <> ? AND origin IS NULL
+                        FOR UPDATE""")) {
+                    ps.setObject(1, in.indicatorId());
+                    ps.setString(2, in.period());
+                    ps.setString(3, in.agency());
+                    ps.setObject(4, in.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            removed.add((UUID) rs.getObject(1));
+                            audited.add(new Object[] {rs.getObject(1), rs.getBigDecimal(2), rs.getString(3), in.id()});
+                        }
+                    }
+                }
+            }
+            if (!removed.isEmpty()) {
+                remove(c, removed);
+            }
+        });
+        for (Object[] a : audited) {
+            audit.record("measurement.replaced", "measurement", a[0],
+                    java.util.Map.of("value", a[1], "status", a[2]),
+                    java.util.Map.of("replacedBy", String.valueOf(a[3]), "reason", "a central admin accepted the "
+                            + "ministry's value in place of central's"));
+        }
     }
 
     /** Removes rows their owner replaced by another row for the same key, with their history. */

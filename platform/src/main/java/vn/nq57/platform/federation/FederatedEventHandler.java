@@ -20,4 +20,15 @@ public interface FederatedEventHandler {
     boolean handles(String eventType);
 
     void apply(CloudEvent event);
+
+    /**
+     * A central admin accepts a ministry's event central refused (conflict resolution ACCEPT): remove what stood in
+     * its way in central's own data (e.g. central's value for the same indicator, period and agency), audited, in the
+     * transaction that then applies the event. Throw {@link vn.nq57.platform.error.ApiException} when the event's
+     * kind cannot be accepted in place of central's data (the default).
+     */
+    default void accept(CloudEvent event) {
+        throw vn.nq57.platform.error.ApiException.conflict("central cannot take a " + event.type() + " in place of its "
+                + "own data: keep central's (KEEP_CENTRAL) or commission the ministry's instance and let it resubmit");
+    }
 }

@@ -34,7 +34,9 @@ public class FederationConflicts {
         /** (ministry) the ministry asks central to decide (central sees the same conflict in its list). */
         ASK_CENTRAL,
         /** (central) central keeps its own data; the reason is the note. */
-        KEEP_CENTRAL
+        KEEP_CENTRAL,
+        /** (central) central takes the ministry's write in place of its own data (the event is applied now). */
+        ACCEPT
     }
 
     @Schema(name = "FederationConflict", description = "An event central refused, and what was decided about it")
@@ -50,7 +52,7 @@ public class FederationConflicts {
                        @Schema(description = "How many times central refused it (a resubmission refused again counts)")
                        int times,
                        OffsetDateTime resolvedAt,
-                       @Schema(description = "RESUBMIT, WITHDRAW, ASK_CENTRAL or KEEP_CENTRAL") String resolution,
+                       @Schema(description = "RESUBMIT, WITHDRAW, ASK_CENTRAL, KEEP_CENTRAL or ACCEPT") String resolution,
                        String resolvedBy,
                        String note) {
     }
@@ -91,6 +93,15 @@ public class FederationConflicts {
     @Inject
     Caller caller;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<FederatedEventHandler> handlers;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<FederationReceiver> receiver;
+
+    @Inject
+    vn.nq57.platform.events.IdempotentConsumer idempotent;
+
     /**
      * (ministry) Central refused an own event: the conflict row (again: counted, reopened) and an audit entry on the
      * record. Runs in the forwarder's transaction.
@@ -114,13 +125,15 @@ public class FederationConflicts {
             if (e.eventId() != null) {
                 upsert(e.eventId(), origin, e.aggregateType(), e.aggregateId(), e.eventType(), e.aggregateId(), e.status(),
                         e.reason());
+                em.createNativeQuery("UPDATE federation_conflict SET payload = ?2 WHERE event_id = ?1")
+                        .setParameter(1, e.eventId()).setParameter(2, e.payload()).executeUpdate();
             }
         }
     }
 
     /** One refused event at central. */
     public record Refused(UUID eventId, String aggregateType, String aggregateId, String eventType, String status,
-                          String reason) {
+                          String reason, String payload) {
     }
 
     private void upsert(UUID eventId, String origin, String aggregateType, String aggregateId, String eventType,
@@ -162,8 +175,9 @@ public class FederationConflicts {
     public View resolve(UUID eventId, Decision decision) {
         View before = find(eventId);
         boolean central = !federation.isMinistry();
-        if (central != (decision.action() == Resolution.KEEP_CENTRAL)) {
-            throw ApiException.badRequest("action", central ? "central resolves with KEEP_CENTRAL"
+        boolean centralAction = decision.action() == Resolution.KEEP_CENTRAL || decision.action() == Resolution.ACCEPT;
+        if (central != centralAction) {
+            throw ApiException.badRequest("action", central ? "central resolves with KEEP_CENTRAL or ACCEPT"
                     : "a ministry resolves with RESUBMIT, WITHDRAW or ASK_CENTRAL");
         }
         if (decision.action() == Resolution.KEEP_CENTRAL && (decision.note() == null || decision.note().isBlank())) {
@@ -172,6 +186,9 @@ public class FederationConflicts {
         if (before.resolvedAt() != null) {
             throw ApiException.conflict("this conflict was resolved already (" + before.resolution() + " by "
                     + before.resolvedBy() + ")");
+        }
+        if (decision.action() == Resolution.ACCEPT) {
+            accept(before);
         }
         if (decision.action() == Resolution.RESUBMIT) {
             int again = em.createNativeQuery("""
@@ -227,11 +244,36 @@ public class FederationConflicts {
                         WHERE event_id = ?1""")
                 .setParameter(1, decision.eventId()).setParameter(2, decision.resolution())
                 .setParameter(3, "central: " + decision.resolvedBy()).setParameter(4, decision.note()).executeUpdate();
+        if (Resolution.ACCEPT.name().equals(decision.resolution())) {
+            em.createNativeQuery("UPDATE outbox SET forward_result = 'APPLIED: accepted by central' WHERE id = ?1")
+                    .setParameter(1, decision.eventId()).executeUpdate();
+        }
         View after = find(decision.eventId());
         Object entity = before.aggregateId() == null ? before.eventId() : before.aggregateId();
         audit.recordFor(agencyOf(entity), "federation.conflict.resolved",
                 before.aggregateType() == null ? "event" : before.aggregateType(), entity, before, after);
         return true;
+    }
+
+    /**
+     * (central) Takes the ministry's refused event after all: the service's handler removes what stood in its way and
+     * the receiver applies it, in the resolution's transaction (so either both happen or neither).
+     */
+    private void accept(View conflict) {
+        List<?> payload = em.createNativeQuery("SELECT payload FROM federation_conflict WHERE event_id = ?1")
+                .setParameter(1, conflict.eventId()).getResultList();
+        if (payload.isEmpty() || payload.get(0) == null) {
+            throw ApiException.conflict("central did not keep this event; ask the ministry to send it again");
+        }
+        vn.nq57.platform.events.CloudEvent event = idempotent.parse((String) payload.get(0));
+        FederatedEventHandler handler = handlers.stream().filter(h -> h.handles(event.type())).findFirst()
+                .orElseThrow(() -> ApiException.conflict("this service takes no " + event.type()));
+        handler.accept(event);
+        try {
+            receiver.get().applyAccepted(event);
+        } catch (vn.nq57.platform.events.EventRefused e) {
+            throw ApiException.conflict("central still cannot take the event: " + e.getMessage());
+        }
     }
 
     /** Whether central holds the record {@code aggregateId} written here (a ministry's own records). */

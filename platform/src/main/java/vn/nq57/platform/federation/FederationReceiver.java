@@ -119,6 +119,21 @@ public class FederationReceiver implements EventConsumer {
     }
 
     /**
+     * Applies an event central refused before and a central admin accepted, in the caller's transaction: the same
+     * ordering and version rules as on receipt (throws {@link vn.nq57.platform.events.EventRefused} if it still
+     * cannot apply).
+     */
+    void applyAccepted(CloudEvent event) {
+        nothingParked.set(true);
+        try {
+            apply(event);
+        } finally {
+            nothingParked.remove();
+            applied.remove();
+        }
+    }
+
+    /**
      * Takes the batch {@code sender} (the instance of the caller's token) posted; {@code agency} is the agency its
      * token reports for, recorded first so that the services' handlers (and later retries of parked events) check
      * against it.
@@ -171,7 +186,7 @@ public class FederationReceiver implements EventConsumer {
                 lastRejection = result.id() + " " + result.status() + ": " + result.reason();
                 refused.add(new FederationConflicts.Refused(uuid(result.id()), aggregateType(node),
                         node.path("subject").asText(null), node.path("type").asText(null), result.status().name(),
-                        result.reason()));
+                        result.reason(), node.toString()));
             }
             OffsetDateTime time = time(node);
             if (time != null && (lastEventTime == null || time.isAfter(lastEventTime))) {

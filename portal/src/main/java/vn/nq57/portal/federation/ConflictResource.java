@@ -37,7 +37,7 @@ import vn.nq57.portal.web.Part;
 /**
  * Writes central refused (issue #20), for the admins who resolve them: at a ministry its own writes central did not
  * take, with central's reason, each to resubmit, withdraw or put to central; at central the ministries' writes it
- * refused, each to keep central's data with a reason. The three services' lists side by side, each fetched on its own.
+ * refused, each to keep central's data with a reason or to accept the ministry's in its place. The three services' lists side by side, each fetched on its own.
  */
 @Path("/federation/conflicts")
 public class ConflictResource {
@@ -102,7 +102,7 @@ public class ConflictResource {
     public Uni<Response> resolve(@PathParam("service") String service, @PathParam("eventId") String eventId,
                                  @FormParam("action") String action, @FormParam("note") String note) {
         UUID id = Pages.id(eventId);
-        boolean allowed = instance.central() ? "KEEP_CENTRAL".equals(action)
+        boolean allowed = instance.central() ? "KEEP_CENTRAL".equals(action) || "ACCEPT".equals(action)
                 : action != null && MINISTRY_ACTIONS.contains(action);
         Uni<Outcome<Conflict>> call = allowed
                 ? Outcome.of(service, api(service).resolveConflict(user.bearer(), id, new Decision(action, Forms.blankToNull(note))))

@@ -16,7 +16,7 @@ public interface FederationMsg {
     @Message("Những ghi chép cơ quan bạn đã ghi ở hệ thống của bộ nhưng hệ thống trung ương từ chối nhận, kèm lý do. Với mỗi ghi chép, hãy chọn: gửi lại (khi trung ương đã bàn giao dữ liệu cho bộ), rút lại (giữ số liệu của trung ương) hoặc đề nghị trung ương xem xét.")
     String lead_ministry();
 
-    @Message("Những ghi chép các bộ gửi lên mà hệ thống trung ương từ chối nhận, kèm lý do. Khi trung ương giữ số liệu của mình, hãy ghi rõ lý do để bộ được biết.")
+    @Message("Những ghi chép các bộ gửi lên mà hệ thống trung ương từ chối nhận, kèm lý do. Với mỗi ghi chép, trung ương giữ số liệu của mình (ghi rõ lý do để bộ được biết) hoặc nhận số liệu của bộ thay cho số liệu của trung ương.")
     String lead_central();
 
     @Message("Không có ghi chép nào bị từ chối.")
@@ -61,13 +61,16 @@ public interface FederationMsg {
     @Message("Lưu quyết định")
     String save();
 
-    @Message("Lý do giữ số liệu của trung ương")
+    @Message("Nhận số liệu của bộ thay cho số liệu của trung ương")
+    String action_ACCEPT();
+
+    @Message("Lý do (bắt buộc khi giữ số liệu của trung ương)")
     String keep_reason();
 
     @Message("Giữ số liệu của trung ương")
     String keep_central();
 
-    @Message("{#when action}{#is 'RESUBMIT'}Đã gửi lại cho trung ương.{#is 'WITHDRAW'}Đã rút lại.{#is 'ASK_CENTRAL'}Đã đề nghị trung ương xem xét.{#else}Đã giữ số liệu của trung ương.{/when}")
+    @Message("{#when action}{#is 'RESUBMIT'}Đã gửi lại cho trung ương.{#is 'WITHDRAW'}Đã rút lại.{#is 'ASK_CENTRAL'}Đã đề nghị trung ương xem xét.{#is 'ACCEPT'}Đã nhận số liệu của bộ.{#else}Đã giữ số liệu của trung ương.{/when}")
     String done(String action);
 
     @Message("Trung ương")

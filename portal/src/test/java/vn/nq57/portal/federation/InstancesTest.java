@@ -53,4 +53,17 @@ class InstancesTest {
         assertThat(page.body()).contains("id=\"instance-bkhcn\"", "131 ghi chép của bộ, ngành")
                 .doesNotContain(">12 ghi chép của bộ, ngành");
     }
+
+    @Test
+    void aCentralAdminKeepsCentralsValueWithAReasonOrAcceptsTheMinistrys() {
+        Browser admin = new Browser(portal);
+        admin.signIn("central.admin");
+
+        Response list = admin.open("/federation/conflicts");
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("value=\"KEEP_CENTRAL\"", "value=\"ACCEPT\"",
+                        "Nhận số liệu của bộ thay cho số liệu của trung ương")
+                .doesNotContain("value=\"RESUBMIT\"");
+    }
 }
