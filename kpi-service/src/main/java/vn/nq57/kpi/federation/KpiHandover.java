@@ -2,17 +2,15 @@ package vn.nq57.kpi.federation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.UUID;
 import vn.nq57.kpi.evaluation.EvaluationMaintainer;
 import vn.nq57.platform.federation.Handover;
 
 /**
  * kpi-service's rows of a ministry (issue #20): the indicators it created (never moved by a commissioning: central's
  * indicators stay national catalogue; served back to a ministry that rebuilds), with their targets, and the values
- * its agencies report, with each value's history. At a ministry, the evaluations of the (indicator, period) pairs a page
- * of values touched are recomputed with it.
+ * its agencies report, with each value's history. At a ministry, every evaluation is recomputed once the values are
+ * here.
  */
 @ApplicationScoped
 public class KpiHandover implements Handover {
@@ -27,9 +25,6 @@ public class KpiHandover implements Handover {
             "t.measurement_id IN (SELECT m.id FROM measurement m WHERE m.origin = ?1)", "measurement", "measurement_id");
 
     @Inject
-    EntityManager em;
-
-    @Inject
     EvaluationMaintainer evaluation;
 
     @Override
@@ -37,16 +32,11 @@ public class KpiHandover implements Handover {
         return List.of(INDICATOR, TARGET, MEASUREMENT, HISTORY);
     }
 
+    /** Every aggregate and evaluation recomputed once the values are here (one pass, not page by page). */
     @Override
-    @SuppressWarnings("unchecked")
-    public void imported(Kind kind, List<String> keys) {
-        if (kind != MEASUREMENT) {
-            return;
+    public void completed(Kind kind) {
+        if (kind == MEASUREMENT) {
+            evaluation.rebuildAll();
         }
-        List<Object[]> pairs = em.createNativeQuery("""
-                        SELECT DISTINCT indicator_id, period FROM measurement WHERE id = ANY(CAST(string_to_array(?1, ',') AS uuid[]))""")
-                .setParameter(1, String.join(",", keys)).getResultList();
-        evaluation.touched(pairs.stream()
-                .map(p -> new EvaluationMaintainer.Touched((UUID) p[0], (String) p[1])).toList());
     }
 }

@@ -23,6 +23,13 @@ public interface Handover {
     }
 
     /**
+     * At a ministry, after a pull wrote every page of every kind (one transaction per kind): recompute what derives
+     * from many rows at once (read models), rather than page by page.
+     */
+    default void completed(Kind kind) {
+    }
+
+    /**
      * At central, before the rows of {@code agencies} become {@code instance}'s ({@code toInstance}) or before every
      * row of {@code instance} becomes central's again ({@code agencies} empty): make what must be unique per owner
      * unique (e.g. a code both owners have used), in the same transaction.

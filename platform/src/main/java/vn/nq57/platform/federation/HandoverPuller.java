@@ -186,6 +186,11 @@ public class HandoverPuller {
                                 "SELECT rows_applied FROM federation_handover WHERE kind = ?1")
                         .setParameter(1, kind.name()).getSingleResult()).longValue()));
             }
+            for (Handover.Kind kind : kinds) {
+                if (!HandoverRows.AUDIT.equals(kind.name())) {
+                    QuarkusTransaction.requiringNew().timeout(3600).run(() -> handovers.get().completed(kind));
+                }
+            }
             long millis = Duration.between(t0, Instant.now()).toMillis();
             LOG.infof("Hand-over pull of %d rows in %d ms (%s)", total, millis, written);
             return written;

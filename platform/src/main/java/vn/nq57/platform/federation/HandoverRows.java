@@ -304,7 +304,9 @@ public class HandoverRows {
         String returning = " RETURNING CAST(" + (table.types().containsKey(kind.key()) ? "x." + kind.key()
                 : "(" + kind.key().replace("t.", "x.") + ")") + " AS text)";
         if (!table.identity().isEmpty()) {
-            String same = columns.stream().filter(c -> !c.equals("origin") && !kind.instanceColumns().contains(c))
+            // the same row: equal in every column, its parent's first (an index finds the parent's rows)
+            String same = (kind.parentColumn() == null ? "" : "y." + kind.parentColumn() + " = j." + kind.parentColumn()
+                    + " AND ") + columns.stream().filter(c -> !c.equals("origin") && !kind.instanceColumns().contains(c))
                     .map(c -> "y." + c + " IS NOT DISTINCT FROM j." + c).collect(Collectors.joining(" AND "));
             return from + " WHERE NOT EXISTS (SELECT 1 FROM " + kind.table() + " y WHERE " + same + ")" + returning;
         }
