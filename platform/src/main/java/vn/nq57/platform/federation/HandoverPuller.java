@@ -40,7 +40,7 @@ import vn.nq57.platform.error.ApiException;
 public class HandoverPuller {
 
     private static final Logger LOG = Logger.getLogger(HandoverPuller.class);
-    private static final int PAGE = 1000;
+    private static final int PAGE = 5000;
 
     @Inject
     Federation federation;
