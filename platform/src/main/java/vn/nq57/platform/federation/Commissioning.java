@@ -35,6 +35,7 @@ public class Commissioning {
     /** Takes writes for agencies of commissioned ministries (shared) and the switch (exclusive) in turn. */
     static final long LOCK_KEY = 5_757_020L;
 
+    @Schema(name = "FederatedInstanceState", description = "Where a ministry instance stands at central")
     public enum State { NOT_FEDERATED, COMMISSIONING, FEDERATED, RETIRED }
 
     @Schema(name = "FederatedInstance", description = "A ministry instance as central sees it, in this service")

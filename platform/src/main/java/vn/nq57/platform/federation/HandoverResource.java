@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.platform.error.ApiException;
@@ -60,6 +63,9 @@ public class HandoverResource {
     @Operation(summary = "Pull this instance's rows from central again (ministry)", description = "After a loss: every "
             + "row central holds for this instance is written here as its own (a newer row here stays). Runs in the "
             + "background; 202 with the progress, follow it at GET /api/v1/federation/handover.")
+    @APIResponse(responseCode = "202", description = "Started: the pull's progress as it starts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HandoverPuller.Progress.class)))
     public Response rebuild() {
         requireMinistry();
         return Response.accepted(puller.rebuild()).build();

@@ -48,6 +48,8 @@ public class HandoverRows {
     }
 
     /** A page of one kind's rows as JSON, in key order; {@code next} is the last row's key. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "HandoverPage",
+            description = "Rows of one kind an instance owns at central, every column as stored, in key order")
     public record Page(String kind, List<JsonNode> rows, String next, boolean more) {
     }
 

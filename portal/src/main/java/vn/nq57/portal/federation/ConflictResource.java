@@ -19,11 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import vn.nq57.portal.api.BudgetApi;
-import vn.nq57.portal.api.FederationApi;
-import vn.nq57.portal.api.InitiativeApi;
-import vn.nq57.portal.api.KpiApi;
 import vn.nq57.portal.api.Views.Conflict;
 import vn.nq57.portal.api.Writes.Decision;
 import vn.nq57.portal.web.CurrentUser;
@@ -42,7 +37,6 @@ import vn.nq57.portal.web.Part;
 @Path("/federation/conflicts")
 public class ConflictResource {
 
-    static final List<String> SERVICES = List.of("initiative", "kpi", "budget");
     static final Set<String> MINISTRY_ACTIONS = Set.of("RESUBMIT", "WITHDRAW", "ASK_CENTRAL");
 
     @CheckedTemplate
@@ -69,16 +63,7 @@ public class ConflictResource {
     }
 
     @Inject
-    @RestClient
-    InitiativeApi initiatives;
-
-    @Inject
-    @RestClient
-    KpiApi kpi;
-
-    @Inject
-    @RestClient
-    BudgetApi budget;
+    FederationApis apis;
 
     @Inject
     CurrentUser user;
@@ -105,7 +90,7 @@ public class ConflictResource {
         boolean allowed = instance.central() ? "KEEP_CENTRAL".equals(action) || "ACCEPT".equals(action)
                 : action != null && MINISTRY_ACTIONS.contains(action);
         Uni<Outcome<Conflict>> call = allowed
-                ? Outcome.of(service, api(service).resolveConflict(user.bearer(), id, new Decision(action, Forms.blankToNull(note))))
+                ? Outcome.of(service, apis.of(service).resolveConflict(user.bearer(), id, new Decision(action, Forms.blankToNull(note))))
                 : Uni.createFrom().item(Outcome.refused(400, null, List.of(new vn.nq57.portal.api.Writes.Violation(
                 "action", "choose what to do"))));
         return call.chain(outcome -> {
@@ -120,8 +105,8 @@ public class ConflictResource {
     private Uni<ConflictPage> page(String done, UUID failed, Outcome<Conflict> outcome) {
         String auth = user.bearer();
         List<Uni<Part<List<Item>>>> parts = new ArrayList<>();
-        for (String service : SERVICES) {
-            parts.add(Fetch.part(service, api(service).conflicts(auth, false, 200)
+        for (String service : FederationApis.SERVICES) {
+            parts.add(Fetch.part(service, apis.of(service).conflicts(auth, false, 200)
                     .map(p -> p.items().stream().map(c -> new Item(service, c)).toList())));
         }
         return Uni.combine().all().unis(parts).with(list -> {
@@ -142,13 +127,6 @@ public class ConflictResource {
         });
     }
 
-    private FederationApi api(String service) {
-        return switch (service) {
-            case "initiative" -> initiatives;
-            case "kpi" -> kpi;
-            default -> budget;
-        };
-    }
 
     /** The portal page of a record by its aggregate type, or null. */
     static String link(String type, String id) {

@@ -12,11 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import vn.nq57.portal.api.BudgetApi;
-import vn.nq57.portal.api.FederationApi;
-import vn.nq57.portal.api.InitiativeApi;
-import vn.nq57.portal.api.KpiApi;
 import vn.nq57.portal.api.Views.FederatedInstance;
 import vn.nq57.portal.api.Views.HandoverProgress;
 import vn.nq57.portal.web.CurrentUser;
@@ -54,16 +49,7 @@ public class InstanceResource {
     }
 
     @Inject
-    @RestClient
-    InitiativeApi initiatives;
-
-    @Inject
-    @RestClient
-    KpiApi kpi;
-
-    @Inject
-    @RestClient
-    BudgetApi budget;
+    FederationApis apis;
 
     @Inject
     CurrentUser user;
@@ -78,11 +64,11 @@ public class InstanceResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> page() {
         String auth = user.bearer();
-        List<String> services = ConflictResource.SERVICES;
+        List<String> services = FederationApis.SERVICES;
         if (instance.central()) {
             List<Uni<Part<List<FederatedInstance>>>> parts = new ArrayList<>();
             for (String service : services) {
-                parts.add(Fetch.part(service, api(service).instances(auth)));
+                parts.add(Fetch.part(service, apis.of(service).instances(auth)));
             }
             return Uni.combine().all().unis(parts).with(list -> {
                 Map<String, Row> rows = new LinkedHashMap<>();
@@ -104,7 +90,7 @@ public class InstanceResource {
         }
         List<Uni<Part<HandoverProgress>>> parts = new ArrayList<>();
         for (String service : services) {
-            parts.add(Fetch.part(service, api(service).handover(auth)));
+            parts.add(Fetch.part(service, apis.of(service).handover(auth)));
         }
         return Uni.combine().all().unis(parts).with(list -> {
             List<Pull> pulls = new ArrayList<>();
@@ -124,13 +110,5 @@ public class InstanceResource {
 
     private TemplateInstance render(InstancesPage page) {
         return pages.render(Templates.instances(page), "work");
-    }
-
-    private FederationApi api(String service) {
-        return switch (service) {
-            case "initiative" -> initiatives;
-            case "kpi" -> kpi;
-            default -> budget;
-        };
     }
 }
