@@ -167,4 +167,14 @@ class BadInputTest {
         given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/initiatives/" + code)
                 .then().statusCode(404);
     }
+
+    @ParameterizedTest(name = "{0} is a 400 problem, never a 500")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/systems/%00", "/api/v1/scorecard/systems/%00",
+            "/api/v1/initiatives?q=ab%00cd", "/api/v1/agencies/%C3%28", "/api/v1/initiatives?leadAgency=%FF"})
+    void aNulCharacterOrBytesThatAreNotUtf8AreRefusedBeforeAnyResource(String path) {
+        given().urlEncodingEnabled(false).auth().oauth2(TestTokens.viewer("BKHCN")).when().get(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("malformed-request"))
+                .body("detail", org.hamcrest.Matchers.containsString("NUL character or bytes that are not UTF-8"));
+    }
 }
