@@ -134,7 +134,7 @@ public class KpiBench {
         List<String[]> keys = new ArrayList<>(rows);
         outer:
         for (int m = 0; ; m++) {
-            String period = String.format("%d-%02d", 2015 + m / 12, m % 12 + 1);
+            String period = String.format("%d-%02d", 2020 + m / 12, m % 12 + 1);
             for (String indicator : indicators) {
                 for (String agency : AGENCIES) {
                     keys.add(new String[]{indicator, period, agency});
@@ -153,7 +153,7 @@ public class KpiBench {
             String code = "B" + RUN + "-" + prefix + "-" + i;
             String body = """
                     {"code":"%s","nameVi":"Chỉ tiêu đo hiệu năng %s","unit":"COUNT","direction":"HIGHER_IS_BETTER",
-                     "aggregation":"SUM","frequency":"MONTHLY","baseline":{"value":10,"period":"2014-12"},
+                     "aggregation":"SUM","frequency":"MONTHLY","baseline":{"value":10,"period":"2019-12"},
                      "targets":[{"period":"2030","value":100000}],"tier":"STRATEGIC","system":"H2","ownerAgency":"BKHCN"}"""
                     .formatted(code, code);
             HttpResponse<String> r = post("/api/v1/indicators", "application/json", body);

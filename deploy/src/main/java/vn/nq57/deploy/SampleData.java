@@ -146,17 +146,40 @@ public final class SampleData {
      */
     public static List<Output> outputs(Initiative i) {
         List<Output> out = new ArrayList<>();
-        out.add(new Output("Báo cáo khảo sát hiện trạng và đề án chi tiết", LocalDate.of(2025, 9, 30),
+        int start = phaseStart(i);
+        out.add(new Output("Báo cáo khảo sát hiện trạng và đề án chi tiết",
+                start == 2025 ? LocalDate.of(2025, 9, 30) : LocalDate.of(start, 3, 31),
                 i.funded() ? "DELIVERED" : "PLANNED"));
         boolean lagging = i.kpiPace() < 0.8;
+        int pilotYear = Math.max(2026, start + 1);
         out.add(new Output("Triển khai thí điểm tại các đơn vị được chọn",
-                lagging ? LocalDate.of(2026, 6, 30) : LocalDate.of(2026, 12, 15),
+                lagging ? LocalDate.of(pilotYear, 6, 30) : LocalDate.of(pilotYear, 12, 15),
                 i.kpiPace() >= 1.0 && i.funded() ? "DELIVERED" : "IN_PROGRESS"));
         out.add(new Output("Nhân rộng và đánh giá kết quả: " + i.titleEn(), i.deadline(), "PLANNED"));
         return out;
     }
 
     public record Output(String description, LocalDate dueDate, String targetStatus) {
+    }
+
+    /** The year the initiative's phase starts: its dates lie from there on (P1 2025, P2 2026, P3 2030). */
+    public static int phaseStart(Initiative i) {
+        return switch (i.phase()) {
+            case "P1" -> 2025;
+            case "P2" -> 2026;
+            default -> 2030;
+        };
+    }
+
+    /** Milestones: the scheme approved early in the phase (done), the mid-term evaluation ahead. */
+    public static List<Milestone> milestones(Initiative i) {
+        int start = phaseStart(i);
+        return List.of(new Milestone("Phê duyệt đề án", start == 2025 ? LocalDate.of(2025, 6, 30)
+                        : LocalDate.of(start, 1, 31), true),
+                new Milestone("Đánh giá giữa kỳ", LocalDate.of(start < 2030 ? 2028 : 2037, 6, 30), false));
+    }
+
+    public record Milestone(String title, LocalDate dueDate, boolean done) {
     }
 
     public static List<NationalSeries> nationalSeries() {

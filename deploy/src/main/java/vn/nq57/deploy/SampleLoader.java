@@ -126,8 +126,9 @@ public final class SampleLoader {
                             .put("status", o.targetStatus().equals("DELIVERED") ? "IN_PROGRESS" : o.targetStatus());
                 }
                 ArrayNode ms = body.putArray("milestones");
-                ms.addObject().put("title", "Phê duyệt đề án").put("dueDate", "2025-06-30").put("done", true);
-                ms.addObject().put("title", "Đánh giá giữa kỳ").put("dueDate", "2028-06-30").put("done", false);
+                for (SampleData.Milestone m : SampleData.milestones(i)) {
+                    ms.addObject().put("title", m.title()).put("dueDate", m.dueDate().toString()).put("done", m.done());
+                }
                 Resp r = call("POST", initiativeUrl + "/api/v1/initiatives", user, body,
                         Map.of("Idempotency-Key", "sample-initiative-" + i.code()));
                 expect(r, "POST /api/v1/initiatives " + i.code() + " as " + user, 201, 200);

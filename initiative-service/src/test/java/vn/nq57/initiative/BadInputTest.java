@@ -34,6 +34,11 @@ class BadInputTest {
                 Arguments.of("output without due date", (Consumer<Map<String, Object>>) b -> b.put("outputs",
                         List.of(Map.of("description", "Báo cáo"))), "outputs[0].dueDate"),
                 Arguments.of("deadline beyond 2045", (Consumer<Map<String, Object>>) b -> b.put("deadline", "2046-01-01"), "deadline"),
+                Arguments.of("deadline before its phase (P2 starts 2026)", (Consumer<Map<String, Object>>) b -> b.put("deadline", "2025-12-31"), "deadline"),
+                Arguments.of("output due before its phase", (Consumer<Map<String, Object>>) b -> b.put("outputs",
+                        List.of(Map.of("description", "Báo cáo", "dueDate", "2025-06-30"))), "outputs[0].dueDate"),
+                Arguments.of("milestone due in 1969", (Consumer<Map<String, Object>>) b -> b.put("milestones",
+                        List.of(Map.of("title", "Mốc", "dueDate", "1969-12-31"))), "milestones[0].dueDate"),
                 Arguments.of("no outputs", (Consumer<Map<String, Object>>) b -> b.put("outputs", List.of()), "outputs"),
                 Arguments.of("missing deadline", (Consumer<Map<String, Object>>) b -> b.remove("deadline"), "deadline"));
     }
@@ -60,6 +65,11 @@ class BadInputTest {
                 Arguments.of("a date that is not a date", "{\"code\":\"H4-01\",\"deadline\":\"31/12/2030\"}", "deadline"),
                 Arguments.of("a number where a boolean belongs", "{\"code\":\"H4-01\",\"key\":{\"a\":1}}", "key"),
                 Arguments.of("an array where a string belongs", "{\"code\":[\"H4-01\"]}", "code"),
+                Arguments.of("a number where a date belongs (once an epoch day)", "{\"code\":\"H4-01\",\"deadline\":-1}", "deadline"),
+                Arguments.of("an output due as a number", "{\"code\":\"H4-01\",\"outputs\":[{\"description\":\"x\","
+                        + "\"dueDate\":20261231}]}", "outputs[0].dueDate"),
+                Arguments.of("text where a boolean belongs", "{\"code\":\"H4-01\",\"key\":\"true\"}", "key"),
+                Arguments.of("a number where text belongs", "{\"code\":4}", "code"),
                 Arguments.of("an unknown enum value", "{\"code\":\"H4-01\",\"outputs\":[{\"description\":\"x\","
                         + "\"dueDate\":\"2026-01-01\",\"status\":\"FINISHED\"}]}", "outputs[0].status"));
     }

@@ -171,6 +171,9 @@ class InitiativeLifecycleTest {
         bodyB.put("key", false);
         bodyB.put("phase", "P3");
         bodyB.put("deadline", "2040-01-01");
+        // a P3 initiative's dates lie in P3 (from 2030)
+        bodyB.put("outputs", List.of(Map.of("description", "Báo cáo tổng kết", "dueDate", "2039-06-30")));
+        bodyB.put("milestones", List.of(Map.of("title", "Phê duyệt kiến trúc", "dueDate", "2031-03-31")));
         Fixtures.create(bodyB);
 
         given().auth().oauth2(TestTokens.viewer("BKHCN"))

@@ -20,6 +20,7 @@ class OutputsAndObstaclesTest {
     void anOutputPastItsDueDateIsOverdueInTheInitiativeAndInTheListFilter() {
         String code = Fixtures.uniqueCode("H2");
         Map<String, Object> body = Fixtures.initiative(code, "BCT");
+        body.put("phase", "P1"); // an output due in 2025 belongs to an initiative of P1 (2025–2026)
         body.put("outputs", List.of(Map.of("description", "Báo cáo đánh giá năng lực bán dẫn", "dueDate", "2025-03-31"),
                 Map.of("description", "Trung tâm thiết kế vi mạch", "dueDate", "2029-12-31")));
         String id = Fixtures.create(body).path("id");

@@ -189,7 +189,7 @@ class EvaluationTest {
         String counted = indicator(operational);
         String empty = indicator(operational);
         submit(ranked, "2025", "BKHCN", 40);
-        submit(counted, "2024", "BKHCN", "60.50");
+        submit(counted, "2024", "BKHCN", new java.math.BigDecimal("60.50"));
         submit(counted, "2025", "BYT", 1000);
         String path = "/api/v1/evaluation/initiatives/" + initiative;
         List<Object> stored = given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get(path)

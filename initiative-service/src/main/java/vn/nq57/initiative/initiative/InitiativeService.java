@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import vn.nq57.initiative.catalogue.PlanPhase;
+import vn.nq57.platform.period.PlanHorizon;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -54,8 +56,6 @@ public class InitiativeService {
     vn.nq57.platform.federation.Commissioning commissioning;
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final LocalDate EARLIEST_DEADLINE = LocalDate.of(2025, 1, 1);
-    static final LocalDate LATEST_DEADLINE = LocalDate.of(2045, 12, 31);
 
     @Inject
     AgencyService agencies;
@@ -205,7 +205,8 @@ public class InitiativeService {
         apply(i, request, lead);
         int order = 0;
         for (OutputRequest o : request.outputs()) {
-            i.outputs.add(newOutput(i, o, order++));
+            i.outputs.add(newOutput(i, o, order, "outputs[" + order + "]."));
+            order++;
         }
         i.persist();
         recordTransition(i, null, InitiativeStatus.DRAFT, "created");
@@ -294,8 +295,12 @@ public class InitiativeService {
     }
 
     private void apply(Initiative i, InitiativeRequest r, Agency lead) {
-        if (r.deadline().isBefore(EARLIEST_DEADLINE) || r.deadline().isAfter(LATEST_DEADLINE)) {
-            throw ApiException.badRequest("deadline", "must lie within the plan, 2025-01-01 to 2045-12-31");
+        String phase = r.phase().trim().toUpperCase();
+        requirePlanDate(phase, "deadline", r.deadline());
+        if (r.milestones() != null) {
+            for (int n = 0; n < r.milestones().size(); n++) {
+                requirePlanDate(phase, "milestones[" + n + "].dueDate", r.milestones().get(n).dueDate());
+            }
         }
         // resolve every reference before changing the entity (queries would flush a dirty entity early)
         Set<Agency> coordinators = new LinkedHashSet<>();
@@ -345,7 +350,19 @@ public class InitiativeService {
         }
     }
 
-    static InitiativeOutput newOutput(Initiative i, OutputRequest o, int order) {
+    /**
+     * A date an initiative names (deadline, a milestone's or an output's due date) lies in the plan's horizon and not
+     * before its phase starts; otherwise a 400 problem naming {@code field}.
+     */
+    static void requirePlanDate(String phaseCode, String field, LocalDate date) {
+        PlanPhase phase = phaseCode == null ? null : PlanPhase.findById(phaseCode);
+        LocalDate start = phase == null ? PlanHorizon.FIRST_DAY : LocalDate.of(phase.startYear, 1, 1);
+        PlanHorizon.require(field, date, start, "the start of the initiative's phase " + phaseCode + ", " + start);
+    }
+
+    /** A new output of {@code i}; {@code field} names its request in a problem ({@code outputs[0]}, or empty). */
+    static InitiativeOutput newOutput(Initiative i, OutputRequest o, int order, String field) {
+        requirePlanDate(i.phaseCode, field + "dueDate", o.dueDate());
         InitiativeOutput output = new InitiativeOutput();
         output.id = UUID.randomUUID();
         output.initiative = i;
@@ -355,7 +372,7 @@ public class InitiativeService {
         output.evidenceLink = o.evidenceLink();
         if (output.status == OutputStatus.DELIVERED) {
             if (o.evidenceLink() == null || o.evidenceLink().isBlank()) {
-                throw ApiException.badRequest("outputs[" + order + "].evidenceLink",
+                throw ApiException.badRequest(field + "evidenceLink",
                         "a delivered output needs an evidence link");
             }
             output.deliveredAt = OffsetDateTime.now(ZoneOffset.UTC);

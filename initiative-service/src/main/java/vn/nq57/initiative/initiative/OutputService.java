@@ -60,7 +60,7 @@ public class OutputService {
     public OutputView add(UUID initiativeId, OutputRequest request) {
         Initiative i = writable(initiativeId);
         int order = i.outputs.stream().mapToInt(o -> o.sortOrder + 1).max().orElse(0);
-        InitiativeOutput o = InitiativeService.newOutput(i, request, order);
+        InitiativeOutput o = InitiativeService.newOutput(i, request, order, "");
         o.persist();
         i.outputs.add(o);
         em.flush();
@@ -76,6 +76,7 @@ public class OutputService {
             throw ApiException.conflict("output " + o.id + " is delivered; a delivered output stays delivered");
         }
         OutputView before = OutputView.of(o, InitiativeService.today());
+        InitiativeService.requirePlanDate(i.phaseCode, "dueDate", request.dueDate());
         o.description = request.description().trim();
         o.dueDate = request.dueDate();
         if (request.status() == OutputStatus.DELIVERED && o.status != OutputStatus.DELIVERED) {

@@ -327,6 +327,10 @@ public class IndicatorService {
                         + " is given twice");
             }
             Period p = Period.param("targets[" + n + "].period", t.period());
+            String outside = vn.nq57.platform.period.PlanHorizon.outside(p);
+            if (outside != null) {
+                throw ApiException.badRequest("targets[" + n + "].period", outside);
+            }
             if (i.baselinePeriod != null && !p.end().isAfter(Period.parse(i.baselinePeriod).end())) {
                 throw ApiException.badRequest("targets[" + n + "].period", "target period " + t.period()
                         + " must come after the baseline period " + i.baselinePeriod);

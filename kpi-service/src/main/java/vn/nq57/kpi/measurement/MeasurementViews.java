@@ -52,8 +52,10 @@ public final class MeasurementViews {
                            @Schema(description = "The period: YYYY, YYYYQn or YYYY-MM, matching the indicator's "
                                    + "frequency", examples = "2025") String period,
                            @Schema(description = "Code of the reporting agency", examples = "BKHCN") String agency,
-                           @Schema(description = "The value, a decimal number (a JSON number is accepted too)",
-                                   examples = "0.75") String value,
+                           @Schema(description = "The value: a decimal number, as a JSON number or as text",
+                                   examples = "0.75", oneOf = {String.class, java.math.BigDecimal.class})
+                           @com.fasterxml.jackson.databind.annotation.JsonDeserialize(
+                                   using = vn.nq57.platform.json.NumberOrText.class) String value,
                            @Schema(description = "A note on the value (optional)", examples = "Số liệu sơ bộ") String note,
                            @Schema(description = "A link to the evidence (optional)",
                                    examples = "https://www.most.gov.vn/bao-cao/dieu-tra-rd-2025.pdf") String evidenceLink,

@@ -61,7 +61,7 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             message = "'" + ife.getValue() + "' is not one of " + Arrays.toString(ife.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException ife) {
-            message = "'" + ife.getValue() + "' is not a valid " + simpleType(ife.getTargetType());
+            message = "expected " + simpleType(ife.getTargetType()) + ", not " + shown(ife.getValue());
         } else if (e instanceof UnrecognizedPropertyException upe) {
             message = "unknown property '" + upe.getPropertyName() + "'";
         } else if (e instanceof MismatchedInputException mie) {
@@ -248,6 +248,11 @@ public class ProblemMappers {
     private static String safeMessage(WebApplicationException e) {
         String message = e.getMessage();
         return message == null || message.contains("Exception") ? "the request cannot be served" : message;
+    }
+
+    /** A refused JSON value as the caller wrote it: text quoted, numbers and booleans as they are. */
+    private static String shown(Object value) {
+        return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
     }
 
     private static String simpleType(Class<?> type) {

@@ -66,7 +66,10 @@ public record Period(Frequency type, int year, int part) implements Comparable<P
         return month >= 1 && month <= 12 ? new Period(Frequency.MONTHLY, year, month) : null;
     }
 
-    /** Reads a period of the given frequency that has already begun (a value cannot be reported ahead). */
+    /**
+     * Reads a period of the given frequency that has already begun (a value cannot be reported ahead) and lies in the
+     * plan's horizon ({@link PlanHorizon}).
+     */
     public static Period reported(String text, Frequency frequency, LocalDate today) throws IllegalArgumentException {
         Period p = parse(text);
         if (p.type != frequency) {
@@ -75,6 +78,10 @@ public record Period(Frequency type, int year, int part) implements Comparable<P
         }
         if (p.start().isAfter(today)) {
             throw new IllegalArgumentException("period " + p + " lies in the future (it starts on " + p.start() + ")");
+        }
+        String outside = PlanHorizon.outside(p);
+        if (outside != null) {
+            throw new IllegalArgumentException(outside);
         }
         return p;
     }
