@@ -69,6 +69,7 @@ function live() {
   const status = document.getElementById('live-status');
   let pending = null;
   let source = null;
+  let dropped = false;
   const refresh = () => {
     pending = null;
     htmx.ajax('GET', window.location.pathname + window.location.search,
@@ -81,7 +82,12 @@ function live() {
   };
   const connect = () => {
     source = new EventSource(url);
-    source.onopen = () => { document.body.dataset.liveState = 'open'; };
+    source.onopen = () => {
+      document.body.dataset.liveState = 'open';
+      // back after a drop: the service sends what the tab missed (Last-Event-ID), but a new connection after a
+      // closed one starts afresh, so the figures are refreshed once
+      if (dropped) { dropped = false; if (!pending) pending = setTimeout(refresh, 150); }
+    };
     source.onmessage = (e) => {
       let change;
       try { change = JSON.parse(e.data); } catch (x) { return; }
@@ -90,6 +96,7 @@ function live() {
     };
     source.onerror = () => {
       document.body.dataset.liveState = 'closed';
+      dropped = true;
       if (source.readyState !== EventSource.CLOSED) return;
       fetch('/session', { headers: { 'X-Requested-With': 'XMLHttpRequest' } }).then((r) => {
         if (r.status === 499 || r.status === 401) window.location.reload();

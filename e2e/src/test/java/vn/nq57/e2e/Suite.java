@@ -458,6 +458,46 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         stopService(CENTRAL, service);
     }
 
+    /**
+     * Starts another replica of a service of an instance on {@code port} (management port + 1000): the same database,
+     * topics and consumer group, as a second pod of the chart's Deployment would; its log is
+     * {@code <service>-service-<port>.log}. Ready when this returns.
+     */
+    public void startReplica(Node node, String service, int port) throws Exception {
+        ProcessBuilder pb = serviceProcess(node, service);
+        pb.environment().put("NQ57_" + service.toUpperCase() + "_PORT", String.valueOf(port));
+        pb.environment().put("NQ57_MANAGEMENT_PORT", String.valueOf(port + MANAGEMENT_OFFSET));
+        Path log = logs.resolve(node.logName(service).replace(".log", "-" + port + ".log"));
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        String key = node.key(service) + "#" + port;
+        Process p = pb.start();
+        services.put(key, p);
+        log("started a replica of " + node.id() + " " + service + "-service on " + port);
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("the replica exited with " + p.exitValue() + "; see " + log);
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + MANAGEMENT_OFFSET)
+                                + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the replica on " + port + " is not ready; see " + log);
+    }
+
+    /** Stops a replica started by {@link #startReplica} (SIGTERM: a graceful shutdown, as a rolling update does). */
+    public void stopReplica(Node node, String service, int port) {
+        stop(node.key(service) + "#" + port);
+    }
+
     public void stopService(Node node, String service) {
         stop(node.key(service));
     }

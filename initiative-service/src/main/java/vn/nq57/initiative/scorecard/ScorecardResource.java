@@ -7,15 +7,22 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import vn.nq57.initiative.agency.Agency;
@@ -96,13 +103,23 @@ public class ScorecardResource {
     @Blocking
     @Operation(summary = "Server-Sent Events: scorecard changes and new measurements", description = "Filters: system, "
             + "agency (and the agencies below it). A caller sees its own agency subtree; central admins and users of a "
-            + "central body see the nation. A heartbeat comes every 15 s.")
-    public Multi<ScorecardChange> stream(
+            + "central body see the nation. Every change carries its number as the event `id`, in commit order, "
+            + "whichever replica serves the stream; a client reconnecting with `Last-Event-ID` first receives what it "
+            + "missed (a `reload` message instead when those changes are no longer kept). A heartbeat comes every "
+            + "15 s; the stream ends when the replica shuts down (reconnect).")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = ScorecardChange.class)))
+    public Multi<OutboundSseEvent> stream(
             @Parameter(description = "Only changes of this System's initiatives (H1..H6)", example = "H4")
             @QueryParam("system") String system,
             @Parameter(description = "Only changes of initiatives of this agency and the agencies below it (its code; "
                     + "outside the caller's scope is 403)", example = "BKHCN")
-            @QueryParam("agency") String agency) {
+            @QueryParam("agency") String agency,
+            @Parameter(description = "The id of the last change the client received (sent by EventSource when it "
+                    + "reconnects): the changes after it come first", example = "1042")
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse) {
         Set<String> scope;
         if (agency != null && !agency.isBlank()) {
             Agency a = agencies.getByCode(agency);
@@ -113,7 +130,19 @@ public class ScorecardResource {
         } else {
             scope = national() ? null : caller.agency() == null ? Set.of() : tree.subtree(caller.agency());
         }
-        return stream.subscribe(system == null || system.isBlank() ? null : system.trim(), scope);
+        Long after = null;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            try {
+                after = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                throw vn.nq57.platform.error.ApiException.badRequest("Last-Event-ID",
+                        "'" + lastEventId + "' is not the id of a change (a number)");
+            }
+            if (after < 0) {
+                throw vn.nq57.platform.error.ApiException.badRequest("Last-Event-ID", "an id is 0 or more");
+            }
+        }
+        return stream.subscribe(sse, system == null || system.isBlank() ? null : system.trim(), scope, after);
     }
 
     private boolean national() {

@@ -68,8 +68,8 @@ public final class ScorecardViews {
 
     /** One message of the live stream. */
     @Schema(description = "One message of the live stream: `kind` of change (initiative, output, obstacle, kpi, "
-            + "measurement, budget; heartbeat every 15 s with nothing else set), the initiative, System and agency it "
-            + "concerns, a readable `detail` and the changed record as `data`")
+            + "measurement, budget, warning; heartbeat every 15 s with nothing else set; reload when the changes a "
+            + "reconnecting client missed are no longer kept), the initiative, System and agency it concerns, a readable `detail` and the changed record as `data`")
     public record ScorecardChange(String kind, UUID initiativeId, String system, String agency, String detail,
                                   @Schema(description = "The changed record as JSON: an initiative's state, an "
                                           + "OutputView, an ObstacleView or the data of a KPI or budget event; none "

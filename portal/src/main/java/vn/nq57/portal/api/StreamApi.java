@@ -9,8 +9,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
-/** initiative-service's live stream of scorecard changes (Server-Sent Events), as the signed-in user. */
+/**
+ * initiative-service's live stream of scorecard changes (Server-Sent Events), as the signed-in user: each change with
+ * its id, so a reconnecting tab resumes after the last one it saw.
+ */
 @RegisterRestClient(configKey = "stream")
 @Path("/api/v1/scorecard/stream")
 public interface StreamApi {
@@ -22,6 +26,7 @@ public interface StreamApi {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    Multi<Change> changes(@HeaderParam("Authorization") String auth, @QueryParam("system") String system,
-                          @QueryParam("agency") String agency);
+    Multi<SseEvent<Change>> changes(@HeaderParam("Authorization") String auth, @QueryParam("system") String system,
+                                    @QueryParam("agency") String agency,
+                                    @HeaderParam("Last-Event-ID") String lastEventId);
 }

@@ -1,0 +1,182 @@
+package vn.nq57.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue #19 §1 with real processes: two replicas of central's initiative-service behind one database and one Kafka
+ * consumer group (only one of them consumes the single-partition topic), a subscriber on each, a burst of
+ * measurements at kpi-service: both subscribers see every change; one that disconnects and reconnects to its replica
+ * with Last-Event-ID misses nothing and sees nothing twice; a replica shut down (as in a rolling update) ends its
+ * streams, and its client resumes on the other replica without a gap.
+ */
+@ExtendWith(Suite.class)
+class StreamReplicasE2ETest {
+
+    private static final Duration EVENTUAL = Duration.ofSeconds(60);
+    private static final int REPLICA = Suite.CENTRAL.port("initiative") + 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Suite suite = Suite.get();
+
+    @Test
+    void everySubscriberOfEitherReplicaSeesEveryChangeAndAReconnectMissesNothing() throws Exception {
+        suite.startReplica(Suite.CENTRAL, "initiative", REPLICA);
+        String first = suite.url("initiative");
+        String second = "http://127.0.0.1:" + REPLICA;
+        try {
+            String initiative = Flows.createInitiative(suite, "H1");
+            Response indicator = await().atMost(EVENTUAL).until(() -> Flows.createIndicator(suite, initiative),
+                    r -> r.statusCode() == 201);
+            String code = indicator.path("code");
+            try (Subscriber a = new Subscriber(first, null); Subscriber b = new Subscriber(second, null)) {
+                List<String> burst = write(code, 0, 40);
+                await().atMost(EVENTUAL).until(() -> a.details(code).containsAll(burst)
+                        && b.details(code).containsAll(burst));
+                assertEquals(burst, new ArrayList<>(a.details(code)), "replica 1: every change once, in order");
+                assertEquals(burst, new ArrayList<>(b.details(code)), "replica 2: every change once, in order");
+
+                // b disconnects; what is written meanwhile comes first when it reconnects with its Last-Event-ID
+                String lastSeen = b.lastId();
+                b.close();
+                List<String> missed = write(code, 40, 10);
+                try (Subscriber again = new Subscriber(second, lastSeen)) {
+                    List<String> more = write(code, 50, 5);
+                    List<String> expected = new ArrayList<>(missed);
+                    expected.addAll(more);
+                    await().atMost(EVENTUAL).until(() -> again.details(code).containsAll(expected));
+                    assertEquals(expected, new ArrayList<>(again.details(code)), "the missed changes, then live ones");
+                    assertEquals(expected.size(), again.count(code), "nothing twice");
+
+                    // a rolling update stops replica 2: its streams end, the client resumes on replica 1
+                    String resumeFrom = again.lastId();
+                    suite.stopReplica(Suite.CENTRAL, "initiative", REPLICA);
+                    await().atMost(Duration.ofSeconds(30)).until(again::ended);
+                    List<String> duringRestart = write(code, 55, 5);
+                    try (Subscriber moved = new Subscriber(first, resumeFrom)) {
+                        await().atMost(EVENTUAL).until(() -> moved.details(code).containsAll(duringRestart));
+                        assertEquals(duringRestart, new ArrayList<>(moved.details(code)));
+                    }
+                }
+                List<String> all = new ArrayList<>(burst);
+                all.addAll(missed);
+                await().atMost(EVENTUAL).until(() -> a.details(code).size() >= 60);
+                assertEquals(60, a.count(code), "replica 1's subscriber saw all 60 writes once");
+            }
+        } finally {
+            suite.stopReplica(Suite.CENTRAL, "initiative", REPLICA);
+        }
+    }
+
+    /** {@code n} values of the indicator, each a different number, so each is a change of its own. */
+    private List<String> write(String code, int from, int n) {
+        List<String> details = new ArrayList<>();
+        for (int k = from; k < from + n; k++) {
+            String period = String.valueOf(2020 + k % 7);
+            Response r = Flows.measurement(suite, code, period, k + 1);
+            assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.asString());
+            details.add(code + " " + period + " = " + (k + 1));
+        }
+        return details;
+    }
+
+    /** One client of the stream (central's admin of BKHCN), its events parsed as they come. */
+    final class Subscriber implements AutoCloseable {
+        private final List<JsonNode> changes = new CopyOnWriteArrayList<>();
+        private final List<String> ids = new CopyOnWriteArrayList<>();
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private final HttpResponse<Stream<String>> response;
+
+        Subscriber(String base, String lastEventId) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/scorecard/stream?system=H1"))
+                    .header("Authorization", "Bearer " + suite.token("admin.bkhcn"))
+                    .header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                b.header("Last-Event-ID", lastEventId);
+            }
+            response = HttpClient.newHttpClient().sendAsync(b.build(), HttpResponse.BodyHandlers.ofLines())
+                    .get(30, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode());
+            Thread reader = new Thread(this::read);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read() {
+            String[] id = {null};
+            try {
+                response.body().forEach(line -> {
+                    if (line.startsWith("id:")) {
+                        id[0] = line.substring(3).trim();
+                    } else if (line.startsWith("data:")) {
+                        try {
+                            JsonNode change = JSON.readTree(line.substring(5));
+                            if (!"heartbeat".equals(change.path("kind").asText())) {
+                                changes.add(change);
+                                if (id[0] != null) {
+                                    ids.add(id[0]);
+                                }
+                            }
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        id[0] = null;
+                    }
+                });
+            } catch (java.io.UncheckedIOException closed) {
+                // closed by the test
+            } finally {
+                ended.set(true);
+            }
+        }
+
+        /** The measurement changes of the indicator, as "CODE period = value", in order of arrival, once each. */
+        Set<String> details(String code) {
+            Set<String> out = new LinkedHashSet<>();
+            for (JsonNode c : changes) {
+                String detail = c.path("detail").asText();
+                if ("measurement".equals(c.path("kind").asText()) && detail.contains(code + " ")) {
+                    out.add(detail.substring(detail.indexOf(code)));
+                }
+            }
+            return out;
+        }
+
+        long count(String code) {
+            return changes.stream().filter(c -> "measurement".equals(c.path("kind").asText())
+                    && c.path("detail").asText().contains(code + " ")).count();
+        }
+
+        String lastId() {
+            return ids.get(ids.size() - 1);
+        }
+
+        boolean ended() {
+            return ended.get();
+        }
+
+        @Override
+        public void close() {
+            response.body().close();
+        }
+    }
+}
