@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #19 §1 with real processes: two replicas of central's initiative-service behind one database and one Kafka
- * consumer group (only one of them consumes the single-partition topic), a subscriber on each, a burst of
+ * consumer group (each consumes its share of the topic's partitions), a subscriber on each, a burst of
  * measurements at kpi-service: both subscribers see every change; one that disconnects and reconnects to its replica
  * with Last-Event-ID misses nothing and sees nothing twice; a replica shut down (as in a rolling update) ends its
  * streams, and its client resumes on the other replica without a gap.
@@ -52,8 +52,12 @@ class StreamReplicasE2ETest {
                 List<String> burst = write(code, 0, 40);
                 await().atMost(EVENTUAL).until(() -> a.details(code).containsAll(burst)
                         && b.details(code).containsAll(burst));
-                assertEquals(burst, new ArrayList<>(a.details(code)), "replica 1: every change once, in order");
-                assertEquals(burst, new ArrayList<>(b.details(code)), "replica 2: every change once, in order");
+                // the order is the log's (commit order at central, which Kafka's partitions may interleave differently
+                // from the order of writing): the same on both replicas, each change once
+                assertEquals(new ArrayList<>(a.details(code)), new ArrayList<>(b.details(code)),
+                        "both replicas' subscribers see the same changes in the same order");
+                assertEquals(burst.size(), a.count(code), "replica 1: every change once");
+                assertEquals(burst.size(), b.count(code), "replica 2: every change once");
 
                 // b disconnects; what is written meanwhile comes first when it reconnects with its Last-Event-ID
                 String lastSeen = b.lastId();
@@ -64,8 +68,10 @@ class StreamReplicasE2ETest {
                     List<String> expected = new ArrayList<>(missed);
                     expected.addAll(more);
                     await().atMost(EVENTUAL).until(() -> again.details(code).containsAll(expected));
-                    assertEquals(expected, new ArrayList<>(again.details(code)), "the missed changes, then live ones");
-                    assertEquals(expected.size(), again.count(code), "nothing twice");
+                    assertEquals(expected.size(), again.count(code), "the missed changes and the live ones, once each");
+                    await().atMost(EVENTUAL).until(() -> a.details(code).containsAll(expected));
+                    assertEquals(new ArrayList<>(a.details(code)).subList(burst.size(), burst.size() + expected.size()),
+                            new ArrayList<>(again.details(code)), "in the log's order, as the connected client saw them");
 
                     // a rolling update stops replica 2: its streams end, the client resumes on replica 1
                     String resumeFrom = again.lastId();
@@ -74,11 +80,9 @@ class StreamReplicasE2ETest {
                     List<String> duringRestart = write(code, 55, 5);
                     try (Subscriber moved = new Subscriber(first, resumeFrom)) {
                         await().atMost(EVENTUAL).until(() -> moved.details(code).containsAll(duringRestart));
-                        assertEquals(duringRestart, new ArrayList<>(moved.details(code)));
+                        assertEquals(duringRestart.size(), moved.count(code), "resumed without a gap, nothing twice");
                     }
                 }
-                List<String> all = new ArrayList<>(burst);
-                all.addAll(missed);
                 await().atMost(EVENTUAL).until(() -> a.details(code).size() >= 60);
                 assertEquals(60, a.count(code), "replica 1's subscriber saw all 60 writes once");
             }

@@ -78,6 +78,57 @@ public class KpiFederatedEvents implements FederatedEventHandler {
         }
     }
 
+    /**
+     * Central's fast path (issue #19): consecutive single-value events of one kind (recorded, submitted, approved…)
+     * are written together — one lookup, one write, one history insert, each touched (indicator, period) evaluated once
+     * — and each applied event re-announced as it would be alone. A run ends where a value comes again, so its history
+     * keeps every step. Anything else applies on its own.
+     */
+    @Override
+    public void applyAll(List<CloudEvent> events) {
+        List<CloudEvent> run = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String runType = null;
+        for (CloudEvent event : events) {
+            boolean single = KpiEvents.MEASUREMENT_RECORDED.equals(event.type())
+                    || MEASUREMENT_ACTIONS.containsKey(event.type());
+            String id = event.data() == null ? null : event.data().path("id").asText(null);
+            if (!run.isEmpty() && (!single || !event.type().equals(runType) || id == null || !ids.add(id))) {
+                values(run);
+                run.clear();
+                ids.clear();
+            }
+            if (single && id != null) {
+                if (run.isEmpty()) {
+                    ids.add(id);
+                }
+                runType = event.type();
+                run.add(event);
+            } else {
+                apply(event);
+            }
+        }
+        if (!run.isEmpty()) {
+            values(run);
+        }
+    }
+
+    /** Single-value events of one type from one origin, written together; each applied one re-announced. */
+    private void values(List<CloudEvent> run) {
+        if (run.size() == 1) {
+            apply(run.get(0));
+            return;
+        }
+        List<JsonNode> rows = run.stream().map(CloudEvent::data).toList();
+        java.util.Set<JsonNode> applied = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        applied.addAll(measurements.apply(rows, run.get(0).origininstance(), MEASUREMENT_ACTIONS.get(run.get(0).type())));
+        for (CloudEvent event : run) {
+            if (applied.contains(event.data())) {
+                reannounce(event, "measurement", event.data());
+            }
+        }
+    }
+
     private void indicator(CloudEvent event, String origin) {
         JsonNode d = event.data();
         UUID id = UUID.fromString(d.path("id").asText(event.subject()));

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /**
  * The consumer side of events: parse the envelope, and remember processed event ids in the same transaction as the
@@ -28,6 +29,20 @@ public class IdempotentConsumer {
         return em.createNativeQuery("INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) "
                         + "ON CONFLICT DO NOTHING")
                 .setParameter(1, consumer).setParameter(2, eventId).executeUpdate() == 1;
+    }
+
+    /**
+     * Records the events of {@code idsJson} (a JSON array of event ids) as processed by {@code consumer}, in one
+     * statement, and answers those seen for the first time.
+     */
+    public List<String> firstDeliveries(String consumer, String idsJson) {
+        @SuppressWarnings("unchecked")
+        List<String> fresh = em.createNativeQuery("""
+                        INSERT INTO processed_event (consumer, event_id)
+                        SELECT DISTINCT ?1, id FROM jsonb_array_elements_text(cast(?2 AS jsonb)) AS t(id)
+                        ON CONFLICT DO NOTHING RETURNING event_id""")
+                .setParameter(1, consumer).setParameter(2, idsJson).getResultList();
+        return fresh;
     }
 
     /** Reads a CloudEvent from its JSON form; an unreadable payload is an {@link IllegalArgumentException}. */

@@ -22,6 +22,19 @@ public interface FederatedEventHandler {
     void apply(CloudEvent event);
 
     /**
+     * Applies consecutive events of one batch in one go, in their order, inside the batch's transaction (central's
+     * fast path, issue #19: one transaction per received batch). The platform has already dropped duplicates and
+     * superseded versions. The same contract as {@link #apply}: throwing anything makes the platform apply the batch
+     * event by event instead, where each event gets its own answer. Override to write set-based (e.g. all values of
+     * a run at once, each evaluation refreshed once); the default applies each event in turn.
+     */
+    default void applyAll(java.util.List<CloudEvent> events) {
+        for (CloudEvent event : events) {
+            apply(event);
+        }
+    }
+
+    /**
      * A central admin accepts a ministry's event central refused (conflict resolution ACCEPT): remove what stood in
      * its way in central's own data (e.g. central's value for the same indicator, period and agency), audited, in the
      * transaction that then applies the event. Throw {@link vn.nq57.platform.error.ApiException} when the event's

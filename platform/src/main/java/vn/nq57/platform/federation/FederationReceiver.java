@@ -171,10 +171,16 @@ public class FederationReceiver implements EventConsumer {
         OffsetDateTime lastEventTime = null;
         String lastRejection = null;
         List<FederationConflicts.Refused> refused = new ArrayList<>();
-        for (JsonNode node : events) {
+        // the fast path: the whole batch in one transaction; when any event of it needs an answer of its own
+        // (invalid, refused, cannot apply yet) or something waits parked, event by event as before
+        List<Result> together = retired || !Boolean.TRUE.equals(nothingParked.get()) ? null
+                : applyTogether(sender, events);
+        for (int n = 0; n < events.size(); n++) {
+            JsonNode node = events.get(n);
             Result result = retired ? new Result(node.path("id").asText(null), node.path("type").asText(null),
                     node.path("subject").asText(null), null, Status.REJECTED, "instance '" + sender + "' was retired: "
-                    + "its data is central's own again; make the change at central") : one(sender, node);
+                    + "its data is central's own again; make the change at central")
+                    : together != null ? together.get(n) : one(sender, node);
             if (result.status() == Status.PARKED) {
                 nothingParked.remove(); // later events of its aggregate must now wait behind it
             }
@@ -198,6 +204,116 @@ public class FederationReceiver implements EventConsumer {
             conflicts.refused(sender, refused);
         }
         return new Answer(events.size(), totals, results);
+    }
+
+    /**
+     * Applies a batch in one transaction: duplicates found with one statement, the versions of its aggregates locked
+     * with one, each consecutive run of events of one service's handler applied together ({@link
+     * FederatedEventHandler#applyAll}), the new versions written with one. The same rules as event by event:
+     * origin checked, duplicates and superseded versions dropped, order kept. Null (nothing written) when an event
+     * must be answered on its own: the caller then applies the batch event by event.
+     */
+    private List<Result> applyTogether(String sender, List<JsonNode> nodes) {
+        if (nodes.size() < 2) {
+            return null;
+        }
+        List<CloudEvent> parsed = new ArrayList<>(nodes.size());
+        for (JsonNode node : nodes) {
+            CloudEvent event;
+            try {
+                event = idempotent.parse(node.toString());
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (event.subject() == null || event.origininstance() == null || !sender.equals(event.origininstance())
+                    || federation.instanceId().equals(event.origininstance())) {
+                return null;
+            }
+            parsed.add(event);
+        }
+        io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> applyAll(sender, parsed));
+        } catch (RuntimeException e) {
+            LOG.debugf("Federation: a batch of %s is applied event by event (%s)", sender, e.getMessage());
+            return null;
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    private List<Result> applyAll(String sender, List<CloudEvent> events) {
+        com.fasterxml.jackson.databind.node.ArrayNode ids = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.arrayNode();
+        com.fasterxml.jackson.databind.node.ArrayNode keys = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.arrayNode();
+        events.forEach(e -> {
+            ids.add(e.id());
+            keys.add(e.aggregateKey());
+        });
+        java.util.Set<String> fresh = new java.util.HashSet<>(idempotent.firstDeliveries(CONSUMER, ids.toString()));
+        Map<String, Long> versions = new java.util.HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> held = em.createNativeQuery("""
+                        SELECT aggregate_id, version FROM federated_aggregate
+                        WHERE origin = ?1 AND aggregate_id IN (SELECT jsonb_array_elements_text(cast(?2 AS jsonb)))
+                        ORDER BY aggregate_id FOR UPDATE""")
+                .setParameter(1, sender).setParameter(2, keys.toString()).getResultList();
+        held.forEach(r -> versions.put((String) r[0], ((Number) r[1]).longValue()));
+        List<Result> results = new ArrayList<>(events.size());
+        Map<String, CloudEvent> latest = new java.util.LinkedHashMap<>();
+        List<CloudEvent> run = new ArrayList<>();
+        FederatedEventHandler runHandler = null;
+        for (CloudEvent event : events) {
+            if (!fresh.remove(event.id())) {
+                results.add(result(event, Status.DUPLICATE, null));
+                continue;
+            }
+            Long last = versions.get(event.aggregateKey());
+            if (last != null && event.aggregateversion() <= last) {
+                results.add(result(event, Status.SUPERSEDED, null));
+                continue;
+            }
+            FederatedEventHandler handler = handlerByType.computeIfAbsent(event.type(),
+                    type -> handlers.stream().filter(h -> h.handles(type)).findFirst()).orElse(null);
+            if (handler == null) {
+                results.add(result(event, Status.IGNORED, null));
+                continue;
+            }
+            if (handler != runHandler && !run.isEmpty()) {
+                runHandler.applyAll(List.copyOf(run));
+                run.clear();
+            }
+            runHandler = handler;
+            run.add(event);
+            versions.put(event.aggregateKey(), event.aggregateversion());
+            latest.put(event.aggregateKey(), event);
+            results.add(result(event, Status.APPLIED, null));
+        }
+        if (!run.isEmpty()) {
+            runHandler.applyAll(List.copyOf(run));
+        }
+        if (!latest.isEmpty()) {
+            com.fasterxml.jackson.databind.node.ArrayNode rows = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                    .instance.arrayNode();
+            latest.values().forEach(e -> rows.addObject().put("k", e.aggregateKey())
+                    .put("v", e.aggregateversion()).put("t", e.type()));
+            em.createNativeQuery("""
+                            INSERT INTO federated_aggregate (origin, aggregate_id, version, event_type)
+                            SELECT ?1, r ->> 'k', (r ->> 'v')::bigint, r ->> 't' FROM jsonb_array_elements(cast(?2 AS jsonb)) r
+                            ON CONFLICT (origin, aggregate_id) DO UPDATE SET version = excluded.version,
+                                event_type = excluded.event_type, applied_at = now()""")
+                    .setParameter(1, sender).setParameter(2, rows.toString()).executeUpdate();
+        }
+        results.forEach(r -> registry.counter("nq57.events.consumed", "consumer", CONSUMER, "outcome",
+                r.status() == Status.DUPLICATE ? "duplicate" : "applied").increment());
+        return results;
     }
 
     /** The event's aggregatetype, else the noun of its type (nq57.initiative.updated.v1: initiative). */
