@@ -458,6 +458,12 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         stopService(CENTRAL, service);
     }
 
+    /** The operating system's process id of a running service of an instance (for RSS readings), or -1. */
+    public long pid(Node node, String service) {
+        Process p = services.get(node.key(service));
+        return p == null ? -1 : p.pid();
+    }
+
     /**
      * Starts another replica of a service of an instance on {@code port} (management port + 1000): the same database,
      * topics and consumer group, as a second pod of the chart's Deployment would; its log is
