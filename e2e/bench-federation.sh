@@ -2,11 +2,11 @@
 # Federation benchmark: lag from a ministry write to its visibility at central (p50/p99) at a steady load, and the
 # catch-up throughput after an outage of central. Starts central + the bkhcn and byt ministry instances like the e2e
 # tests (Keycloak, Kafka, nine packaged services) and stops everything at the end.
-# Usage: e2e/bench-federation.sh [writes=300] [rate per second=10] [outage seconds=600]
+# Usage: e2e/bench-federation.sh [writes=300] [rate per second=10] [outage seconds=600] [events posted straight to central=0]
 #        (package the services first: ./mvnw install -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl e2e test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/e2e/target/bench.classpath" \
   -Dmdep.includeScope=test
 exec java -Dnq57.repo="$PWD" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
-  vn.nq57.e2e.bench.FederationBench "${1:-300}" "${2:-10}" "${3:-600}"
+  vn.nq57.e2e.bench.FederationBench "${1:-300}" "${2:-10}" "${3:-600}" "${4:-0}"

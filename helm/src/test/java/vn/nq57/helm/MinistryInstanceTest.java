@@ -61,7 +61,7 @@ class MinistryInstanceTest {
 
     @Test
     void theFederationTuningReachesThePodsWithTheServicesDefaultsUnlessSet() {
-        assertTuning(ministry, Map.of("FORWARD_INTERVAL", "250ms", "CATALOG_INTERVAL", "30s", "BATCH_SIZE", "200",
+        assertTuning(ministry, Map.of("FORWARD_INTERVAL", "1s", "CATALOG_INTERVAL", "30s", "BATCH_SIZE", "200",
                 "TOKEN_REFRESH_MARGIN", "30s", "MAX_BACKOFF", "30s"));
         Charts.Rendered tuned = Scenario.MINISTRY.render("global.federation.forwardInterval", "500ms", "global.federation.catalogInterval", "5m",
                 "global.federation.batchSize", "500", "global.federation.tokenRefreshMargin", "0s", "global.federation.maxBackoff", "2m");

@@ -34,12 +34,18 @@ public final class FederationBench {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         int outage = args.length > 2 ? Integer.parseInt(args[2]) : 600;
+        int apply = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Suite suite = SuiteAccess.standalone();
         try {
             suite.startMinistries(Map.of());
-            new FederationBench(suite).run(count, rate, outage);
+            FederationBench bench = new FederationBench(suite);
+            bench.run(count, rate, outage);
+            if (apply > 0) {
+                bench.applyAtCentral(apply);
+            }
         } finally {
             suite.close();
+            System.exit(0);
         }
     }
 
@@ -99,6 +105,109 @@ public final class FederationBench {
             System.out.printf("catch-up: %d events delivered in %.1f s after central was ready: %.0f events/s; load %s%n",
                     backlog, seconds, backlog / seconds, load());
         }
+    }
+
+    /**
+     * Central's apply rate, alone (issue #19 §2): {@code total} value events posted straight to central's kpi-service
+     * as bkhcn's forwarder posts them (its client's token, batches of 500, one after the other), for a new indicator
+     * of bkhcn's: 28 values (4 agencies x 7 years) each changed {@code total / 28} times, so every event is applied.
+     * Prints events applied per second and checks that central ends with each value's last version.
+     */
+    private void applyAtCentral(int total) throws Exception {
+        String code = SuiteAccess.indicatorFor(suite, Suite.BKHCN, initiative);
+        String indicatorId = null;
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (indicatorId == null && System.currentTimeMillis() < deadline) {
+            indicatorId = given().baseUri(suite.url(Suite.CENTRAL, "kpi")).auth().oauth2(suite.token("central.admin"))
+                    .queryParam("q", code).when().get("/api/v1/indicators").then().extract().path("items[0].id");
+            Thread.sleep(500);
+        }
+        if (indicatorId == null) {
+            throw new IllegalStateException("central does not know indicator " + code);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            ids.add(java.util.UUID.randomUUID().toString());
+        }
+        List<Map<String, Object>> events = new ArrayList<>(total);
+        for (int n = 0; n < total; n++) {
+            int k = n % slots.size();
+            long version = n / slots.size();
+            String[] slot = slots.get(k).split(" ");
+            String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
+            Map<String, Object> d = new java.util.LinkedHashMap<>();
+            d.put("id", ids.get(k));
+            d.put("indicatorId", indicatorId);
+            d.put("indicatorCode", code);
+            d.put("period", slot[1]);
+            d.put("agency", slot[0]);
+            d.put("value", n);
+            d.put("status", "SUBMITTED");
+            d.put("actor", "submitter.bkhcn");
+            d.put("at", now);
+            d.put("originInstance", "bkhcn");
+            d.put("origin", "bkhcn");
+            d.put("version", version);
+            d.put("submittedBy", "submitter.bkhcn");
+            d.put("submittedAt", now);
+            d.put("firstSubmittedAt", now);
+            Map<String, Object> e = new java.util.LinkedHashMap<>();
+            e.put("specversion", "1.0");
+            e.put("id", java.util.UUID.randomUUID().toString());
+            e.put("source", "/instances/bkhcn/kpi-service");
+            e.put("type", "nq57.measurement.recorded.v1");
+            e.put("subject", ids.get(k));
+            e.put("time", now);
+            e.put("datacontenttype", "application/json");
+            e.put("aggregatetype", "measurement");
+            e.put("aggregateversion", version);
+            e.put("origininstance", "bkhcn");
+            e.put("data", d);
+            events.add(e);
+        }
+        String token = clientToken();
+        long tokenAt = System.currentTimeMillis();
+        Map<String, Integer> totals = new java.util.TreeMap<>();
+        System.out.printf("central apply: %d events for %d values of %s in batches of 500; load %s%n", total,
+                slots.size(), code, load());
+        long t0 = System.nanoTime();
+        for (int from = 0; from < total; from += 500) {
+            if (System.currentTimeMillis() - tokenAt > 60_000) {
+                token = clientToken();
+                tokenAt = System.currentTimeMillis();
+            }
+            List<Map<String, Object>> batch = events.subList(from, Math.min(total, from + 500));
+            JsonPath answer = given().baseUri(suite.url(Suite.CENTRAL, "kpi")).auth().oauth2(token)
+                    .contentType(ContentType.JSON).body(Map.of("events", batch))
+                    .when().post("/api/v1/federation/events").then().statusCode(200).extract().jsonPath();
+            List<String> statuses = answer.getList("results.status");
+            statuses.forEach(st -> totals.merge(st, 1, Integer::sum));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("central apply: %d events in %.1f s = %.0f events/s applied at central %s; load %s%n", total,
+                seconds, total / seconds, totals, load());
+        JsonPath held = given().baseUri(suite.url(Suite.CENTRAL, "kpi")).auth().oauth2(suite.token("central.admin"))
+                .queryParam("indicator", code).queryParam("size", 100).when().get("/api/v1/measurements")
+                .then().statusCode(200).extract().jsonPath();
+        int last = 0;
+        for (int k = 0; k < slots.size(); k++) {
+            int lastN = total - 1 - ((total - 1 - k) % slots.size());
+            Object value = held.get("items.find { it.id == '" + ids.get(k) + "' }.value");
+            if (value != null && ((Number) value).intValue() == lastN) {
+                last++;
+            }
+        }
+        System.out.printf("central holds the last version of %d of %d values%n", last, slots.size());
+    }
+
+    private String clientToken() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(suite.issuer() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
+                                + "&client_id=nq57-federation-bkhcn&client_secret=local-dev-only-federation-bkhcn"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("access_token").asText();
     }
 
     /**

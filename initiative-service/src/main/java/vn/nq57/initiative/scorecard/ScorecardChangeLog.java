@@ -12,8 +12,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
 
@@ -37,6 +41,9 @@ public class ScorecardChangeLog {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     ObjectMapper json;
@@ -86,6 +93,10 @@ public class ScorecardChangeLog {
                 .setParameter(1, retention.toSeconds() + " seconds").executeUpdate();
     }
 
+    /**
+     * JDBC on the transaction's connection (a handle opened and closed here: the session has already flushed when the
+     * transaction completes, so the EntityManager is not used this late).
+     */
     private void write(List<ScorecardChange> changes) {
         String array;
         try {
@@ -93,14 +104,22 @@ public class ScorecardChangeLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a scorecard change could not be written as JSON", e);
         }
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
-        em.createNativeQuery("""
-                        INSERT INTO scorecard_change (id, kind, body, at)
-                        SELECT nextval('scorecard_change_seq'), c ->> 'kind', c, now()
-                        FROM jsonb_array_elements(cast(?1 AS jsonb)) WITH ORDINALITY AS t(c, n)
-                        ORDER BY n""")
-                .setParameter(1, array)
-                .executeUpdate();
-        em.createNativeQuery("SELECT pg_notify(?1, '')").setParameter(1, CHANNEL).getSingleResult();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)");
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO scorecard_change (id, kind, body, at)
+                     SELECT nextval('scorecard_change_seq'), ch ->> 'kind', ch, now()
+                     FROM jsonb_array_elements(cast(? AS jsonb)) WITH ORDINALITY AS t(ch, n)
+                     ORDER BY n""");
+             PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, '')")) {
+            lock.setLong(1, LOCK);
+            lock.execute();
+            insert.setString(1, array);
+            insert.executeUpdate();
+            notify.setString(1, CHANNEL);
+            notify.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the scorecard change log could not be written: " + e.getMessage(), e);
+        }
     }
 }

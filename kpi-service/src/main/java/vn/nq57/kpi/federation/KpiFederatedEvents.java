@@ -52,6 +52,9 @@ public class KpiFederatedEvents implements FederatedEventHandler {
     @Inject
     Outbox outbox;
 
+    @Inject
+    vn.nq57.kpi.evaluation.EvaluationMaintainer evaluation;
+
     @Override
     public boolean handles(String eventType) {
         return switch (eventType) {
@@ -86,6 +89,13 @@ public class KpiFederatedEvents implements FederatedEventHandler {
      */
     @Override
     public void applyAll(List<CloudEvent> events) {
+        List<vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched> touched = new ArrayList<>();
+        applyAll(events, touched);
+        // every (indicator, period) the batch's values touched is evaluated once, after all of them
+        evaluation.touched(touched);
+    }
+
+    private void applyAll(List<CloudEvent> events, List<vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched> touched) {
         List<CloudEvent> run = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
         String runType = null;
@@ -94,7 +104,7 @@ public class KpiFederatedEvents implements FederatedEventHandler {
                     || MEASUREMENT_ACTIONS.containsKey(event.type());
             String id = event.data() == null ? null : event.data().path("id").asText(null);
             if (!run.isEmpty() && (!single || !event.type().equals(runType) || id == null || !ids.add(id))) {
-                values(run);
+                values(run, touched);
                 run.clear();
                 ids.clear();
             }
@@ -109,19 +119,16 @@ public class KpiFederatedEvents implements FederatedEventHandler {
             }
         }
         if (!run.isEmpty()) {
-            values(run);
+            values(run, touched);
         }
     }
 
     /** Single-value events of one type from one origin, written together; each applied one re-announced. */
-    private void values(List<CloudEvent> run) {
-        if (run.size() == 1) {
-            apply(run.get(0));
-            return;
-        }
+    private void values(List<CloudEvent> run, List<vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched> touched) {
         List<JsonNode> rows = run.stream().map(CloudEvent::data).toList();
         java.util.Set<JsonNode> applied = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        applied.addAll(measurements.apply(rows, run.get(0).origininstance(), MEASUREMENT_ACTIONS.get(run.get(0).type())));
+        applied.addAll(measurements.apply(rows, run.get(0).origininstance(), MEASUREMENT_ACTIONS.get(run.get(0).type()),
+                touched));
         for (CloudEvent event : run) {
             if (applied.contains(event.data())) {
                 reannounce(event, "measurement", event.data());

@@ -75,6 +75,18 @@ public class MeasurementReplicas {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<JsonNode> apply(List<JsonNode> rows, String origin, String action) {
+        List<Touched> touched = new ArrayList<>();
+        List<JsonNode> applied = apply(rows, origin, action, touched);
+        evaluation.touched(touched);
+        return applied;
+    }
+
+    /**
+     * As {@link #apply(List, String, String)}, but the (indicator, period) pairs whose evaluation the values change are
+     * added to {@code touched} for the caller to evaluate once for many calls (central's batch apply).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<JsonNode> apply(List<JsonNode> rows, String origin, String action, List<Touched> touched) {
         Map<UUID, Incoming> incoming = new LinkedHashMap<>();
         for (JsonNode d : rows) {
             Incoming in = parse(d);
@@ -130,7 +142,7 @@ public class MeasurementReplicas {
                 history(c, applied, before, action);
             }
         });
-        evaluation.touched(applied.stream().map(i -> new Touched(i.indicatorId(), i.period())).toList());
+        applied.forEach(i -> touched.add(new Touched(i.indicatorId(), i.period())));
         return applied.stream().map(Incoming::data).toList();
     }
 

@@ -27,11 +27,8 @@ public interface FederationConfig {
     @WithDefault("true")
     boolean intakeEnabled();
 
-    /**
-     * How often the forwarder looks for events to send up (a cheap indexed query; 250 ms keeps a ministry's write
-     * visible at central within a second, issue #19).
-     */
-    @WithDefault("250ms")
+    /** How often the forwarder looks for events to send up. */
+    @WithDefault("1s")
     Duration forwardInterval();
 
     /** Events per POST to central (central accepts at most 500). */

@@ -75,7 +75,7 @@ public class FederationForwarder {
         registry.gauge("nq57.federation.forward.oldest.pending.seconds", oldestPendingSeconds);
     }
 
-    @Scheduled(every = "${nq57.federation.forward-interval:250ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${nq57.federation.forward-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         if (!federation.isMinistry() || !central.configured() || !job.due()) {
