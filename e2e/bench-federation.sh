@@ -4,9 +4,4 @@
 # tests (Keycloak, Kafka, nine packaged services) and stops everything at the end.
 # Usage: e2e/bench-federation.sh [writes=300] [rate per second=10] [outage seconds=600] [events posted straight to central=0]
 #        (package the services first: ./mvnw install -DskipTests)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -B -q -pl e2e test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/e2e/target/bench.classpath" \
-  -Dmdep.includeScope=test
-exec java -Dnq57.repo="$PWD" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
-  vn.nq57.e2e.bench.FederationBench "${1:-300}" "${2:-10}" "${3:-600}" "${4:-0}"
+exec "$(dirname "$0")/bench-run.sh" FederationBench "${1:-300}" "${2:-10}" "${3:-600}" "${4:-0}"

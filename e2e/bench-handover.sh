@@ -5,9 +5,4 @@
 # rebuilds itself from central: the time until every row is back. Starts central + the ministry instances like the
 # e2e tests and stops everything at the end.
 # Usage: e2e/bench-handover.sh [values=100000]   (package the services first: ./mvnw install -DskipTests)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-./mvnw -B -q -pl e2e test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/e2e/target/bench.classpath" \
-  -Dmdep.includeScope=test
-exec java -Dnq57.repo="$PWD" -cp "e2e/target/test-classes:$(cat e2e/target/bench.classpath)" \
-  vn.nq57.e2e.bench.HandoverBench "${1:-100000}"
+exec "$(dirname "$0")/bench-run.sh" HandoverBench "${1:-100000}"

@@ -49,74 +49,84 @@ public final class MalformedInputSweep {
     /** Sends wrong-typed values to every JSON body field of every operation in {@code doc} as {@code token}'s caller. */
     public static Result wrongTypes(JsonNode doc, java.util.function.Function<String, String> tokenForPath) {
         JsonNode schemas = doc.path("components").path("schemas");
-        List<String> wrong = new ArrayList<>();
-        int operations = 0;
-        int requests = 0;
-        int named = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json")
-                        .path("schema");
-                if (schema.isMissingNode()) {
-                    continue;
-                }
-                operations++;
-                String method = op.getKey().toUpperCase();
-                String url = concrete(path.getKey(), op.getValue());
-                List<Case> cases = new ArrayList<>();
-                cases(resolve(schema, schemas), schemas, "", 0, cases);
-                for (Case c : cases) {
-                    requests++;
-                    Response r = send(method, url, c.body(), tokenForPath.apply(path.getKey()));
-                    String where = method + " " + path.getKey() + " with " + c.field() + " = " + c.value();
-                    int status = r.statusCode();
-                    if (status >= 500) {
-                        wrong.add(where + ": " + status + " " + r.asString());
-                    } else if (status < 400) {
-                        wrong.add(where + ": accepted (" + status + ")");
-                    } else if (status == 400 && !named(r, c.field())) {
-                        wrong.add(where + ": 400 without naming " + c.field() + ": " + r.asString());
-                    } else if (status == 400) {
-                        named++;
-                    }
+        Tally t = new Tally();
+        operations(doc, (path, method, op) -> {
+            JsonNode schema = op.path("requestBody").path("content").path("application/json").path("schema");
+            if (schema.isMissingNode()) {
+                return;
+            }
+            t.operations++;
+            String url = concrete(path, op);
+            List<Case> cases = new ArrayList<>();
+            cases(resolve(schema, schemas), schemas, "", 0, cases);
+            for (Case c : cases) {
+                t.requests++;
+                Response r = send(method, url, c.body(), tokenForPath.apply(path));
+                String where = method + " " + path + " with " + c.field() + " = " + c.value();
+                int status = r.statusCode();
+                if (status >= 500) {
+                    t.wrong.add(where + ": " + status + " " + r.asString());
+                } else if (status < 400) {
+                    t.wrong.add(where + ": accepted (" + status + ")");
+                } else if (status == 400 && !named(r, c.field())) {
+                    t.wrong.add(where + ": 400 without naming " + c.field() + ": " + r.asString());
+                } else if (status == 400) {
+                    t.named++;
                 }
             }
-        }
-        return new Result(operations, requests, named, wrong);
+        });
+        return t.result();
     }
 
     /** Sends a NUL byte as each path parameter of every operation, and in a query: each must be a 400 problem. */
     public static Result nulInPaths(JsonNode doc, String token) {
-        List<String> wrong = new ArrayList<>();
-        int operations = 0;
-        int requests = 0;
-        int named = 0;
+        Tally t = new Tally();
+        operations(doc, (path, method, op) -> {
+            t.operations++;
+            List<String> urls = new ArrayList<>();
+            urls.add(concrete(path, op) + "?q=%00");
+            if (path.contains("{")) {
+                urls.add(path.replaceAll("\\{[^}]+}", "%00"));
+            }
+            for (String url : urls) {
+                t.requests++;
+                Response r = given().urlEncodingEnabled(false).auth().oauth2(token)
+                        .header("Content-Type", "application/json").body("{}").request(method, url);
+                if (r.statusCode() != 400 || !MALFORMED.equals(r.jsonPath().getString("type"))) {
+                    t.wrong.add(method + " " + url + ": " + r.statusCode() + " " + r.asString());
+                } else {
+                    t.named++;
+                }
+            }
+        });
+        return t.result();
+    }
+
+    /** One operation of the document: its path template, HTTP method (upper case) and operation object. */
+    private interface Operation {
+        void visit(String path, String method, JsonNode op);
+    }
+
+    private static void operations(JsonNode doc, Operation visitor) {
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
-                operations++;
-                String method = op.getKey().toUpperCase();
-                List<String> urls = new ArrayList<>();
-                urls.add(concrete(path.getKey(), op.getValue()) + "?q=%00");
-                if (path.getKey().contains("{")) {
-                    urls.add(path.getKey().replaceAll("\\{[^}]+}", "%00"));
-                }
-                for (String url : urls) {
-                    requests++;
-                    Response r = given().urlEncodingEnabled(false).auth().oauth2(token)
-                            .header("Content-Type", "application/json").body("{}").request(method, url);
-                    if (r.statusCode() != 400 || !MALFORMED.equals(r.jsonPath().getString("type"))) {
-                        wrong.add(method + " " + url + ": " + r.statusCode() + " " + r.asString());
-                    } else {
-                        named++;
-                    }
-                }
+                visitor.visit(path.getKey(), op.getKey().toUpperCase(), op.getValue());
             }
         }
-        return new Result(operations, requests, named, wrong);
+    }
+
+    /** What a sweep counted. */
+    private static final class Tally {
+        int operations;
+        int requests;
+        int named;
+        final List<String> wrong = new ArrayList<>();
+
+        Result result() {
+            return new Result(operations, requests, named, wrong);
+        }
     }
 
     /** The number of rows in each table of the database's {@code public} schema. */
