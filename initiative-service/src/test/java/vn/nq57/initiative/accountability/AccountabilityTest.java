@@ -309,10 +309,10 @@ class AccountabilityTest {
         String initiative = Fixtures.createId("H6", "BXD");
         String allocation = UUID.randomUUID().toString();
         int year = Period.today().getYear();
-        connector.source("budget-events").send(TestEvents.json(TestEvents.event("nq57.allocation.approved.v1",
+        connector.source("budget-events").send(java.util.List.of(TestEvents.json(TestEvents.event("nq57.allocation.approved.v1",
                 allocation, 1, "central", Map.of("id", allocation, "initiativeId", initiative, "fiscalYear", year,
                         "fundingSource", "STATE_BUDGET", "status", "APPROVED", "amount", 1_000_000_000L,
-                        "disbursed", 100_000_000L))));
+                        "disbursed", 100_000_000L)))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             warnings.evaluate(LocalDate.of(year, 9, 30));
             assertEquals(0, countOpen("DISBURSEMENT_BEHIND", allocation), "not before October");
@@ -384,7 +384,7 @@ class AccountabilityTest {
     }
 
     private void indicatorEvent(String type, String id, long version, Map<String, Object> data) {
-        connector.source("kpi-events").send(TestEvents.json(TestEvents.event(type, id, version, "central", data)));
+        connector.source("kpi-events").send(java.util.List.of(TestEvents.json(TestEvents.event(type, id, version, "central", data))));
     }
 
     private void measurement(String indicator, String agency, String period, String submittedAt, long version) {
@@ -393,7 +393,7 @@ class AccountabilityTest {
                 "KPI-" + indicator.substring(0, 8), "period", period, "agency", agency, "value", 42,
                 "status", "SUBMITTED", "firstSubmittedAt", submittedAt, "submittedAt", submittedAt, "version", version));
         data.put("at", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        connector.source("kpi-events").send(TestEvents.json(TestEvents.event("nq57.measurement.recorded.v1", id,
-                version, "central", data)));
+        connector.source("kpi-events").send(java.util.List.of(TestEvents.json(TestEvents.event("nq57.measurement.recorded.v1", id,
+                version, "central", data))));
     }
 }

@@ -165,8 +165,8 @@ class MailTest {
                 "Số doanh nghiệp công nghệ số", "tier", "STRATEGIC", "system", "H1", "ownerAgency", "BKHCN",
                 "reportingAgencies", new ArrayList<>(List.of(MailServer.AGENCY)), "frequency", frequency,
                 "graceDays", graceDays, "direction", "HIGHER_IS_BETTER"));
-        connector.source("kpi-events").send(TestEvents.json(TestEvents.event("nq57.indicator.created.v1", id, 1,
-                "central", d)));
+        connector.source("kpi-events").send(java.util.List.of(TestEvents.json(TestEvents.event("nq57.indicator.created.v1", id, 1,
+                "central", d))));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(TestTokens.centralAdmin())
                 .queryParam("indicatorId", id).get("/api/v1/obligations").then().statusCode(200)
                 .body("items.agency", containsInAnyOrder(MailServer.AGENCY)));
@@ -175,10 +175,10 @@ class MailTest {
 
     private void measurement(String indicator, String period) {
         String id = UUID.randomUUID().toString();
-        connector.source("kpi-events").send(TestEvents.json(TestEvents.event("nq57.measurement.recorded.v1", id, 1,
+        connector.source("kpi-events").send(java.util.List.of(TestEvents.json(TestEvents.event("nq57.measurement.recorded.v1", id, 1,
                 "central", Map.of("id", id, "indicatorId", indicator, "period", period, "agency", MailServer.AGENCY,
                         "value", 7, "status", "SUBMITTED", "firstSubmittedAt", "2026-01-20T10:00:00+07:00",
-                        "version", 1))));
+                        "version", 1)))));
     }
 
     /** Waits until {@code count} mails naming {@code code} have arrived since {@code from} (SMTP stores them a moment after sending). */

@@ -112,11 +112,11 @@ class AccountabilityBench {
                 UUID ind = indicators.get(i % indicators.size());
                 String agency = agencies.get((i / indicators.size()) % agencies.size());
                 String id = UUID.randomUUID().toString();
-                connector.source("kpi-events").send(TestEvents.json(TestEvents.event("nq57.measurement.recorded.v1",
+                connector.source("kpi-events").send(java.util.List.of(TestEvents.json(TestEvents.event("nq57.measurement.recorded.v1",
                         id, 1, "central", Map.of("id", id, "indicatorId", ind.toString(), "period",
                                 "2030Q1", "agency", agency, "value", 1,
                                 "status", "SUBMITTED", "firstSubmittedAt", java.time.OffsetDateTime.now().toString(),
-                                "version", 2))));
+                                "version", 2)))));
             }
             while (loader.reportedCount() < before + events && ms(t0) < 300_000) {
                 Thread.sleep(200);
@@ -132,8 +132,8 @@ class AccountabilityBench {
                 Map<String, Object> data = new HashMap<>(m);
                 data.putAll(Map.of("id", id, "value", 1, "status", "SUBMITTED", "version", 3,
                         "firstSubmittedAt", java.time.OffsetDateTime.now().toString()));
-                connector.source("kpi-events").send(TestEvents.json(TestEvents.event("nq57.measurement.recorded.v1",
-                        id, 3, "central", data)));
+                connector.source("kpi-events").send(java.util.List.of(TestEvents.json(TestEvents.event("nq57.measurement.recorded.v1",
+                        id, 3, "central", data))));
             }
             while (loader.missing(indicators.subList(0, 200), agencies.get(0), today).size() > 0 && ms(t0) < 300_000) {
                 Thread.sleep(200);

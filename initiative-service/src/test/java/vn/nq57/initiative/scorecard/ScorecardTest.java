@@ -68,7 +68,7 @@ class ScorecardTest {
         kpi("nq57.indicator.created.v1", indicator, 0, Map.of("id", indicator, "code", "KPI-S", "tier", "OPERATIONAL",
                 "system", "H4", "initiativeId", initiative));
         String green = event("nq57.indicator.evaluated.v1", indicator, 5, evaluation(indicator, initiative, "GREEN", 80));
-        connector.source("kpi-events").send(green);
+        connector.source("kpi-events").send(java.util.List.of(green));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> score(initiative).body("health", equalTo("GREEN")));
         // an older evaluation arriving late is skipped
         kpi("nq57.indicator.evaluated.v1", indicator, 4, evaluation(indicator, initiative, "RED", 10));
@@ -100,6 +100,30 @@ class ScorecardTest {
         budget("nq57.allocation.created.v1", UUID.randomUUID().toString(), 1, Map.of("code", "AL-X", "fiscalYear", 2026,
                 "amount", 1, "status", "PLANNED"));
         await().atMost(Duration.ofSeconds(10)).until(() -> inbox.parked("scorecard") == before + 1);
+    }
+
+    @Test
+    void aPollsEventsApplyTogetherAndOneThatCannotApplyIsParkedAloneWhileTheOthersApply() throws Exception {
+        String initiative = Fixtures.createId("H4", "BKHCN");
+        String indicator = UUID.randomUUID().toString();
+        String created = event("nq57.indicator.created.v1", indicator, 0, Map.of("id", indicator,
+                "code", "KPI-B" + indicator.substring(0, 6), "tier", "OPERATIONAL", "system", "H4",
+                "initiativeId", initiative, "ownerAgency", "BKHCN"));
+        String amber = event("nq57.indicator.evaluated.v1", indicator, 1, evaluation(indicator, initiative, "AMBER", 55));
+        // one poll: the indicator, its evaluation, and the same evaluation again (a duplicate within the poll)
+        connector.source("kpi-events").send(List.of(created, amber, amber));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> score(initiative)
+                .body("health", equalTo("AMBER")).body("kpi.indicators", equalTo(1)));
+        assertEquals(EventInbox.Outcome.DUPLICATE, inbox.receive(feed(), amber));
+
+        long parked = inbox.parked("scorecard");
+        // an allocation without its initiative cannot be stored: the poll goes one by one, the evaluation applies
+        String orphan = event("nq57.allocation.created.v1", UUID.randomUUID().toString(), 1, Map.of("code", "AL-Y",
+                "fiscalYear", 2026, "amount", 1, "status", "PLANNED"));
+        inbox.receiveAll(feed(), List.of(orphan, event("nq57.indicator.evaluated.v1", indicator, 2,
+                evaluation(indicator, initiative, "GREEN", 90))));
+        assertEquals(parked + 1, inbox.parked("scorecard"));
+        score(initiative).body("health", equalTo("GREEN")).body("kpi.averageProgress", equalTo(90.0f));
     }
 
     @Test
@@ -200,11 +224,11 @@ class ScorecardTest {
     }
 
     private void kpi(String type, String subject, long version, Map<String, Object> data) throws Exception {
-        connector.source("kpi-events").send(event(type, subject, version, data));
+        connector.source("kpi-events").send(java.util.List.of(event(type, subject, version, data)));
     }
 
     private void budget(String type, String subject, long version, Map<String, Object> data) throws Exception {
-        connector.source("budget-events").send(event(type, subject, version, data));
+        connector.source("budget-events").send(java.util.List.of(event(type, subject, version, data)));
     }
 
     private static String event(String type, String subject, long version, Map<String, Object> data) {

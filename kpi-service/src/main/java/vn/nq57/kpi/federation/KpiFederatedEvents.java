@@ -82,58 +82,46 @@ public class KpiFederatedEvents implements FederatedEventHandler {
     }
 
     /**
-     * Central's fast path (issue #19): consecutive single-value events of one kind (recorded, submitted, approved…)
-     * are written together — one lookup, one write, one history insert, each touched (indicator, period) evaluated once
-     * — and each applied event re-announced as it would be alone. A run ends where a value comes again, so its history
-     * keeps every step. Anything else applies on its own.
+     * Central's fast path (issue #19): consecutive single-value events (recorded, submitted, approved…, a value
+     * possibly several times) are written together — one lookup, one write, one history insert with an entry per
+     * step, each touched (indicator, period) evaluated once after the whole batch — and the applied events
+     * re-announced in one insert, each as it would be alone. Anything else applies on its own, in its place.
      */
     @Override
     public void applyAll(List<CloudEvent> events) {
         List<vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched> touched = new ArrayList<>();
-        applyAll(events, touched);
+        List<CloudEvent> run = new ArrayList<>();
+        for (CloudEvent event : events) {
+            if (KpiEvents.MEASUREMENT_RECORDED.equals(event.type()) || MEASUREMENT_ACTIONS.containsKey(event.type())) {
+                run.add(event);
+                continue;
+            }
+            values(run, touched);
+            apply(event);
+        }
+        values(run, touched);
         // every (indicator, period) the batch's values touched is evaluated once, after all of them
         evaluation.touched(touched);
     }
 
-    private void applyAll(List<CloudEvent> events, List<vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched> touched) {
-        List<CloudEvent> run = new ArrayList<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        String runType = null;
-        for (CloudEvent event : events) {
-            boolean single = KpiEvents.MEASUREMENT_RECORDED.equals(event.type())
-                    || MEASUREMENT_ACTIONS.containsKey(event.type());
-            String id = event.data() == null ? null : event.data().path("id").asText(null);
-            if (!run.isEmpty() && (!single || !event.type().equals(runType) || id == null || !ids.add(id))) {
-                values(run, touched);
-                run.clear();
-                ids.clear();
-            }
-            if (single && id != null) {
-                if (run.isEmpty()) {
-                    ids.add(id);
-                }
-                runType = event.type();
-                run.add(event);
-            } else {
-                apply(event);
-            }
-        }
-        if (!run.isEmpty()) {
-            values(run, touched);
-        }
-    }
-
-    /** Single-value events of one type from one origin, written together; each applied one re-announced. */
+    /** Single-value events from one origin, written together and cleared; the applied ones re-announced. */
     private void values(List<CloudEvent> run, List<vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched> touched) {
-        List<JsonNode> rows = run.stream().map(CloudEvent::data).toList();
+        if (run.isEmpty()) {
+            return;
+        }
+        List<MeasurementReplicas.Step> steps = run.stream()
+                .map(e -> new MeasurementReplicas.Step(e.data(), MEASUREMENT_ACTIONS.get(e.type()))).toList();
         java.util.Set<JsonNode> applied = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        applied.addAll(measurements.apply(rows, run.get(0).origininstance(), MEASUREMENT_ACTIONS.get(run.get(0).type()),
-                touched));
+        applied.addAll(measurements.applySteps(steps, run.get(0).origininstance(), touched));
+        List<Outbox.Pending> announced = new ArrayList<>(applied.size());
         for (CloudEvent event : run) {
             if (applied.contains(event.data())) {
-                reannounce(event, "measurement", event.data());
+                announced.add(new Outbox.Pending(event.type(), "measurement", event.subject(), event.aggregateversion(),
+                        event.data()));
             }
         }
+        outbox.publishAll(KpiEvents.TOPIC, announced, run.get(0).origininstance());
+        run.clear();
     }
 
     private void indicator(CloudEvent event, String origin) {

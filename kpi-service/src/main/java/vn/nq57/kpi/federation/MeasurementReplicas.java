@@ -57,7 +57,7 @@ public class MeasurementReplicas {
 
     /** One value as an event carries it. */
     record Incoming(JsonNode data, UUID id, UUID indicatorId, String period, LocalDate periodEnd, String agency,
-                    BigDecimal value, MeasurementStatus status, long version) {
+                    BigDecimal value, MeasurementStatus status, long version, String action) {
     }
 
     /** What central holds for a value (by id or by its indicator, period and agency), locked. */
@@ -87,37 +87,55 @@ public class MeasurementReplicas {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<JsonNode> apply(List<JsonNode> rows, String origin, String action, List<Touched> touched) {
-        Map<UUID, Incoming> incoming = new LinkedHashMap<>();
-        for (JsonNode d : rows) {
-            Incoming in = parse(d);
-            incoming.merge(in.id(), in, (a, b) -> a.version() >= b.version() ? a : b);
+        return applySteps(rows.stream().map(d -> new Step(d, action)).toList(), origin, touched);
+    }
+
+    /** One value as one event carries it, and the history action it stands for (null: RECORDED or UPDATED). */
+    public record Step(JsonNode data, String action) {
+    }
+
+    /**
+     * Applies the steps in their order, in one read, one write and one history insert: a value may come several times
+     * (a run of single-value events of one origin: recorded, then submitted, then approved…), each step newer than
+     * the one before it is applied and keeps its own history entry, and the row ends at the last applied step.
+     *
+     * @return the data of the steps applied, in order (the others were not newer than what central held before them)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<JsonNode> applySteps(List<Step> steps, String origin, List<Touched> touched) {
+        List<Incoming> incoming = new ArrayList<>(steps.size());
+        Map<UUID, Incoming> distinct = new LinkedHashMap<>();
+        for (Step step : steps) {
+            Incoming in = parse(step.data(), step.action());
+            incoming.add(in);
+            distinct.putIfAbsent(in.id(), in);
         }
         if (incoming.isEmpty()) {
             return List.of();
         }
-        requireKnown(incoming.values());
-        federation.requireWithinSender(origin, incoming.values().stream().map(Incoming::agency).toList());
-        List<Touched> pairs = incoming.values().stream().map(i -> new Touched(i.indicatorId(), i.period())).toList();
-        evaluation.lockPairs(pairs);
+        requireKnown(distinct.values());
+        federation.requireWithinSender(origin, distinct.values().stream().map(Incoming::agency).distinct().toList());
+        evaluation.lockPairs(distinct.values().stream().map(i -> new Touched(i.indicatorId(), i.period())).toList());
         em.flush();
         List<Incoming> applied = new ArrayList<>();
-        Map<UUID, Held> before = new HashMap<>();
+        List<Held> before = new ArrayList<>();
         session().doWork(c -> {
             Map<UUID, Held> byId = new HashMap<>();
             Map<String, Held> byKey = new HashMap<>();
-            load(c, incoming.values(), byId, byKey);
+            load(c, distinct.values(), byId, byKey);
             List<String> refused = new ArrayList<>();
             List<UUID> replaced = new ArrayList<>();
-            for (Incoming in : incoming.values()) {
+            for (Incoming in : incoming) {
                 Held held = byId.get(in.id());
-                Held sameKey = byKey.get(key(in.indicatorId(), in.period(), in.agency()));
+                String key = key(in.indicatorId(), in.period(), in.agency());
+                Held sameKey = byKey.get(key);
+                boolean apply = false;
                 if (sameKey != null && !sameKey.id().equals(in.id()) && origin.equals(sameKey.origin())
                         && held == null) {
                     // the owner holds another row for this key (e.g. its own value, kept when central's was handed
                     // over to it): its row is the value now
                     replaced.add(sameKey.id());
-                    applied.add(in);
-                    before.put(in.id(), null);
+                    apply = true;
                 } else if (sameKey != null && !sameKey.id().equals(in.id())) {
                     refused.add("central holds another value (" + sameKey.id() + ", owned by "
                             + (sameKey.origin() == null ? "central" : sameKey.origin()) + ") for " + in.indicatorId()
@@ -125,9 +143,16 @@ public class MeasurementReplicas {
                 } else if (held != null && !origin.equals(held.origin())) {
                     refused.add("measurement " + in.id() + " is owned by "
                             + (held.origin() == null ? "central" : "instance '" + held.origin() + "'"));
-                } else if (held == null || held.version() < in.version()) {
+                } else {
+                    apply = held == null || held.version() < in.version();
+                }
+                if (apply) {
                     applied.add(in);
-                    before.put(in.id(), held);
+                    before.add(held);
+                    // the next step of this value compares with this one
+                    Held now = new Held(in.id(), origin, in.version(), in.value(), in.status());
+                    byId.put(in.id(), now);
+                    byKey.put(key, now);
                 }
             }
             if (!refused.isEmpty()) {
@@ -138,8 +163,10 @@ public class MeasurementReplicas {
                 remove(c, replaced);
             }
             if (!applied.isEmpty()) {
-                write(c, applied, origin);
-                history(c, applied, before, action);
+                Map<UUID, Incoming> last = new LinkedHashMap<>();
+                applied.forEach(in -> last.put(in.id(), in));
+                write(c, last.values(), origin);
+                history(c, applied, before);
             }
         });
         applied.forEach(i -> touched.add(new Touched(i.indicatorId(), i.period())));
@@ -156,7 +183,7 @@ public class MeasurementReplicas {
         List<Object[]> audited = new ArrayList<>();
         session().doWork(c -> {
             for (JsonNode d : rows) {
-                Incoming in = parse(d);
+                Incoming in = parse(d, null);
                 try (PreparedStatement ps = c.prepareStatement("""
                         SELECT id, value, status FROM measurement
                         WHERE indicator_id = ? AND period = ? AND agency_code = ? AND id <> ? AND origin IS NULL
@@ -198,13 +225,13 @@ public class MeasurementReplicas {
         }
     }
 
-    private static Incoming parse(JsonNode d) {
+    private static Incoming parse(JsonNode d, String action) {
         try {
             String period = Period.parse(d.path("period").asText()).toString();
             return new Incoming(d, UUID.fromString(d.path("id").asText()), UUID.fromString(d.path("indicatorId").asText()),
                     period, Period.parse(period).end(), d.path("agency").asText().trim().toUpperCase(Locale.ROOT),
                     decimal(d, "value"), MeasurementStatus.valueOf(d.path("status").asText()),
-                    d.path("version").asLong());
+                    d.path("version").asLong(), action);
         } catch (RuntimeException e) {
             throw new EventRefused("a measurement in the event is incomplete or invalid (" + e.getMessage() + "): "
                     + abbreviate(d.toString()));
@@ -270,7 +297,7 @@ public class MeasurementReplicas {
         }
     }
 
-    private static void write(Connection c, List<Incoming> rows, String origin) throws SQLException {
+    private static void write(Connection c, java.util.Collection<Incoming> rows, String origin) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO measurement AS m (id, indicator_id, period, period_end, agency_code, value, status, note,
                     evidence_link, return_reason, submitted_by, submitted_at, first_submitted_at, decided_by,
@@ -311,20 +338,20 @@ public class MeasurementReplicas {
     }
 
     /**
-     * One history entry per applied value; its old value and status are the row's as held before this write (the
+     * One history entry per applied step; its old value and status are the row's as held before the step (the
      * latest history entry would miss the first value of a row recorded without one, V4).
      */
-    private static void history(Connection c, List<Incoming> rows, Map<UUID, Held> before, String action)
-            throws SQLException {
+    private static void history(Connection c, List<Incoming> rows, List<Held> before) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO measurement_history (measurement_id, action, old_value, new_value, old_status, new_status,
                     reason, actor, actor_agency, occurred_at, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)""")) {
-            for (Incoming in : rows) {
+            for (int n = 0; n < rows.size(); n++) {
+                Incoming in = rows.get(n);
                 JsonNode d = in.data();
-                Held held = before.get(in.id());
+                Held held = before.get(n);
                 ps.setObject(1, in.id());
-                ps.setString(2, action != null ? action : held == null ? "RECORDED" : "UPDATED");
+                ps.setString(2, in.action() != null ? in.action() : held == null ? "RECORDED" : "UPDATED");
                 ps.setBigDecimal(3, held == null ? null : held.value());
                 ps.setBigDecimal(4, in.value());
                 ps.setString(5, held == null ? null : held.status().name());

@@ -50,6 +50,9 @@ class BatchApplyTest {
                 "one transaction recorded the whole batch");
         assertEquals(2, count("SELECT count(*) FROM measurement_history WHERE measurement_id = cast(?1 AS uuid)", a),
                 "the value's history keeps both steps (recorded, approved)");
+        assertEquals(1, count("SELECT count(*) FROM measurement_history WHERE measurement_id = cast(?1 AS uuid) "
+                + "AND action = 'APPROVED' AND old_status = 'SUBMITTED' AND old_value = 10 AND new_status = 'APPROVED'",
+                a), "the second step's history starts where the first step left the value");
         assertEquals(1, count("SELECT count(*) FROM measurement WHERE id = cast(?1 AS uuid) AND status = 'APPROVED' "
                 + "AND value = 10 AND origin = 'bkhcn'", a), "the superseded version changed nothing");
         assertEquals(2, count("SELECT count(*) FROM indicator_period_agg WHERE indicator_id = cast(?1 AS uuid)",

@@ -50,6 +50,84 @@ public class EventInbox {
         return deliver(consumer, payload).outcome();
     }
 
+    /**
+     * Takes the events of one poll of a channel consumed in batches, in their order: all of them in one transaction
+     * (their ids recorded with one statement, each applied by the consumer) when they are well-formed; otherwise — or
+     * when any of them fails — one by one as {@link #receive} does, so that a failing event is parked or refused on
+     * its own and the others apply.
+     */
+    public void receiveAll(EventConsumer consumer, List<String> payloads) {
+        if (payloads.size() < 2) {
+            payloads.forEach(p -> receive(consumer, p));
+            return;
+        }
+        List<CloudEvent> events = new java.util.ArrayList<>(payloads.size());
+        for (String payload : payloads) {
+            try {
+                events.add(idempotent.parse(payload));
+            } catch (IllegalArgumentException e) {
+                events = null;
+                break;
+            }
+        }
+        if (events != null && applyTogether(consumer, events)) {
+            return;
+        }
+        payloads.forEach(p -> receive(consumer, p));
+    }
+
+    /** Applies well-formed events in one transaction; false (nothing written) when one of them failed. */
+    private boolean applyTogether(EventConsumer consumer, List<CloudEvent> events) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            long[] duplicates = {0};
+            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
+                com.fasterxml.jackson.databind.node.ArrayNode ids = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                        .instance.arrayNode();
+                events.forEach(e -> ids.add(e.id()));
+                java.util.Set<String> fresh = new java.util.HashSet<>(idempotent.firstDeliveries(consumer.name(),
+                        ids.toString()));
+                for (CloudEvent event : events) {
+                    if (fresh.remove(event.id())) {
+                        consumer.apply(event);
+                    } else {
+                        duplicates[0]++;
+                    }
+                }
+                // as one by one: an event parked before and applied now leaves the parked ones, and the later events
+                // of its aggregate waiting behind it are due now
+                em.createNativeQuery("""
+                                WITH applied AS (DELETE FROM parked_event WHERE consumer = ?1
+                                        AND event_id IN (SELECT jsonb_array_elements_text(cast(?2 AS jsonb)))
+                                    RETURNING aggregate_key)
+                                UPDATE parked_event SET next_attempt = now() WHERE consumer = ?1
+                                    AND aggregate_key IN (SELECT aggregate_key FROM applied)
+                                    AND event_id NOT IN (SELECT jsonb_array_elements_text(cast(?2 AS jsonb)))""")
+                        .setParameter(1, consumer.name()).setParameter(2, ids.toString()).executeUpdate();
+                return true;
+            });
+            if (applied) {
+                registry.counter("nq57.events.consumed", "consumer", consumer.name(), "outcome", "duplicate")
+                        .increment(duplicates[0]);
+                registry.counter("nq57.events.consumed", "consumer", consumer.name(), "outcome", "applied")
+                        .increment(events.size() - duplicates[0]);
+            }
+            return applied;
+        } catch (RuntimeException e) {
+            LOG.debugf("%s applies a batch of %d events one by one (%s)", consumer.name(), events.size(),
+                    e.getMessage());
+            return false;
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
     /** As {@link #receive} with the reason of a parked, refused or malformed event. */
     public Delivery deliver(EventConsumer consumer, String payload) {
         CloudEvent event;

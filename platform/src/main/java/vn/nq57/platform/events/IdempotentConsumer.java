@@ -60,6 +60,21 @@ public class IdempotentConsumer {
         }
     }
 
+    /** Reads a CloudEvent from a JSON tree already read (no text in between); unreadable: IllegalArgumentException. */
+    public CloudEvent parse(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            CloudEvent event = mapper.treeToValue(node, CloudEvent.class);
+            if (event == null || event.id() == null || event.type() == null) {
+                throw new IllegalArgumentException("not a CloudEvent: id and type are required");
+            }
+            return event;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads an event's data as a record of the consumer's own. */
     public <T> T data(CloudEvent event, Class<T> type) {
         return mapper.convertValue(event.data(), type);

@@ -186,8 +186,6 @@ public class FederationReceiver implements EventConsumer {
             }
             results.add(result);
             totals.merge(result.status(), 1, Integer::sum);
-            registry.counter("nq57.federation.received", Tags.of("origin", sender, "status",
-                    result.status().name().toLowerCase())).increment();
             if (result.status() == Status.REJECTED || result.status() == Status.INVALID) {
                 lastRejection = result.id() + " " + result.status() + ": " + result.reason();
                 refused.add(new FederationConflicts.Refused(uuid(result.id()), aggregateType(node),
@@ -199,6 +197,8 @@ public class FederationReceiver implements EventConsumer {
                 lastEventTime = time;
             }
         }
+        totals.forEach((status, n) -> registry.counter("nq57.federation.received", Tags.of("origin", sender, "status",
+                status.name().toLowerCase(Locale.ROOT))).increment(n));
         record(sender, totals, events.size(), lastEventTime, pendingAtOrigin, lastRejection);
         if (!refused.isEmpty()) {
             conflicts.refused(sender, refused);
@@ -221,7 +221,7 @@ public class FederationReceiver implements EventConsumer {
         for (JsonNode node : nodes) {
             CloudEvent event;
             try {
-                event = idempotent.parse(node.toString());
+                event = idempotent.parse(node);
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -311,8 +311,10 @@ public class FederationReceiver implements EventConsumer {
                                 event_type = excluded.event_type, applied_at = now()""")
                     .setParameter(1, sender).setParameter(2, rows.toString()).executeUpdate();
         }
-        results.forEach(r -> registry.counter("nq57.events.consumed", "consumer", CONSUMER, "outcome",
-                r.status() == Status.DUPLICATE ? "duplicate" : "applied").increment());
+        long duplicates = results.stream().filter(r -> r.status() == Status.DUPLICATE).count();
+        registry.counter("nq57.events.consumed", "consumer", CONSUMER, "outcome", "duplicate").increment(duplicates);
+        registry.counter("nq57.events.consumed", "consumer", CONSUMER, "outcome", "applied")
+                .increment(results.size() - duplicates);
         return results;
     }
 

@@ -120,12 +120,18 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(String topic, List<Pending> events) {
+        publishAll(topic, events, instance.id());
+    }
+
+    /** As {@link #publishAll(String, List)} for events that originated at {@code originInstance}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(String topic, List<Pending> events, String originInstance) {
         if (events.isEmpty()) {
             return;
         }
         List<OutboxEvent> rows = new ArrayList<>(events.size());
         for (Pending e : events) {
-            rows.add(row(topic, e.type(), e.aggregateType(), e.aggregateId(), e.version(), e.data(), instance.id()));
+            rows.add(row(topic, e.type(), e.aggregateType(), e.aggregateId(), e.version(), e.data(), originInstance));
         }
         insert(rows);
     }
