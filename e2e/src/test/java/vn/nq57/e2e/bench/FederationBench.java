@@ -24,7 +24,9 @@ import vn.nq57.e2e.SuiteAccess;
  * <li>stops central's kpi-service for an outage while bkhcn keeps writing at the same rate, starts it again and times
  * how long the forwarder takes to deliver the backlog: catch-up throughput in events per second.</li>
  * </ol>
- * Run: {@code e2e/bench-federation.sh [writes=300] [rate/s=10] [outage seconds=600]}.
+ * Run: {@code e2e/bench-federation.sh [writes=300] [rate/s=10] [outage seconds=600] [events straight to central=0]
+ * [alone]}: with {@code alone}, every service but central's kpi-service is stopped while it applies, and central's
+ * scorecard consumes what it announced afterwards, timed on its own.
  */
 public final class FederationBench {
 
@@ -35,13 +37,14 @@ public final class FederationBench {
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 10;
         int outage = args.length > 2 ? Integer.parseInt(args[2]) : 600;
         int apply = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        boolean alone = args.length > 4 && "alone".equals(args[4]);
         Suite suite = SuiteAccess.standalone();
         try {
             suite.startMinistries(Map.of());
             FederationBench bench = new FederationBench(suite);
             bench.run(count, rate, outage);
             if (apply > 0) {
-                bench.applyAtCentral(apply);
+                bench.applyAtCentral(apply, alone);
             }
         } finally {
             suite.close();
@@ -121,7 +124,7 @@ public final class FederationBench {
      * of bkhcn's: 28 values (4 agencies x 7 years) each changed {@code total / 28} times, so every event is applied.
      * Prints events applied per second and checks that central ends with each value's last version.
      */
-    private void applyAtCentral(int total) throws Exception {
+    private void applyAtCentral(int total, boolean alone) throws Exception {
         String code = SuiteAccess.indicatorFor(suite, Suite.BKHCN, initiative);
         String indicatorId = null;
         long deadline = System.currentTimeMillis() + 120_000;
@@ -173,6 +176,20 @@ public final class FederationBench {
             e.put("data", d);
             events.add(e);
         }
+        long scorecardBefore = alone ? scorecardConsumed() : 0;
+        if (alone) {
+            // central's kpi-service with the machine to itself (and PostgreSQL, Kafka, Keycloak): the scorecard
+            // (central's initiative-service) consumes the re-announced events afterwards, timed on its own
+            for (Suite.Node node : Suite.MINISTRIES) {
+                for (String service : Suite.PORTS.keySet()) {
+                    suite.stopService(node, service);
+                }
+            }
+            suite.stopService(Suite.CENTRAL, "initiative");
+            suite.stopService(Suite.CENTRAL, "budget");
+            System.out.println("central apply alone: every service but central's kpi-service stopped");
+        }
+        java.time.OffsetDateTime announcedFrom = java.time.OffsetDateTime.now();
         // the batches' bodies are written before the clock starts, so that this program takes little of the machine
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<String> bodies = new ArrayList<>();
@@ -220,6 +237,49 @@ public final class FederationBench {
             }
         }
         System.out.printf("central holds the last version of %d of %d values%n", last, slots.size());
+        if (alone) {
+            long announced = announcedSince(announcedFrom);
+            Map<String, Long> before = ProcessCpu.snapshot();
+            long s0 = System.nanoTime();
+            suite.startService(Suite.CENTRAL, "initiative");
+            suite.awaitReady(Suite.CENTRAL, "initiative", Duration.ofSeconds(180));
+            double ready = (System.nanoTime() - s0) / 1e9;
+            long consumed = 0;
+            while (consumed < announced) {
+                Thread.sleep(250);
+                consumed = scorecardConsumed() - scorecardBefore;
+            }
+            double took = (System.nanoTime() - s0) / 1e9;
+            System.out.printf("scorecard catch-up: central's initiative-service consumed the %d events central "
+                    + "announced meanwhile in %.1f s (%.1f s of it its start) = %.0f events/s after start; load %s%n",
+                    announced, took, ready, announced / (took - ready), load());
+            System.out.println("  " + ProcessCpu.since(before));
+        }
+    }
+
+    /** Events central's kpi-service put on its topic since {@code from} (re-announced values, evaluations). */
+    private static long announcedSince(java.time.OffsetDateTime from) throws java.sql.SQLException {
+        return count(Suite.CENTRAL.database("kpi"), "SELECT count(*) FROM outbox WHERE topic LIKE '%nq57.kpi.v1' "
+                + "AND created_at >= ?", from);
+    }
+
+    /** Events central's scorecard has taken in so far. */
+    private static long scorecardConsumed() throws java.sql.SQLException {
+        return count(Suite.CENTRAL.database("initiative"), "SELECT count(*) FROM processed_event "
+                + "WHERE consumer = 'scorecard'", null);
+    }
+
+    private static long count(String database, String sql, Object parameter) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database,
+                "postgres", ""); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setObject(1, parameter);
+            }
+            try (java.sql.ResultSet r = ps.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     private String clientToken() throws Exception {

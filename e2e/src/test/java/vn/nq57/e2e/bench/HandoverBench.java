@@ -74,6 +74,8 @@ public final class HandoverBench {
                         + "refused at both ends for those %.1f s", written, handoverMs / 1000.0, written * 1000.0 / handoverMs,
                 kinds(progress), handoverMs / 1000.0));
 
+        say("memory: " + peak(Suite.BKHCN) + "; " + peak(Suite.CENTRAL) + " (each service runs with -Xmx256m: the rows "
+                + "stream through in pages, never the whole backlog in memory)");
         suite.stopService(Suite.BKHCN, "kpi");
         suite.emptyDatabase(Suite.BKHCN, "kpi");
         Instant r0 = Instant.now();
@@ -87,8 +89,25 @@ public final class HandoverBench {
                         + "(%.1f s of it the service's start and migrations) = %.0f rows/s after start (%s)",
                 rebuilt.getLong("applied"), rebuildMs / 1000.0, readyMs / 1000.0,
                 rebuilt.getLong("applied") * 1000.0 / Math.max(1, rebuildMs - readyMs), kinds(rebuilt)));
+        say("memory: " + peak(Suite.BKHCN) + " during its rebuild");
         say("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load before the hand-over " + load
                 + ", after " + load());
+    }
+
+    /** The peak resident memory (VmHWM) of an instance's kpi-service since it started, and its resident memory now. */
+    private String peak(Suite.Node node) {
+        try {
+            String status = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(
+                    suite.pid(node, "kpi")), "status"));
+            return node.id() + " kpi-service peak RSS " + field(status, "VmHWM") + ", now " + field(status, "VmRSS");
+        } catch (java.io.IOException e) {
+            return node.id() + " kpi-service: " + e.getMessage();
+        }
+    }
+
+    private static String field(String status, String name) {
+        return status.lines().filter(l -> l.startsWith(name + ":")).findFirst()
+                .map(l -> l.substring(name.length() + 1).trim()).orElse("?");
     }
 
     /** Indicators for the run, then the values, a history row and an audit entry each, by SQL at central. */

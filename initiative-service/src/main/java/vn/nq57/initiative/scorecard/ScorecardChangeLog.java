@@ -28,6 +28,7 @@ import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
  * the log's numbers then follow commit order, and a reader that has seen number n has seen every change before it.
  * {@code NOTIFY} wakes every replica's {@link ScorecardStream} when the transaction commits.
  */
+@vn.nq57.platform.jdbc.Jdbc("the change log is written on the transaction's connection at its end (beforeCompletion), after Hibernate has flushed")
 @ApplicationScoped
 public class ScorecardChangeLog {
 

@@ -31,6 +31,13 @@ public class ScorecardFeed implements EventConsumer {
     @Inject
     vn.nq57.initiative.obligation.ObligationService obligations;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /** The transaction's resource key of the indicators located so far. */
+    private static final Object PLACES = new Object();
+    private static final UUID NO_INDICATOR = new UUID(0, 0);
+
     @Override
     public String name() {
         return "scorecard";
@@ -123,6 +130,9 @@ public class ScorecardFeed implements EventConsumer {
         }
         if (!event.type().equals("nq57.indicator.evaluated.v1")) {
             obligations.refreshDefaults(id);
+        }
+        if (transactions.getResource(PLACES) instanceof Map<?, ?> known) {
+            known.remove(id);
         }
     }
 
@@ -250,9 +260,22 @@ public class ScorecardFeed implements EventConsumer {
         return new Object[] {system, agency};
     }
 
-    /** [system, owner agency, initiative id] of an indicator known to the scorecard. */
+    /**
+     * [system, owner agency, initiative id] of an indicator known to the scorecard, looked up once per transaction (a
+     * poll's events are applied in one: a batch of values of one indicator asks once); an indicator event forgets it.
+     */
     private Object[] locateIndicator(UUID indicator) {
-        if (indicator != null) {
+        @SuppressWarnings("unchecked")
+        Map<UUID, Object[]> known = (Map<UUID, Object[]>) transactions.getResource(PLACES);
+        if (known == null) {
+            known = new java.util.HashMap<>();
+            transactions.putResource(PLACES, known);
+        }
+        return known.computeIfAbsent(indicator == null ? NO_INDICATOR : indicator, this::lookUpIndicator);
+    }
+
+    private Object[] lookUpIndicator(UUID indicator) {
+        if (indicator != null && !indicator.equals(NO_INDICATOR)) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT coalesce(k.system_code, i.system_code), k.owner_agency, "
                     + "k.initiative_id FROM kpi_status k LEFT JOIN initiative i ON i.id = k.initiative_id "

@@ -41,6 +41,7 @@ import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
  * more than that, a {@code reload} message says to reload the page's figures instead). On shutdown every stream ends,
  * so clients reconnect to another replica. A heartbeat comes every 15 seconds.
  */
+@vn.nq57.platform.jdbc.Jdbc("a connection of its own that LISTENs for the change log's notifications")
 @ApplicationScoped
 public class ScorecardStream {
 

@@ -42,6 +42,7 @@ import vn.nq57.platform.security.Roles;
  * acknowledging. Every opening, acknowledgement and resolution is published on {@code nq57.initiatives.v1} and
  * relayed to the live stream.
  */
+@vn.nq57.platform.jdbc.Jdbc("the warnings of all obligations are evaluated set-based, in JDBC batches (measured: README, Accountability)")
 @ApplicationScoped
 public class WarningService {
 

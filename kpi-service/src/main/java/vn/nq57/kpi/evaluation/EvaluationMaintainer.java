@@ -47,6 +47,7 @@ import vn.nq57.platform.outbox.Outbox;
  * taken just before it is recomputed (held until commit, so the last committer has seen every earlier write). Two
  * concurrent batches therefore cannot leave a stale aggregate.
  */
+@vn.nq57.platform.jdbc.Jdbc("the evaluation of many (indicator, period) pairs is refreshed set-based in one round trip (measured: kpi ingest bench)")
 @ApplicationScoped
 public class EvaluationMaintainer {
 

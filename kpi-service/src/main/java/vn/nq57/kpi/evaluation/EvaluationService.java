@@ -62,6 +62,7 @@ import vn.nq57.platform.error.ApiException;
  * indicator, never the measurements); one indicator's evaluation reads its aggregated series (one row per period),
  * or for an agency subtree that indicator's values of the subtree.
  */
+@vn.nq57.platform.jdbc.Jdbc("evaluations and roll-ups read with arrays of ids in one round trip (measured: kpi bench)")
 @ApplicationScoped
 public class EvaluationService {
 

@@ -32,6 +32,8 @@ import vn.nq57.platform.outbox.Outbox;
  * the indicator read-only with the item's origin, re-evaluates it, and re-announces it on the local topic (the
  * scorecard of the ministry's initiative-service replicates indicators).
  */
+@vn.nq57.platform.jdbc.Jdbc("the catalogue feed's page binds arrays and typed nulls (the ministry's agency subtree) "
+        + "that a native query through Hibernate cannot")
 @ApplicationScoped
 public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
 

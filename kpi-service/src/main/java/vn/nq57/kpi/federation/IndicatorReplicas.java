@@ -26,6 +26,7 @@ import vn.nq57.kpi.evaluation.EvaluationMaintainer;
  * {@code origin}; then re-evaluates it as a local indicator change does. Used by central for a ministry's indicators
  * and by a ministry for the national catalogue.
  */
+@vn.nq57.platform.jdbc.Jdbc("central's copy of a ministry's indicators written with typed nulls in one statement")
 @ApplicationScoped
 public class IndicatorReplicas {
 

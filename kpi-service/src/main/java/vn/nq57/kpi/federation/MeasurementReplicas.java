@@ -40,6 +40,7 @@ import vn.nq57.platform.federation.Federation;
  * touched (indicator, period) pairs is brought up to date through {@link EvaluationMaintainer#touched}, which announces
  * each changed evaluation ({@code nq57.indicator.evaluated.v1}) for central's scorecard.
  */
+@vn.nq57.platform.jdbc.Jdbc("central applies a ministry's values set-based: one read, one batch write, one history batch (issue #19, measured)")
 @ApplicationScoped
 public class MeasurementReplicas {
 

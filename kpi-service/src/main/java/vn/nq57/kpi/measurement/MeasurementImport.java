@@ -56,6 +56,7 @@ import vn.nq57.platform.text.Text;
  * one statement, and the new values, their history and the evaluation aggregates are written with a few multi-row
  * statements whatever the number of rows. A single submission is a batch of one with its own error mapping.
  */
+@vn.nq57.platform.jdbc.Jdbc("a batch of up to 10,000 rows is checked and written in a few round trips (measured: kpi ingest bench)")
 @ApplicationScoped
 public class MeasurementImport {
 

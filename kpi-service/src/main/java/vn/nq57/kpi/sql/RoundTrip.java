@@ -13,6 +13,7 @@ import java.util.List;
  * COMMITTED each takes its own snapshot when it starts: a read sent after a lock statement sees everything committed
  * before the lock was granted, exactly as if it had been sent separately.
  */
+@vn.nq57.platform.jdbc.Jdbc("several statements sent in one round trip")
 public final class RoundTrip {
     private RoundTrip() {
     }

@@ -26,6 +26,7 @@ import org.hibernate.Session;
  * page as this instance's own (ministry). Tables, keys and conditions come from the services' code, never from a
  * request.
  */
+@vn.nq57.platform.jdbc.Jdbc("hand-over pages of thousands of rows of any table read and written generically (measured: bench-handover)")
 @ApplicationScoped
 public class HandoverRows {
 
@@ -100,6 +101,7 @@ public class HandoverRows {
                 counts.put(k.name(), n);
             }
         }
+        analyze(counts);
         return counts;
     }
 
@@ -118,7 +120,22 @@ public class HandoverRows {
                 counts.put(k.name(), n);
             }
         }
+        analyze(counts);
         return counts;
+    }
+
+    /**
+     * Brings the planner's statistics of the tables whose owner changed up to date, in this transaction (ANALYZE
+     * samples the rows this transaction wrote as they now are): the pages the ministry pulls next select by the new
+     * owner, and with the statistics of before (no row of that owner) PostgreSQL would walk every row for each page —
+     * measured: 5 s a page of 5,000 at 1 M rows instead of 0.2 s.
+     */
+    private void analyze(Map<String, Integer> changed) {
+        for (Handover.Kind k : kinds()) {
+            if (changed.getOrDefault(k.name(), 0) > 1000) {
+                em.createNativeQuery("ANALYZE " + k.table()).executeUpdate();
+            }
+        }
     }
 
     /** Runs an update binding ?1 and, when the statement uses it, ?2 (a kind's scope may name only the instance). */
@@ -147,10 +164,15 @@ public class HandoverRows {
         Table table = table(kind.table());
         String order = order(kind, table);
         String key = table.types().containsKey(kind.key()) ? "t." + kind.key() : "(" + kind.key() + ")";
-        List<Object[]> rows = em.createNativeQuery("SELECT CAST(" + key + " AS text), row_to_json(t)::text FROM "
-                        + kind.table() + " t WHERE (" + kind.owned() + ") AND (?2 = '' OR " + order
-                        + " > " + cast(kind, table, "?2") + ") ORDER BY " + order + " LIMIT ?3")
-                .setParameter(1, instance).setParameter(2, after == null ? "" : after).setParameter(3, limit + 1).getResultList();
+        // the first page and the next ones are two statements (no "?2 = '' OR key > ?2", which a generic plan could
+        // not use as an index range: each page would walk the table from its start)
+        boolean first = after == null || after.isEmpty();
+        jakarta.persistence.Query query = em.createNativeQuery("SELECT CAST(" + key + " AS text), row_to_json(t)::text "
+                        + "FROM " + kind.table() + " t WHERE (" + kind.owned() + ")"
+                        + (first ? " AND ?2 = ''" : " AND " + order + " > " + cast(kind, table, "?2"))
+                        + " ORDER BY " + order + " LIMIT ?3")
+                .setParameter(1, instance).setParameter(2, first ? "" : after).setParameter(3, limit + 1);
+        List<Object[]> rows = query.getResultList();
         boolean more = rows.size() > limit;
         List<JsonNode> json = new ArrayList<>(Math.min(rows.size(), limit));
         String next = after;

@@ -21,6 +21,7 @@ import vn.nq57.platform.events.CloudEvent;
  * The only way a service emits an event: stored in the {@code outbox} table inside the caller's transaction, so
  * nothing uncommitted is ever published and nothing committed is lost; {@link OutboxRelay} publishes it.
  */
+@vn.nq57.platform.jdbc.Jdbc("events inserted in one batch on the transaction's connection, with no entity to track (measured)")
 @ApplicationScoped
 public class Outbox {
 
