@@ -86,6 +86,21 @@ class MeasurementTest {
     }
 
     @Test
+    void theOriginFilterTakesOnlyAnInstanceIdAndThisInstancesIdMeansItsOwnValues() {
+        String code = annual();
+        submit(TestTokens.submitter("BKHCN"), Fixtures.value(code, "2023", "BKHCN", 4)).statusCode(201);
+        given().auth().oauth2(TestTokens.centralAdmin()).queryParam("indicator", code).queryParam("origin", "central")
+                .when().get("/api/v1/measurements").then().statusCode(200).body("items", hasSize(1));
+        given().auth().oauth2(TestTokens.centralAdmin()).queryParam("indicator", code).queryParam("origin", "bkhcn")
+                .when().get("/api/v1/measurements").then().statusCode(200).body("items", hasSize(0));
+        for (String path : List.of("/api/v1/measurements", "/api/v1/indicators")) {
+            given().auth().oauth2(TestTokens.centralAdmin()).queryParam("origin", "bkhcn' OR 1=1")
+                    .when().get(path).then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains("origin"));
+        }
+    }
+
+    @Test
     void aResubmissionUpdatesTheCurrentValueAndKeepsTheOldOneInHistory() {
         String code = annual();
         String id = submit(TestTokens.submitter("BKHCN"), Fixtures.value(code, "2024", "BKHCN", 10))

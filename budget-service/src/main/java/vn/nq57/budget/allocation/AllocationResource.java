@@ -31,7 +31,7 @@ import vn.nq57.budget.allocation.AllocationViews.AmendmentRequest;
 import vn.nq57.budget.allocation.AllocationViews.ApprovalRequest;
 import vn.nq57.budget.allocation.AllocationViews.CancellationRequest;
 import vn.nq57.budget.allocation.AllocationViews.HistoryEntry;
-import vn.nq57.budget.federation.Origins;
+import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.http.Params;
 import vn.nq57.platform.idempotency.Idempotent;
@@ -50,7 +50,7 @@ public class AllocationResource {
     AllocationService service;
 
     @Inject
-    Origins origins;
+    OriginFilter origins;
 
     @Context
     UriInfo uri;

@@ -21,7 +21,7 @@ import vn.nq57.budget.allocation.AllocationViews.ApprovalRequest;
 import vn.nq57.budget.allocation.AllocationViews.CancellationRequest;
 import vn.nq57.budget.allocation.AllocationViews.HistoryEntry;
 import vn.nq57.budget.events.BudgetEvents;
-import vn.nq57.budget.federation.Origins;
+import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.budget.fiscalyear.FiscalYear;
 import vn.nq57.budget.initiative.InitiativeDirectory;
 import vn.nq57.budget.initiative.InitiativeReplica;
@@ -78,7 +78,7 @@ public class AllocationService {
 
     /** Filters of the allocation list; null means "any". */
     public record Filter(Integer fiscalYear, UUID initiativeId, String system, String leadAgency,
-                         FundingSource fundingSource, AllocationStatus status, Boolean key, Origins.Filter origin) {
+                         FundingSource fundingSource, AllocationStatus status, Boolean key, OriginFilter.Filter origin) {
     }
 
     public Page<AllocationView> list(Filter f, PageRequest page) {
@@ -112,7 +112,7 @@ public class AllocationService {
             where.append(" and a.initiative.key = :key");
             params.and("key", f.key());
         }
-        where.append(Origins.condition(f.origin(), "a.origin"));
+        where.append(OriginFilter.condition(f.origin(), "a.origin"));
         if (f.origin() != null && f.origin().column() != null) {
             params.and("origin", f.origin().column());
         }

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.budget.csv.Csv;
 import vn.nq57.budget.disbursement.DisbursementViews.DisbursementBatch;
-import vn.nq57.budget.federation.Origins;
+import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.budget.disbursement.DisbursementViews.DisbursementView;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportMode;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportSummary;
@@ -53,7 +53,7 @@ public class DisbursementResource {
     BulkDisbursementService bulk;
 
     @Inject
-    Origins origins;
+    OriginFilter origins;
 
     @Context
     UriInfo uri;

@@ -22,7 +22,7 @@ import vn.nq57.budget.disbursement.DisbursementViews.DisbursementRequest;
 import vn.nq57.budget.disbursement.DisbursementViews.DisbursementView;
 import vn.nq57.budget.disbursement.DisbursementViews.ReversalRequest;
 import vn.nq57.budget.events.BudgetEvents;
-import vn.nq57.budget.federation.Origins;
+import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.budget.json.Money;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
@@ -86,7 +86,7 @@ public class DisbursementService {
 
     /** Filters of the disbursement list; null means "any". */
     public record Filter(UUID allocationId, Integer fiscalYear, String leadAgency, Disbursement.Kind kind,
-                         LocalDate from, LocalDate to, Origins.Filter origin) {
+                         LocalDate from, LocalDate to, OriginFilter.Filter origin) {
     }
 
     public Page<DisbursementView> list(Filter f, PageRequest page) {
@@ -116,7 +116,7 @@ public class DisbursementService {
             where.append(" and d.date <= :to");
             params.and("to", f.to());
         }
-        where.append(Origins.condition(f.origin(), "d.origin"));
+        where.append(OriginFilter.condition(f.origin(), "d.origin"));
         if (f.origin() != null && f.origin().column() != null) {
             params.and("origin", f.origin().column());
         }

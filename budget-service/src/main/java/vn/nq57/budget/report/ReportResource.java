@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.budget.csv.Csv;
 import vn.nq57.budget.disbursement.DisbursementService;
-import vn.nq57.budget.federation.Origins;
+import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.budget.report.ReportViews.AgencyBreakdown;
 import vn.nq57.budget.report.ReportViews.AgencyRow;
 import vn.nq57.budget.report.ReportViews.Breakdown;
@@ -60,7 +60,7 @@ public class ReportResource {
     ReportService reports;
 
     @Inject
-    Origins origins;
+    OriginFilter origins;
 
     @Context
     HttpHeaders headers;

@@ -17,7 +17,7 @@ import vn.nq57.budget.allocation.Allocation;
 import vn.nq57.budget.allocation.AllocationService;
 import vn.nq57.budget.allocation.AllocationStatus;
 import vn.nq57.budget.allocation.FundingSource;
-import vn.nq57.budget.federation.Origins;
+import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.budget.fiscalyear.FiscalYear;
 import vn.nq57.budget.fiscalyear.FiscalYearService;
 import vn.nq57.budget.initiative.InitiativeReplica;
@@ -59,7 +59,7 @@ public class ReportService {
             coalesce(sum(a.amount) FILTER (WHERE a.status = 'APPROVED'), 0),
             coalesce(sum(a.disbursed) FILTER (WHERE a.status = 'APPROVED'), 0)""";
 
-    public ThreePercentRule threePercentRule(int year, Origins.Filter origin) {
+    public ThreePercentRule threePercentRule(int year, OriginFilter.Filter origin) {
         FiscalYear f = fiscalYears.get(year);
         Map<FundingSource, Figures> sources = sourceFigures(year, origin);
         long state = 0;
@@ -73,7 +73,7 @@ public class ReportService {
                 passes ? 0L : required - f.stiBudget, state, Money.percent(state, f.totalStateExpenditure, 4), now());
     }
 
-    public NonStateShare nonStateShare(int year, Origins.Filter origin) {
+    public NonStateShare nonStateShare(int year, OriginFilter.Filter origin) {
         fiscalYears.get(year);
         Map<FundingSource, Figures> sources = sourceFigures(year, origin);
         long total = 0;
@@ -95,14 +95,14 @@ public class ReportService {
                 NON_STATE_TARGET, meets, sourceRows(sources, total), now());
     }
 
-    public Breakdown<SourceRow> byFundingSource(int year, Origins.Filter origin) {
+    public Breakdown<SourceRow> byFundingSource(int year, OriginFilter.Filter origin) {
         fiscalYears.get(year);
         Map<FundingSource, Figures> sources = sourceFigures(year, origin);
         Figures totals = total(new ArrayList<>(sources.values()));
         return new Breakdown<>(year, "fundingSource", sourceRows(sources, totals.approved()), totals, now());
     }
 
-    public Breakdown<SystemRow> bySystem(int year, Origins.Filter origin) {
+    public Breakdown<SystemRow> bySystem(int year, OriginFilter.Filter origin) {
         fiscalYears.get(year);
         Map<String, Figures> bySystem = new LinkedHashMap<>();
         SYSTEMS.forEach(s -> bySystem.put(s, figures(0, 0, 0, 0)));
@@ -117,7 +117,7 @@ public class ReportService {
         return new Breakdown<>(year, "system", rows, total(new ArrayList<>(bySystem.values())), now());
     }
 
-    public Breakdown<AgencyRow> byAgency(int year, Origins.Filter origin) {
+    public Breakdown<AgencyRow> byAgency(int year, OriginFilter.Filter origin) {
         fiscalYears.get(year);
         List<AgencyRow> rows = new ArrayList<>();
         List<Figures> all = new ArrayList<>();
@@ -130,7 +130,7 @@ public class ReportService {
         return new Breakdown<>(year, "agency", rows, total(all), now());
     }
 
-    public Breakdown<InitiativeRow> byInitiative(int year, Origins.Filter origin) {
+    public Breakdown<InitiativeRow> byInitiative(int year, OriginFilter.Filter origin) {
         fiscalYears.get(year);
         List<InitiativeRow> rows = new ArrayList<>();
         List<Figures> all = new ArrayList<>();
@@ -173,7 +173,7 @@ public class ReportService {
         return new PriorityReport(year, keys, warnings, now());
     }
 
-    private Map<FundingSource, Figures> sourceFigures(int year, Origins.Filter origin) {
+    private Map<FundingSource, Figures> sourceFigures(int year, OriginFilter.Filter origin) {
         Map<FundingSource, Figures> bySource = new EnumMap<>(FundingSource.class);
         for (FundingSource s : FundingSource.values()) {
             bySource.put(s, figures(0, 0, 0, 0));
@@ -194,11 +194,11 @@ public class ReportService {
 
     /** The figures per group of the year's allocations, of one owning instance when {@code origin} is given. */
     @SuppressWarnings("unchecked")
-    private List<Object[]> query(String keys, int year, Origins.Filter origin) {
+    private List<Object[]> query(String keys, int year, OriginFilter.Filter origin) {
         var query = em.createNativeQuery("SELECT " + keys + ", " + FIGURES + " FROM allocation a "
                         + "JOIN initiative_replica r ON r.id = a.initiative_id "
                         + "LEFT JOIN agency_replica ag ON ag.code = a.lead_agency_code WHERE a.fiscal_year = :year"
-                        + Origins.condition(origin, "a.origin") + " GROUP BY " + keys + " ORDER BY 1")
+                        + OriginFilter.condition(origin, "a.origin") + " GROUP BY " + keys + " ORDER BY 1")
                 .setParameter("year", year);
         if (origin != null && origin.column() != null) {
             query.setParameter("origin", origin.column());

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.nq57.initiative.events.InitiativeEvents;
-import vn.nq57.platform.federation.Catalog;
+import vn.nq57.platform.federation.CatalogFeed;
 import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.outbox.Outbox;
 
@@ -18,7 +18,7 @@ import vn.nq57.platform.outbox.Outbox;
  * An initiative whose id or code this ministry already uses for one of its own is left as it is (logged).
  */
 @ApplicationScoped
-public class InitiativeCatalogSink implements Catalog.Sink {
+public class InitiativeCatalogSink implements CatalogFeed.Sink {
 
     private static final Logger LOG = Logger.getLogger(InitiativeCatalogSink.class);
 
@@ -35,7 +35,7 @@ public class InitiativeCatalogSink implements Catalog.Sink {
     vn.nq57.initiative.obstacle.ObstacleService obstacles;
 
     @Override
-    public void apply(Catalog.Item item) {
+    public void apply(CatalogFeed.Item item) {
         if (item.origin() == null || federation.instanceId().equals(item.origin())) {
             return;
         }
@@ -59,7 +59,7 @@ public class InitiativeCatalogSink implements Catalog.Sink {
         }
     }
 
-    private void initiative(Catalog.Item item, String origin) {
+    private void initiative(CatalogFeed.Item item, String origin) {
         UUID id = UUID.fromString(item.id());
         Optional<Replicas.Owner> owner = replicas.owner("initiative", id);
         String code = item.data().path("code").asText();
@@ -77,7 +77,7 @@ public class InitiativeCatalogSink implements Catalog.Sink {
         announce(item, created ? InitiativeEvents.INITIATIVE_CREATED : InitiativeEvents.INITIATIVE_UPDATED);
     }
 
-    private void announce(Catalog.Item item, String type) {
+    private void announce(CatalogFeed.Item item, String type) {
         outbox.publish(InitiativeEvents.TOPIC, type, item.kind(), item.id(), item.version(), item.data(),
                 item.origin());
     }

@@ -20,7 +20,7 @@ import vn.nq57.initiative.catalogue.PlanPhase;
 import vn.nq57.initiative.catalogue.PlanSystem;
 import vn.nq57.initiative.initiative.Initiative;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeEventData;
-import vn.nq57.platform.federation.Catalog;
+import vn.nq57.platform.federation.CatalogFeed;
 import vn.nq57.platform.federation.Federation;
 
 /**
@@ -32,7 +32,7 @@ import vn.nq57.platform.federation.Federation;
  * past what was left out and {@code more} says whether the scan was cut short.
  */
 @ApplicationScoped
-public class InitiativeCatalogSource implements Catalog.Source {
+public class InitiativeCatalogSource implements CatalogFeed.Source {
 
     public static final String SYSTEM = "system";
     public static final String PHASE = "phase";
@@ -58,7 +58,7 @@ public class InitiativeCatalogSource implements Catalog.Source {
 
     @Override
     @Transactional
-    public Catalog.Page changes(long since, int limit, Catalog.Peer peer) {
+    public CatalogFeed.Page changes(long since, int limit, CatalogFeed.Peer peer) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT kind, id, seq, origin FROM (
@@ -83,17 +83,17 @@ public class InitiativeCatalogSource implements Catalog.Source {
         data.putAll(agencies(ids(kept, AGENCY)));
         data.putAll(initiatives(ids(kept, INITIATIVE), asking, peer == null ? null : peer.agency()));
         data.putAll(answers(ids(kept, OBSTACLE_ANSWER)));
-        List<Catalog.Item> items = new ArrayList<>();
+        List<CatalogFeed.Item> items = new ArrayList<>();
         for (Change c : kept) {
             Object d = data.get(c.kind() + ":" + c.id());
             if (d != null) {
                 String origin = c.kind().equals(OBSTACLE_ANSWER) ? federation.instanceId()
                         : federation.originOf(c.origin());
-                items.add(new Catalog.Item(c.kind(), c.id(), version(d), c.seq(), origin, mapper.valueToTree(d)));
+                items.add(new CatalogFeed.Item(c.kind(), c.id(), version(d), c.seq(), origin, mapper.valueToTree(d)));
             }
         }
         long next = scanned.isEmpty() ? since : scanned.get(scanned.size() - 1).seq();
-        return new Catalog.Page(items, next, scanned.size() == limit);
+        return new CatalogFeed.Page(items, next, scanned.size() == limit);
     }
 
     private static List<String> ids(List<Change> changes, String kind) {

@@ -24,7 +24,7 @@ import vn.nq57.initiative.agency.Agency;
 import vn.nq57.initiative.agency.AgencyService;
 import vn.nq57.initiative.agency.AgencyViews.AgencyRef;
 import vn.nq57.initiative.events.InitiativeEvents;
-import vn.nq57.initiative.federation.OriginFilter;
+import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeEventData;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeRequest;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeSummary;

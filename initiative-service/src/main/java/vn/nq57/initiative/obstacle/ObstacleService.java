@@ -14,7 +14,7 @@ import java.util.UUID;
 import vn.nq57.initiative.agency.Agency;
 import vn.nq57.initiative.agency.AgencyService;
 import vn.nq57.initiative.events.InitiativeEvents;
-import vn.nq57.initiative.federation.OriginFilter;
+import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.initiative.initiative.Initiative;
 import vn.nq57.initiative.initiative.InitiativeService;
 import vn.nq57.initiative.obstacle.ObstacleViews.AnswerRequest;

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.nq57.initiative.Fixtures;
-import vn.nq57.platform.federation.Catalog;
+import vn.nq57.platform.federation.CatalogFeed;
 import vn.nq57.platform.outbox.OutboxEvent;
 import vn.nq57.platform.testing.MinistryProfile;
 import vn.nq57.platform.testing.TestTokens;
@@ -32,7 +32,7 @@ import vn.nq57.platform.testing.TestTokens;
 class MinistryInstanceTest {
 
     @Inject
-    Catalog.Sink sink;
+    CatalogFeed.Sink sink;
 
     @Inject
     ObjectMapper mapper;
@@ -137,7 +137,7 @@ class MinistryInstanceTest {
     }
 
     private void apply(String kind, String id, long version, Map<String, Object> data) {
-        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item(kind, id, version, 1, "central",
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new CatalogFeed.Item(kind, id, version, 1, "central",
                 mapper.valueToTree(data))));
     }
 

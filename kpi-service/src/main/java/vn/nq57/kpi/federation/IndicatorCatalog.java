@@ -20,22 +20,22 @@ import vn.nq57.kpi.indicator.Indicator;
 import vn.nq57.kpi.indicator.IndicatorService;
 import vn.nq57.kpi.indicator.IndicatorViews.IndicatorView;
 import vn.nq57.platform.agency.ReplicaAgencyHierarchy;
-import vn.nq57.platform.federation.Catalog;
+import vn.nq57.platform.federation.CatalogFeed;
 import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.outbox.Outbox;
 
 /**
- * Indicators in the national catalogue (DESIGN.md §3 Federation). Central's {@link Catalog.Source}: every indicator
+ * Indicators in the national catalogue (DESIGN.md §3 Federation). Central's {@link CatalogFeed.Source}: every indicator
  * changed after the cursor, in stamp order, as the API shows it (with its targets), leaving out those the asking
  * ministry owns and the OPERATIONAL indicators that do not concern its agencies (neither its owner, a reporting agency,
- * nor its initiative's lead agency is in the ministry's agency subtree). A ministry's {@link Catalog.Sink}: upserts
+ * nor its initiative's lead agency is in the ministry's agency subtree). A ministry's {@link CatalogFeed.Sink}: upserts
  * the indicator read-only with the item's origin, re-evaluates it, and re-announces it on the local topic (the
  * scorecard of the ministry's initiative-service replicates indicators).
  */
 @vn.nq57.platform.jdbc.Jdbc("the catalogue feed's page binds arrays and typed nulls (the ministry's agency subtree) "
         + "that a native query through Hibernate cannot")
 @ApplicationScoped
-public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
+public class IndicatorCatalog implements CatalogFeed.Source, CatalogFeed.Sink {
 
     public static final String KIND = "indicator";
 
@@ -73,7 +73,7 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
 
     @Override
     @Transactional
-    public Catalog.Page changes(long since, int limit, Catalog.Peer peer) {
+    public CatalogFeed.Page changes(long since, int limit, CatalogFeed.Peer peer) {
         // a ministry gets the OPERATIONAL indicators of its agencies; a central admin reading the feed gets them all
         Set<String> scope = peer.instance() == null || peer.agency() == null ? null : agencies.subtree(peer.agency());
         List<Change> changes = new ArrayList<>();
@@ -118,7 +118,7 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
             em.createQuery("select distinct i from Indicator i left join fetch i.targets where i.id in :ids",
                     Indicator.class).setParameter("ids", served).getResultList().forEach(i -> rows.put(i.id, i));
         }
-        List<Catalog.Item> items = new ArrayList<>(changes.size());
+        List<CatalogFeed.Item> items = new ArrayList<>(changes.size());
         for (Change change : changes) {
             if (!change.notOwn()) {
                 continue;
@@ -126,7 +126,7 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
             if (change.deleted() || !change.inScope()) {
                 // a tombstone, or an indicator outside the peer's part of the catalogue (it may have been inside
                 // before its agencies changed): id and code only, so that a peer holding a replica drops it
-                items.add(new Catalog.Item(KIND, change.id().toString(), change.version(), change.seq(),
+                items.add(new CatalogFeed.Item(KIND, change.id().toString(), change.version(), change.seq(),
                         federation.originOf(change.origin()), mapper.createObjectNode()
                         .put("id", change.id().toString()).put("code", change.code())
                         .put(change.deleted() ? "deleted" : "withdrawn", true)));
@@ -134,16 +134,16 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
             }
             Indicator i = rows.get(change.id());
             if (i != null) {
-                items.add(new Catalog.Item(KIND, i.id.toString(), i.version, change.seq(),
+                items.add(new CatalogFeed.Item(KIND, i.id.toString(), i.version, change.seq(),
                         federation.originOf(i.origin), mapper.valueToTree(IndicatorView.of(i))));
             }
         }
         long next = changes.isEmpty() ? since : changes.get(changes.size() - 1).seq();
-        return new Catalog.Page(items, next, changes.size() == limit);
+        return new CatalogFeed.Page(items, next, changes.size() == limit);
     }
 
     @Override
-    public void apply(Catalog.Item item) {
+    public void apply(CatalogFeed.Item item) {
         String origin = federation.originColumn(item.origin());
         if (!KIND.equals(item.kind()) || origin == null) {
             return;
@@ -170,7 +170,7 @@ public class IndicatorCatalog implements Catalog.Source, Catalog.Sink {
      * is kept (its values stay; a warning is logged): central deletes an indicator only while it has no values, so
      * they can only be this ministry's own, and they keep their indicator.
      */
-    private void forget(UUID id, String origin, Catalog.Item item) {
+    private void forget(UUID id, String origin, CatalogFeed.Item item) {
         Optional<IndicatorReplicas.Current> current = replicas.current(id);
         if (current.isEmpty() || !origin.equals(current.get().origin())) {
             return;

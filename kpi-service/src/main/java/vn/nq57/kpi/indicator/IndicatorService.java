@@ -79,6 +79,9 @@ public class IndicatorService {
     @Inject
     Federation federation;
 
+    @Inject
+    vn.nq57.platform.federation.OriginFilter origins;
+
     /** Filters of the indicator list; null means "any". */
     public record Filter(String system, Tier tier, UUID initiativeId, String ownerAgency, Frequency frequency,
                          String text, String origin) {
@@ -111,13 +114,7 @@ public class IndicatorService {
             where.append(" and i.searchText like :q");
             params.and("q", "%" + Text.fold(f.text().trim()) + "%");
         }
-        if (f.origin() != null && !f.origin().isBlank()) {
-            String origin = federation.originColumn(f.origin().trim().toLowerCase(Locale.ROOT));
-            where.append(origin == null ? " and i.origin is null" : " and i.origin = :origin");
-            if (origin != null) {
-                params.and("origin", origin);
-            }
-        }
+        origins.apply(where, params, "i", f.origin());
         long total = Indicator.count("from Indicator i where " + where, params);
         List<IndicatorSummary> items = Indicator.<Indicator>find("from Indicator i where " + where, Sort.by("i.code"),
                 params).page(page.page, page.size).list().stream().map(IndicatorSummary::of).toList();

@@ -77,6 +77,9 @@ public class MeasurementService {
     Federation federation;
 
     @Inject
+    vn.nq57.platform.federation.OriginFilter origins;
+
+    @Inject
     ReplicaAgencyHierarchy agencies;
 
     /** The fields an audit entry of a measurement compares. */
@@ -122,13 +125,7 @@ public class MeasurementService {
             where.append(" and m.status = :status");
             params.and("status", f.status());
         }
-        if (f.origin() != null && !f.origin().isBlank()) {
-            String origin = federation.originColumn(f.origin().trim().toLowerCase(Locale.ROOT));
-            where.append(origin == null ? " and m.origin is null" : " and m.origin = :origin");
-            if (origin != null) {
-                params.and("origin", origin);
-            }
-        }
+        origins.apply(where, params, "m", f.origin());
         long total = Measurement.count("from Measurement m where " + where, params);
         List<Measurement> rows = Measurement.<Measurement>find("from Measurement m where " + where,
                 Sort.descending("m.periodEnd").and("m.agencyCode").and("m.id"), params)

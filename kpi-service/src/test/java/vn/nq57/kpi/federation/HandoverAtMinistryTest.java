@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.nq57.kpi.Fixtures;
-import vn.nq57.platform.federation.Catalog;
+import vn.nq57.platform.federation.CatalogFeed;
 import vn.nq57.platform.federation.Handover;
 import vn.nq57.platform.federation.HandoverRows;
 import vn.nq57.platform.testing.MinistryProfile;
@@ -39,7 +39,7 @@ class HandoverAtMinistryTest {
     HandoverRows rows;
 
     @Inject
-    Catalog.Sink sink;
+    CatalogFeed.Sink sink;
 
     @Inject
     ObjectMapper mapper;
@@ -56,7 +56,7 @@ class HandoverAtMinistryTest {
         data.put("system", "H4");
         data.put("version", 0);
         data.put("origin", "central");
-        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", indicator, 0, 7, "central",
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new CatalogFeed.Item("indicator", indicator, 0, 7, "central",
                 mapper.valueToTree(data))));
         String own = given().auth().oauth2(TestTokens.submitter("BKHCN")).contentType(ContentType.JSON)
                 .body(Fixtures.value(code, "2024", "BKHCN", 77.5)).when().post("/api/v1/measurements")

@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.nq57.kpi.Fixtures;
 import vn.nq57.kpi.events.KpiEvents;
-import vn.nq57.platform.federation.Catalog;
+import vn.nq57.platform.federation.CatalogFeed;
 import vn.nq57.platform.testing.MinistryProfile;
 import vn.nq57.platform.testing.TestTokens;
 
@@ -29,7 +29,7 @@ import vn.nq57.platform.testing.TestTokens;
 class MinistryInstanceTest {
 
     @Inject
-    Catalog.Sink sink;
+    CatalogFeed.Sink sink;
 
     @Inject
     ObjectMapper mapper;
@@ -73,7 +73,7 @@ class MinistryInstanceTest {
         assertEquals(1, count("SELECT count(*) FROM outbox WHERE aggregate_id = ?1 AND event_type = ?2 AND forward",
                 batchId, KpiEvents.MEASUREMENTS_RECORDED));
         // the catalogue item again (a re-pull): the replica is unchanged and still read-only
-        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", id, 3, 42, "central",
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new CatalogFeed.Item("indicator", id, 3, 42, "central",
                 mapper.valueToTree(data))));
         given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/evaluation/indicators/" + code)
                 .then().statusCode(200).body("valuesUsed", equalTo(2));
@@ -86,13 +86,13 @@ class MinistryInstanceTest {
         data.put("system", "H4");
         data.put("version", version);
         data.put("origin", "central");
-        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", id, version, 42,
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new CatalogFeed.Item("indicator", id, version, 42,
                 "central", mapper.valueToTree(data))));
         return data;
     }
 
     private void tombstone(String id, String code) {
-        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", id, 1, 51, "central",
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new CatalogFeed.Item("indicator", id, 1, 51, "central",
                 mapper.valueToTree(Map.of("id", id, "code", code, "deleted", true)))));
     }
 
@@ -114,7 +114,7 @@ class MinistryInstanceTest {
         String withdrawn = UUID.randomUUID().toString();
         String withdrawnCode = Fixtures.code("NAT");
         nationalIndicator(withdrawn, withdrawnCode, 0);
-        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", withdrawn, 1, 52,
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new CatalogFeed.Item("indicator", withdrawn, 1, 52,
                 "central", mapper.valueToTree(Map.of("id", withdrawn, "code", withdrawnCode, "withdrawn", true)))));
         given().auth().oauth2(TestTokens.viewer("BKHCN")).when().get("/api/v1/indicators/" + withdrawnCode)
                 .then().statusCode(404);

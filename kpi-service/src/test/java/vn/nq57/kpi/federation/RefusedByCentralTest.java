@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.nq57.kpi.Fixtures;
-import vn.nq57.platform.federation.Catalog;
+import vn.nq57.platform.federation.CatalogFeed;
 import vn.nq57.platform.testing.MinistryProfile;
 import vn.nq57.platform.testing.TestTokens;
 
@@ -38,7 +38,7 @@ class RefusedByCentralTest {
     }
 
     @Inject
-    Catalog.Sink sink;
+    CatalogFeed.Sink sink;
 
     @Inject
     ObjectMapper mapper;
@@ -74,7 +74,7 @@ class RefusedByCentralTest {
         data.put("system", "H4");
         data.put("version", 0);
         data.put("origin", "central");
-        QuarkusTransaction.requiringNew().run(() -> sink.apply(new Catalog.Item("indicator", indicatorId, 0, 42,
+        QuarkusTransaction.requiringNew().run(() -> sink.apply(new CatalogFeed.Item("indicator", indicatorId, 0, 42,
                 "central", mapper.valueToTree(data))));
         String valueId = given().auth().oauth2(TestTokens.submitter("BKHCN")).contentType(ContentType.JSON)
                 .body(Fixtures.value(code, "2024", "BKHCN", 12.5)).post("/api/v1/measurements")

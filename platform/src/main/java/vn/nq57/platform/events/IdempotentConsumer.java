@@ -47,32 +47,25 @@ public class IdempotentConsumer {
 
     /** Reads a CloudEvent from its JSON form; an unreadable payload is an {@link IllegalArgumentException}. */
     public CloudEvent parse(String json) {
-        try {
-            CloudEvent event = mapper.readValue(json, CloudEvent.class);
-            if (event.id() == null || event.type() == null) {
-                throw new IllegalArgumentException("not a CloudEvent: id and type are required");
-            }
-            return event;
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalArgumentException("not a CloudEvent: " + e.getMessage(), e);
-        }
+        return read(() -> mapper.readValue(json, CloudEvent.class));
     }
 
     /** Reads a CloudEvent from a JSON tree already read (no text in between); unreadable: IllegalArgumentException. */
     public CloudEvent parse(com.fasterxml.jackson.databind.JsonNode node) {
+        return read(() -> mapper.treeToValue(node, CloudEvent.class));
+    }
+
+    private static CloudEvent read(java.util.concurrent.Callable<CloudEvent> reader) {
+        CloudEvent event;
         try {
-            CloudEvent event = mapper.treeToValue(node, CloudEvent.class);
-            if (event == null || event.id() == null || event.type() == null) {
-                throw new IllegalArgumentException("not a CloudEvent: id and type are required");
-            }
-            return event;
-        } catch (IllegalArgumentException e) {
-            throw e;
+            event = reader.call();
         } catch (Exception e) {
             throw new IllegalArgumentException("not a CloudEvent: " + e.getMessage(), e);
         }
+        if (event == null || event.id() == null || event.type() == null) {
+            throw new IllegalArgumentException("not a CloudEvent: id and type are required");
+        }
+        return event;
     }
 
     /** Reads an event's data as a record of the consumer's own. */

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 /**
  * Down, at a ministry: pulls the national catalogue from the same service at central by cursor, on a schedule
  * ({@code nq57.federation.catalog-interval}) and on demand ({@code POST /api/v1/federation/sync}). Each page is
- * applied by the service's {@link Catalog.Sink} in one transaction with the new cursor, so a crash re-pulls at most
+ * applied by the service's {@link CatalogFeed.Sink} in one transaction with the new cursor, so a crash re-pulls at most
  * one page and a change at central arrives within one interval.
  */
 @ApplicationScoped
@@ -36,7 +36,7 @@ public class CatalogPuller {
     FederationState state;
 
     @Inject
-    Instance<Catalog.Sink> sinks;
+    Instance<CatalogFeed.Sink> sinks;
 
     @Inject
     ObjectMapper mapper;
@@ -84,11 +84,11 @@ public class CatalogPuller {
                     state.failed(FederationState.CATALOGUE, e.getMessage());
                     throw e;
                 }
-                Catalog.Page items = mapper.convertValue(page, Catalog.Page.class);
+                CatalogFeed.Page items = mapper.convertValue(page, CatalogFeed.Page.class);
                 long next = items.next();
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
-                        Catalog.Sink sink = sinks.get();
+                        CatalogFeed.Sink sink = sinks.get();
                         items.items().forEach(sink::apply);
                         state.succeeded(FederationState.CATALOGUE, next, items.items().size(), 0);
                     });

@@ -47,7 +47,7 @@ public class FederationResource {
     FederationReceiver receiver;
 
     @Inject
-    Instance<Catalog.Source> sources;
+    Instance<CatalogFeed.Source> sources;
 
     @Inject
     CatalogPuller puller;
@@ -119,7 +119,7 @@ public class FederationResource {
     @Operation(summary = "Catalogue changes after a cursor (central)", description = "Systems, phases, agencies, the "
             + "initiatives the calling ministry leads or coordinates, and indicators, in change order; pass the "
             + "answer's next as since for the following page.")
-    public Catalog.Page catalog(@Parameter(description = "The cursor: the `next` of the previous page (0: from the start)",
+    public CatalogFeed.Page catalog(@Parameter(description = "The cursor: the `next` of the previous page (0: from the start)",
                                         example = "0")
                                 @QueryParam("since") @DefaultValue("0") @PositiveOrZero long since,
                                 @Parameter(description = "Changes per page, 1 to 1000", example = "500")
@@ -128,7 +128,7 @@ public class FederationResource {
             throw ApiException.notFound("catalogue of service", "this service");
         }
         String instance = caller.hasRole(Roles.FEDERATION) ? sender() : null;
-        return sources.get().changes(since, limit, new Catalog.Peer(instance, caller.agency()));
+        return sources.get().changes(since, limit, new CatalogFeed.Peer(instance, caller.agency()));
     }
 
     @GET

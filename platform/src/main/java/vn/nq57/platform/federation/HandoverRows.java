@@ -102,6 +102,7 @@ public class HandoverRows {
             }
         }
         analyze(counts);
+        counted.clear();
         return counts;
     }
 
@@ -121,6 +122,7 @@ public class HandoverRows {
             }
         }
         analyze(counts);
+        counted.clear();
         return counts;
     }
 
@@ -147,8 +149,32 @@ public class HandoverRows {
         return q.executeUpdate();
     }
 
-    /** (central) How many rows of each kind {@code instance} owns here. */
+    /** An instance's counts, when they were taken and how long counting took. */
+    private record Counted(long at, long tookNanos, Map<String, Long> counts) {
+    }
+
+    private final Map<String, Counted> counted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * (central) How many rows of each kind {@code instance} owns here. Counting a million rows takes seconds, and an
+     * instance's status is polled (the portal, a script waiting for FEDERATED): counts that took long are reused for
+     * ten times as long as they took (at most a minute), so counting stays under a tenth of a core; counts that take
+     * milliseconds, as on a small instance, are always fresh. A change of owner counts anew.
+     */
     public Map<String, Long> counts(String instance) {
+        Counted last = counted.get(instance);
+        long now = System.nanoTime();
+        if (last != null && now - last.at() < Math.min(10 * last.tookNanos(), MAX_REUSE.toNanos())) {
+            return last.counts();
+        }
+        Map<String, Long> counts = count(instance);
+        counted.put(instance, new Counted(now, System.nanoTime() - now, counts));
+        return counts;
+    }
+
+    private static final java.time.Duration MAX_REUSE = java.time.Duration.ofMinutes(1);
+
+    private Map<String, Long> count(String instance) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Handover.Kind k : kinds()) {
             Number n = (Number) em.createNativeQuery("SELECT count(*) FROM " + k.table() + " t WHERE " + k.owned())

@@ -1,18 +1,19 @@
-package vn.nq57.budget.federation;
+package vn.nq57.platform.federation;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import vn.nq57.platform.error.ApiException;
-import vn.nq57.platform.federation.Federation;
 
 /**
- * The {@code ?origin=} filter of lists and reports: the owning instance's id ({@code bkhcn}); this instance's own id
- * means its own rows (origin column null).
+ * The {@code ?origin=} filter of every list and report: the instance that owns the rows ({@code bkhcn}); this
+ * instance's own id means its own rows (origin column null); absent or blank means any owner. A value that cannot be an
+ * instance id is a 400 naming {@code origin}, never an empty answer.
  */
 @ApplicationScoped
-public class Origins {
+public class OriginFilter {
 
     private static final Pattern INSTANCE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,49}");
 
@@ -33,6 +34,15 @@ public class Origins {
             throw ApiException.badRequest("origin", "'" + origin + "' is not an instance id (e.g. central, bkhcn)");
         }
         return new Filter(federation.originColumn(id));
+    }
+
+    /** Appends the condition on {@code alias.origin} to a JPQL where clause for the query parameter {@code origin}. */
+    public void apply(StringBuilder where, Parameters params, String alias, String origin) {
+        Filter filter = parse(origin);
+        where.append(condition(filter, alias + ".origin"));
+        if (filter != null && filter.column() != null) {
+            params.and("origin", filter.column());
+        }
     }
 
     /**

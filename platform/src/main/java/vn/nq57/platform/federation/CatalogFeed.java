@@ -10,9 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code catalog_change_stamp()} trigger on insert and update (stamps become visible in increasing order), so a
  * ministry's cursor is the highest stamp it has applied.
  */
-public final class Catalog {
+public final class CatalogFeed {
 
-    private Catalog() {
+    private CatalogFeed() {
     }
 
     /**
