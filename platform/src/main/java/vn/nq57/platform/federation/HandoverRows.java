@@ -106,6 +106,33 @@ public class HandoverRows {
         return counts;
     }
 
+    /**
+     * The condition that selects {@code instance}'s rows of a kind at central. An audit entry is the ministry's when
+     * its entity is: looked up by key for each entry (an index lookup), not as "entity_id IN (every owned key)",
+     * which hashes every owned row again for each page (7 s a page at 1 M values, 1.2 s this way).
+     */
+    private String owned(Handover.Kind kind) {
+        if (!AUDIT.equals(kind.name())) {
+            return kind.owned();
+        }
+        return kinds().stream().filter(Handover.Kind::hasOrigin)
+                .map(k -> "EXISTS (SELECT 1 FROM " + k.table() + " x WHERE x." + k.key() + " = "
+                        + entityKey(table(k.table()).types().get(k.key())) + " AND " + k.owned().replace("t.", "x.")
+                        + ")")
+                .collect(Collectors.joining(" OR "));
+    }
+
+    /** An audit entry's entity id as a key of the given type (a uuid only where the text is one, else no match). */
+    private static String entityKey(String type) {
+        if (type == null || type.startsWith("character") || type.equals("text")) {
+            return "t.entity_id";
+        }
+        if (type.equals("uuid")) {
+            return "CAST(CASE WHEN t.entity_id ~ '^[0-9a-fA-F-]{36}$' THEN t.entity_id END AS uuid)";
+        }
+        return "CAST(CASE WHEN t.entity_id ~ '^-?[0-9]{1,18}$' THEN t.entity_id END AS " + type + ")";
+    }
+
     /** (central) Makes every row {@code instance} owns this instance's own again; returns the counts per kind. */
     public Map<String, Integer> takeBack(String instance, String self) {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -177,7 +204,7 @@ public class HandoverRows {
     private Map<String, Long> count(String instance) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Handover.Kind k : kinds()) {
-            Number n = (Number) em.createNativeQuery("SELECT count(*) FROM " + k.table() + " t WHERE " + k.owned())
+            Number n = (Number) em.createNativeQuery("SELECT count(*) FROM " + k.table() + " t WHERE " + owned(k))
                     .setParameter(1, instance).getSingleResult();
             counts.put(k.name(), n.longValue());
         }
@@ -194,7 +221,7 @@ public class HandoverRows {
         // not use as an index range: each page would walk the table from its start)
         boolean first = after == null || after.isEmpty();
         jakarta.persistence.Query query = em.createNativeQuery("SELECT CAST(" + key + " AS text), row_to_json(t)::text "
-                        + "FROM " + kind.table() + " t WHERE (" + kind.owned() + ")"
+                        + "FROM " + kind.table() + " t WHERE (" + owned(kind) + ")"
                         + (first ? " AND ?2 = ''" : " AND " + order + " > " + cast(kind, table, "?2"))
                         + " ORDER BY " + order + " LIMIT ?3")
                 .setParameter(1, instance).setParameter(2, first ? "" : after).setParameter(3, limit + 1);
