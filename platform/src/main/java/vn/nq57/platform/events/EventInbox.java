@@ -78,49 +78,66 @@ public class EventInbox {
 
     /** Applies well-formed events in one transaction; false (nothing written) when one of them failed. */
     private boolean applyTogether(EventConsumer consumer, List<CloudEvent> events) {
+        List<String> ids = events.stream().map(CloudEvent::id).toList();
+        Integer applied = together(consumer.name() + " applies a batch of " + events.size() + " events one by one",
+                () -> {
+                    java.util.Set<String> fresh = idempotent.firstDeliveries(consumer.name(), ids);
+                    int firsts = fresh.size();
+                    for (CloudEvent event : events) {
+                        if (fresh.remove(event.id())) {
+                            consumer.apply(event);
+                        }
+                    }
+                    // as one by one: an event parked before and applied now leaves the parked ones, and the later
+                    // events of its aggregate waiting behind it are due now
+                    em.createNativeQuery("""
+                                    WITH applied AS (DELETE FROM parked_event WHERE consumer = ?1
+                                            AND event_id IN (SELECT jsonb_array_elements_text(cast(?2 AS jsonb)))
+                                        RETURNING aggregate_key)
+                                    UPDATE parked_event SET next_attempt = now() WHERE consumer = ?1
+                                        AND aggregate_key IN (SELECT aggregate_key FROM applied)
+                                        AND event_id NOT IN (SELECT jsonb_array_elements_text(cast(?2 AS jsonb)))""")
+                            .setParameter(1, consumer.name()).setParameter(2, IdempotentConsumer.jsonArray(ids))
+                            .executeUpdate();
+                    return firsts;
+                });
+        if (applied == null) {
+            return false;
+        }
+        registry.counter("nq57.events.consumed", "consumer", consumer.name(), "outcome", "duplicate")
+                .increment(events.size() - applied);
+        registry.counter("nq57.events.consumed", "consumer", consumer.name(), "outcome", "applied").increment(applied);
+        return true;
+    }
+
+    /**
+     * Runs the work of a batch in a transaction of its own (and a request context when none is active); null — with
+     * nothing written — when it failed, so that the caller takes the batch's events one by one.
+     * {@code fallback} says so in the log.
+     */
+    public static <T> T together(String fallback, java.util.concurrent.Callable<T> work) {
+        return inRequestContext(() -> {
+            try {
+                return QuarkusTransaction.requiringNew().call(work);
+            } catch (RuntimeException e) {
+                LOG.debugf("%s (%s)", fallback, e.getMessage());
+                return null;
+            }
+        });
+    }
+
+    /**
+     * Runs work in a request context of its own when none is active: events are applied outside any HTTP request, and
+     * there the caller (for audit) is the system.
+     */
+    private static <T> T inRequestContext(java.util.function.Supplier<T> work) {
         ManagedContext requestContext = Arc.container().requestContext();
         boolean activated = !requestContext.isActive();
         if (activated) {
             requestContext.activate();
         }
         try {
-            long[] duplicates = {0};
-            boolean applied = QuarkusTransaction.requiringNew().call(() -> {
-                com.fasterxml.jackson.databind.node.ArrayNode ids = com.fasterxml.jackson.databind.node.JsonNodeFactory
-                        .instance.arrayNode();
-                events.forEach(e -> ids.add(e.id()));
-                java.util.Set<String> fresh = new java.util.HashSet<>(idempotent.firstDeliveries(consumer.name(),
-                        ids.toString()));
-                for (CloudEvent event : events) {
-                    if (fresh.remove(event.id())) {
-                        consumer.apply(event);
-                    } else {
-                        duplicates[0]++;
-                    }
-                }
-                // as one by one: an event parked before and applied now leaves the parked ones, and the later events
-                // of its aggregate waiting behind it are due now
-                em.createNativeQuery("""
-                                WITH applied AS (DELETE FROM parked_event WHERE consumer = ?1
-                                        AND event_id IN (SELECT jsonb_array_elements_text(cast(?2 AS jsonb)))
-                                    RETURNING aggregate_key)
-                                UPDATE parked_event SET next_attempt = now() WHERE consumer = ?1
-                                    AND aggregate_key IN (SELECT aggregate_key FROM applied)
-                                    AND event_id NOT IN (SELECT jsonb_array_elements_text(cast(?2 AS jsonb)))""")
-                        .setParameter(1, consumer.name()).setParameter(2, ids.toString()).executeUpdate();
-                return true;
-            });
-            if (applied) {
-                registry.counter("nq57.events.consumed", "consumer", consumer.name(), "outcome", "duplicate")
-                        .increment(duplicates[0]);
-                registry.counter("nq57.events.consumed", "consumer", consumer.name(), "outcome", "applied")
-                        .increment(events.size() - duplicates[0]);
-            }
-            return applied;
-        } catch (RuntimeException e) {
-            LOG.debugf("%s applies a batch of %d events one by one (%s)", consumer.name(), events.size(),
-                    e.getMessage());
-            return false;
+            return work.get();
         } finally {
             if (activated) {
                 requestContext.terminate();
@@ -143,17 +160,14 @@ public class EventInbox {
 
     /** As {@link #deliver(EventConsumer, String)} for an event the caller has already parsed from {@code payload}. */
     public Delivery deliver(EventConsumer consumer, CloudEvent event, String payload) {
-        Outcome outcome;
-        String reason = null;
-        // an event is applied outside any HTTP request: give it a request context of its own, in which the caller
-        // (for audit) is the system
-        ManagedContext requestContext = Arc.container().requestContext();
-        boolean activated = !requestContext.isActive();
-        if (activated) {
-            requestContext.activate();
-        }
+        Delivery delivery = inRequestContext(() -> applyOne(consumer, event, payload));
+        count(consumer, delivery.outcome());
+        return delivery;
+    }
+
+    private Delivery applyOne(EventConsumer consumer, CloudEvent event, String payload) {
         try {
-            outcome = QuarkusTransaction.requiringNew().call(() -> {
+            return new Delivery(QuarkusTransaction.requiringNew().call(() -> {
                 if (!idempotent.firstDelivery(consumer.name(), event.id())) {
                     return Outcome.DUPLICATE;
                 }
@@ -166,28 +180,19 @@ public class EventInbox {
                             .setParameter(1, consumer.name()).setParameter(2, aggregateKey(event)).executeUpdate();
                 }
                 return Outcome.APPLIED;
-            });
+            }), null);
         } catch (RuntimeException e) {
             EventRefused refused = refusal(e);
-            if (refused != null) {
-                LOG.warnf("%s refused event %s (%s) from %s: %s", consumer.name(), event.id(), event.type(),
-                        event.origininstance(), refused.getMessage());
-                outcome = Outcome.REFUSED;
-                reason = refused.getMessage();
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                                "DELETE FROM parked_event WHERE consumer = ?1 AND event_id = ?2")
-                        .setParameter(1, consumer.name()).setParameter(2, event.id()).executeUpdate());
-            } else {
-                reason = park(consumer, event, payload, e);
-                outcome = Outcome.PARKED;
+            if (refused == null) {
+                return new Delivery(Outcome.PARKED, park(consumer, event, payload, e));
             }
-        } finally {
-            if (activated) {
-                requestContext.terminate();
-            }
+            LOG.warnf("%s refused event %s (%s) from %s: %s", consumer.name(), event.id(), event.type(),
+                    event.origininstance(), refused.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "DELETE FROM parked_event WHERE consumer = ?1 AND event_id = ?2")
+                    .setParameter(1, consumer.name()).setParameter(2, event.id()).executeUpdate());
+            return new Delivery(Outcome.REFUSED, refused.getMessage());
         }
-        count(consumer, outcome);
-        return new Delivery(outcome, reason);
     }
 
     private static EventRefused refusal(Throwable e) {

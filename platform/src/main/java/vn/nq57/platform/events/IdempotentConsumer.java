@@ -32,17 +32,25 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Records the events of {@code idsJson} (a JSON array of event ids) as processed by {@code consumer}, in one
-     * statement, and answers those seen for the first time.
+     * Records the events {@code ids} as processed by {@code consumer}, in one statement, and answers those seen for the
+     * first time (a set the caller may change). Call it inside the transaction that applies them.
      */
-    public List<String> firstDeliveries(String consumer, String idsJson) {
+    public java.util.Set<String> firstDeliveries(String consumer, java.util.Collection<String> ids) {
         @SuppressWarnings("unchecked")
         List<String> fresh = em.createNativeQuery("""
                         INSERT INTO processed_event (consumer, event_id)
                         SELECT DISTINCT ?1, id FROM jsonb_array_elements_text(cast(?2 AS jsonb)) AS t(id)
                         ON CONFLICT DO NOTHING RETURNING event_id""")
-                .setParameter(1, consumer).setParameter(2, idsJson).getResultList();
-        return fresh;
+                .setParameter(1, consumer).setParameter(2, jsonArray(ids)).getResultList();
+        return new java.util.HashSet<>(fresh);
+    }
+
+    /** Strings as a JSON array, the one parameter by which a statement takes a set of keys ({@code jsonb_array_elements_text}). */
+    public static String jsonArray(Iterable<String> values) {
+        com.fasterxml.jackson.databind.node.ArrayNode array = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .arrayNode();
+        values.forEach(array::add);
+        return array.toString();
     }
 
     /** Reads a CloudEvent from its JSON form; an unreadable payload is an {@link IllegalArgumentException}. */

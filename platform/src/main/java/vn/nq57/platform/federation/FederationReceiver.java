@@ -231,40 +231,20 @@ public class FederationReceiver implements EventConsumer {
             }
             parsed.add(event);
         }
-        io.quarkus.arc.ManagedContext requestContext = io.quarkus.arc.Arc.container().requestContext();
-        boolean activated = !requestContext.isActive();
-        if (activated) {
-            requestContext.activate();
-        }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> applyAll(sender, parsed));
-        } catch (RuntimeException e) {
-            LOG.debugf("Federation: a batch of %s is applied event by event (%s)", sender, e.getMessage());
-            return null;
-        } finally {
-            if (activated) {
-                requestContext.terminate();
-            }
-        }
+        return EventInbox.together("Federation: a batch of " + sender + " is applied event by event",
+                () -> applyAll(sender, parsed));
     }
 
     private List<Result> applyAll(String sender, List<CloudEvent> events) {
-        com.fasterxml.jackson.databind.node.ArrayNode ids = com.fasterxml.jackson.databind.node.JsonNodeFactory
-                .instance.arrayNode();
-        com.fasterxml.jackson.databind.node.ArrayNode keys = com.fasterxml.jackson.databind.node.JsonNodeFactory
-                .instance.arrayNode();
-        events.forEach(e -> {
-            ids.add(e.id());
-            keys.add(e.aggregateKey());
-        });
-        java.util.Set<String> fresh = new java.util.HashSet<>(idempotent.firstDeliveries(CONSUMER, ids.toString()));
+        java.util.Set<String> fresh = idempotent.firstDeliveries(CONSUMER, events.stream().map(CloudEvent::id).toList());
         Map<String, Long> versions = new java.util.HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> held = em.createNativeQuery("""
                         SELECT aggregate_id, version FROM federated_aggregate
                         WHERE origin = ?1 AND aggregate_id IN (SELECT jsonb_array_elements_text(cast(?2 AS jsonb)))
                         ORDER BY aggregate_id FOR UPDATE""")
-                .setParameter(1, sender).setParameter(2, keys.toString()).getResultList();
+                .setParameter(1, sender).setParameter(2, IdempotentConsumer.jsonArray(
+                        events.stream().map(CloudEvent::aggregateKey).toList())).getResultList();
         held.forEach(r -> versions.put((String) r[0], ((Number) r[1]).longValue()));
         List<Result> results = new ArrayList<>(events.size());
         Map<String, CloudEvent> latest = new java.util.LinkedHashMap<>();
