@@ -36,7 +36,6 @@ public class ScorecardFeed implements EventConsumer {
 
     /** The transaction's resource key of the indicators located so far. */
     private static final Object PLACES = new Object();
-    private static final UUID NO_INDICATOR = new UUID(0, 0);
 
     @Override
     public String name() {
@@ -271,11 +270,11 @@ public class ScorecardFeed implements EventConsumer {
             known = new java.util.HashMap<>();
             transactions.putResource(PLACES, known);
         }
-        return known.computeIfAbsent(indicator == null ? NO_INDICATOR : indicator, this::lookUpIndicator);
+        return known.computeIfAbsent(indicator, this::lookUpIndicator); // a HashMap: null (no indicator) is a key too
     }
 
     private Object[] lookUpIndicator(UUID indicator) {
-        if (indicator != null && !indicator.equals(NO_INDICATOR)) {
+        if (indicator != null) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("SELECT coalesce(k.system_code, i.system_code), k.owner_agency, "
                     + "k.initiative_id FROM kpi_status k LEFT JOIN initiative i ON i.id = k.initiative_id "
