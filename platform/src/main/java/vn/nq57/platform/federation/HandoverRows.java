@@ -102,7 +102,7 @@ public class HandoverRows {
             }
         }
         analyze(counts);
-        counted.clear();
+        forgetCountsAfterCompletion();
         return counts;
     }
 
@@ -149,7 +149,7 @@ public class HandoverRows {
             }
         }
         analyze(counts);
-        counted.clear();
+        forgetCountsAfterCompletion();
         return counts;
     }
 
@@ -181,6 +181,27 @@ public class HandoverRows {
     }
 
     private final Map<String, Counted> counted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Forgets the counts now (this transaction's answer counts anew) and again when the owner-switching transaction
+     * ends: counts taken by others before the commit still see the old owner and would be reused for up to a minute.
+     */
+    private void forgetCountsAfterCompletion() {
+        counted.clear();
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                counted.clear();
+            }
+        });
+    }
 
     /**
      * (central) How many rows of each kind {@code instance} owns here. Counting a million rows takes seconds, and an
