@@ -2,9 +2,7 @@ package vn.nq57.e2e.bench;
 
 import static io.restassured.RestAssured.given;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,6 +50,9 @@ public final class FederationBench {
         }
     }
 
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Suite suite;
     private final List<String> slots = new ArrayList<>();
     private String indicator;
@@ -84,12 +85,12 @@ public final class FederationBench {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         Map<String, Long> seen = new ConcurrentHashMap<>();
         AtomicBoolean polling = new AtomicBoolean(true);
-        Thread poller = new Thread(() -> poll(sent, seen, polling));
+        Thread poller = new Thread(() -> poll(seen, polling));
         poller.setDaemon(true);
         poller.start();
         write(count, rate, 0, sent);
         long deadline = System.currentTimeMillis() + 60_000;
-        while (seen.size() < sent.size() && System.currentTimeMillis() < deadline) {
+        while (!seen.keySet().containsAll(sent.keySet()) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         polling.set(false);
@@ -300,6 +301,7 @@ public final class FederationBench {
         long start = System.nanoTime();
         java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.net.URI writeUri = java.net.URI.create(suite.url(Suite.BKHCN, "kpi") + "/api/v1/measurements");
         // one slot is written by one writer at a time (the same value's versions in order)
         Object[] locks = new Object[slots.size()];
         for (int i = 0; i < locks.length; i++) {
@@ -317,17 +319,25 @@ public final class FederationBench {
                 String[] slot = slots.get(s).split(" ");
                 synchronized (locks[s]) {
                     long t0 = System.nanoTime();
-                    Response r = given().baseUri(suite.url(Suite.BKHCN, "kpi")).auth().oauth2(suite.token("submitter.bkhcn"))
-                            .contentType(ContentType.JSON)
-                            .body(Map.of("indicator", indicator, "period", slot[1], "agency", slot[0], "value", offset + k))
-                            .when().post("/api/v1/measurements").then().extract().response();
-                    if (r.statusCode() == 200 || r.statusCode() == 201) {
-                        accepted.incrementAndGet();
-                        if (sent != null) {
-                            sent.put(r.path("id") + "@" + r.path("version"), t0);
+                    try {
+                        java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(writeUri)
+                                        .header("Authorization", "Bearer " + suite.token("submitter.bkhcn"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                                                Map.of("indicator", indicator, "period", slot[1], "agency", slot[0],
+                                                        "value", offset + k)))).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 200 || r.statusCode() == 201) {
+                            accepted.incrementAndGet();
+                            if (sent != null) {
+                                com.fasterxml.jackson.databind.JsonNode m = JSON.readTree(r.body());
+                                sent.put(m.path("id").asText() + "@" + m.path("version").asLong(), t0);
+                            }
+                        } else {
+                            System.out.printf("write %d refused: %d %s%n", k, r.statusCode(), r.body());
                         }
-                    } else {
-                        System.out.printf("write %d refused: %d %s%n", k, r.statusCode(), r.asString());
+                    } catch (java.io.IOException | InterruptedException e) {
+                        System.out.printf("write %d failed: %s%n", k, e);
                     }
                 }
             });
@@ -339,33 +349,40 @@ public final class FederationBench {
         return accepted.get();
     }
 
-    /** Lists central's values of the indicator every 100 ms and notes when each sent version first shows. */
-    private void poll(Map<String, Long> sent, Map<String, Long> seen, AtomicBoolean polling) {
+    /**
+     * Lists central's values of the indicator every 100 ms and notes when each version first shows: a value listed at
+     * version v shows every version up to v (the bench's client is java.net.http, as light as the forwarder's, so that
+     * the figures are the suite's, not the bench's).
+     */
+    private void poll(Map<String, Long> seen, AtomicBoolean polling) {
+        Map<String, Long> highest = new java.util.HashMap<>();
         while (polling.get()) {
             try {
                 for (int page = 0; page < 2; page++) {
-                    JsonPath list = given().baseUri(suite.url(Suite.CENTRAL, "kpi")).auth().oauth2(suite.token("central.admin"))
-                            .queryParam("indicator", indicator).queryParam("size", 500).queryParam("page", page)
-                            .when().get("/api/v1/measurements").then().extract().jsonPath();
+                    java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(suite.url(Suite.CENTRAL, "kpi") + "/api/v1/measurements?indicator="
+                                            + indicator + "&size=500&page=" + page))
+                            .header("Authorization", "Bearer " + suite.token("central.admin")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
                     long now = System.nanoTime();
-                    List<Map<String, Object>> items = list.getList("items");
-                    if (items == null) {
+                    com.fasterxml.jackson.databind.JsonNode items = r.statusCode() == 200
+                            ? JSON.readTree(r.body()).path("items") : null;
+                    if (items == null || items.isEmpty()) {
                         break;
                     }
-                    for (Map<String, Object> m : items) {
-                        String id = String.valueOf(m.get("id"));
-                        long version = ((Number) m.get("version")).longValue();
-                        for (String key : sent.keySet()) {
-                            if (key.startsWith(id + "@") && Long.parseLong(key.substring(key.indexOf('@') + 1)) <= version) {
-                                seen.putIfAbsent(key, now);
-                            }
+                    for (com.fasterxml.jackson.databind.JsonNode m : items) {
+                        String id = m.path("id").asText();
+                        long version = m.path("version").asLong();
+                        for (long v = highest.getOrDefault(id, 0L) + 1; v <= version; v++) {
+                            seen.putIfAbsent(id + "@" + v, now);
                         }
+                        highest.merge(id, version, Math::max);
                     }
                 }
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (java.io.IOException | RuntimeException e) {
                 // central not answering this round
             }
         }
