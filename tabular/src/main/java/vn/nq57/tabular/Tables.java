@@ -7,6 +7,9 @@ import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -98,12 +101,19 @@ public final class Tables {
     /**
      * The rows of an uploaded sheet as text, the heading row first: a CSV (UTF-8, with or without a byte-order mark;
      * separated by ',' or ';' or a tab, as its first line shows) or the first sheet of an XLSX workbook (numbers
-     * written plainly with '.' as the decimal point, dates as YYYY-MM-DD). At most {@code maxRows} rows are read.
+     * written plainly with '.' as the decimal point, dates as YYYY-MM-DD). Blank rows are left out; at most
+     * {@code maxRows} rows are read.
      *
-     * @throws IllegalArgumentException when the content is not a readable sheet of that format
+     * @throws IllegalArgumentException when the content is not a readable sheet of that format (the message says
+     *                                  where)
      */
     public static List<List<String>> read(byte[] content, Format format, int maxRows) {
-        return format == Format.XLSX ? readXlsx(content, maxRows) : readCsv(text(content), maxRows);
+        return readRows(content, format, maxRows).stream().map(SheetRow::cells).toList();
+    }
+
+    /** As {@link #read}, each row with the line (CSV) or row (XLSX) of the file it starts on. */
+    public static List<SheetRow> readRows(byte[] content, Format format, int maxRows) {
+        return format == Format.XLSX ? readXlsx(content, maxRows) : readCsv(strictText(content), maxRows);
     }
 
     /** An upload's bytes as UTF-8 text, without a byte-order mark. */
@@ -112,30 +122,61 @@ public final class Tables {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
-    static List<List<String>> readCsv(String text, int maxRows) {
-        String first = text.lines().findFirst().orElse("");
-        char separator = separator(first);
-        List<List<String>> rows = new ArrayList<>();
+    /** As {@link #text}, refusing bytes that are not UTF-8 (a spreadsheet saved in a legacy code page). */
+    private static String strictText(byte[] content) {
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the CSV is not valid UTF-8 (save it as 'CSV UTF-8')", e);
+        }
+    }
+
+    /** The separator of a CSV upload: ',' or ';' or a tab, whichever its first non-blank line has most of. */
+    public static char csvSeparator(byte[] content) {
+        return separator(text(content).lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
+    }
+
+    static List<SheetRow> readCsv(String text, int maxRows) {
+        char separator = separator(text.lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
+        List<SheetRow> rows = new ArrayList<>();
+        long linesRead = 0;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(separator).get().parse(new StringReader(text))) {
-            for (CSVRecord r : parser) {
-                if (rows.size() >= maxRows) {
-                    break;
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            while (rows.size() < maxRows) {
+                CSVRecord r;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    r = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    throw new IllegalArgumentException(cause.getMessage() != null && cause.getMessage().contains("EOF")
+                            ? "the CSV ends inside a quoted field that starts on line " + (linesRead + 1)
+                                    + " (a closing '\"' is missing)"
+                            : "line " + (linesRead + 1) + " is not readable CSV: " + cause.getMessage(), e);
                 }
+                int line = (int) linesRead + 1;
+                linesRead = parser.getCurrentLineNumber();
                 List<String> cells = new ArrayList<>(r.toList());
                 trimEnd(cells);
-                rows.add(cells);
+                if (!blank(cells)) {
+                    rows.add(new SheetRow(line, cells));
+                }
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("not a readable CSV: " + e.getMessage(), e);
         }
         return rows;
     }
 
-    static List<List<String>> readXlsx(byte[] content, int maxRows) {
+    static List<SheetRow> readXlsx(byte[] content, int maxRows) {
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(content),
                 new ReadingOptions(true, false))) {
             Sheet sheet = wb.getFirstSheet();
-            List<List<String>> rows = new ArrayList<>();
+            List<SheetRow> rows = new ArrayList<>();
             for (Row row : sheet.read()) {
                 if (rows.size() >= maxRows) {
                     break;
@@ -145,14 +186,18 @@ public final class Tables {
                     cells.add(cellText(row.getCell(c)));
                 }
                 trimEnd(cells);
-                if (!cells.isEmpty()) {
-                    rows.add(cells);
+                if (!blank(cells)) {
+                    rows.add(new SheetRow(row.getRowNum(), cells));
                 }
             }
             return rows;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a readable XLSX workbook: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean blank(List<String> cells) {
+        return cells.stream().allMatch(String::isBlank);
     }
 
     /** Rows of text as CSV text (no byte-order mark), for a service that reads CSV. */

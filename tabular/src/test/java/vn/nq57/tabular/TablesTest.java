@@ -70,4 +70,26 @@ class TablesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tables.read(new byte[] {'P', 'K', 3, 4, 1}, Format.XLSX, 10))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void eachUploadedRowKnowsTheLineItStartsOnAndBlankRowsAreLeftOut() {
+        String csv = "\uFEFFa,b\r\n\r\n1,\"two\nlines\"\r\n;,\n3,x,,\n";
+        List<SheetRow> rows = Tables.readRows(csv.getBytes(StandardCharsets.UTF_8), Format.CSV, 100);
+        assertThat(rows).extracting(SheetRow::line).containsExactly(1, 3, 5, 6);
+        assertThat(rows.get(1).cells()).containsExactly("1", "two\nlines");
+        assertThat(rows.get(3).cells()).containsExactly("3", "x");
+        List<SheetRow> sheet = Tables.readRows(Tables.xlsx(TABLE), Format.XLSX, 100);
+        assertThat(sheet).extracting(SheetRow::line).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void anUnclosedQuoteOrBytesThatAreNotUtf8AreRefusedSayingWhere() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tables.readRows(
+                        "a,b\n1,2\n3,\"open\n".getBytes(StandardCharsets.UTF_8), Format.CSV, 100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 3")
+                .hasMessageContaining("quoted");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tables.readRows(
+                        new byte[] {'a', (byte) 0xC3, (byte) 0x28, '\n'}, Format.CSV, 100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UTF-8");
+    }
 }
