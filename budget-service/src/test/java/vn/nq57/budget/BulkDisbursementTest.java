@@ -220,6 +220,25 @@ class BulkDisbursementTest {
     }
 
     @Test
+    void anExcelWorkbookIsImportedWithTheSameHeadingsDatesAndAmounts() {
+        Initiative i = Fixtures.newInitiative("H1", "BNV", false);
+        String a = Fixtures.approved(i, YEAR, "LOCAL_BUDGET", 8_000L);
+        byte[] xlsx = vn.nq57.tabular.Tables.xlsx(new vn.nq57.tabular.Table("Giải ngân",
+                List.of("Mã phân bổ", "Ngày giải ngân", "Số tiền", "Số chứng từ", "Ghi chú"), List.of(
+                        java.util.Arrays.asList(a, java.time.LocalDate.of(YEAR, 3, 15), 2500, "XL-" + a + "-1",
+                                "Tạm ứng đợt 1"),
+                        java.util.Arrays.asList(a, YEAR + "-04-20", 12.5, "XL-" + a + "-2", null))));
+        given().auth().oauth2(TestTokens.submitter("BNV")).contentType(vn.nq57.tabular.Format.XLSX_MEDIA_TYPE)
+                .body(xlsx).when().post("/api/v1/disbursements/batch?mode=partial")
+                .then().statusCode(200).body("status", equalTo("WARNING"))
+                .body("rows.status", contains("IMPORTED", "REJECTED"))
+                .body("rows[1].reasons[0].field", equalTo("amount"));
+        given().auth().oauth2(TestTokens.viewer("BNV")).when().get("/api/v1/allocations/" + a + "/disbursements")
+                .then().body("items.note", contains("Tạm ứng đợt 1")).body("items.date", contains(YEAR + "-03-15"))
+                .body("items.amount", contains(2500));
+    }
+
+    @Test
     void aCsvWithBadCellsIsReportedRowByRow() {
         Initiative i = Fixtures.newInitiative("H1", "BNV", false);
         String a = Fixtures.approved(i, YEAR, "LOCAL_BUDGET", 8_000L);

@@ -6,7 +6,10 @@ import java.util.Optional;
 /** The spreadsheet formats: CSV (UTF-8 with a byte-order mark, comma-separated) and XLSX (Excel). */
 public enum Format {
     CSV("text/csv; charset=UTF-8", "csv"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+    XLSX(Format.XLSX_MEDIA_TYPE, "xlsx");
+
+    /** The media type of an XLSX workbook (a constant, for annotations). */
+    public static final String XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public final String mediaType;
     public final String extension;

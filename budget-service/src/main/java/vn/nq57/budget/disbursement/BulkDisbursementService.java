@@ -19,11 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import vn.nq57.budget.allocation.Allocation;
-import vn.nq57.budget.csv.Csv;
 import vn.nq57.budget.disbursement.DisbursementService.Outcome;
 import vn.nq57.budget.disbursement.DisbursementService.Payment;
 import vn.nq57.budget.disbursement.DisbursementViews.BatchRow;
-import vn.nq57.budget.disbursement.DisbursementViews.ImportMode;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportStatus;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportSummary;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportCount;
@@ -34,6 +32,10 @@ import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.error.Problem;
 import vn.nq57.platform.text.Text;
+import vn.nq57.platform.upload.ImportMode;
+import vn.nq57.platform.upload.UploadColumns;
+import vn.nq57.platform.upload.UploadRow;
+import vn.nq57.platform.upload.Uploads;
 
 /**
  * Bulk disbursements (a JSON batch or a CSV upload) with a per-row import summary. Each row follows exactly the rules
@@ -51,19 +53,14 @@ public class BulkDisbursementService {
     private static final Pattern VN_DATE = Pattern.compile("[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}");
     private static final DateTimeFormatter VN_DATE_FORMAT = DateTimeFormatter.ofPattern("d/M/uuuu");
 
-    /** CSV columns, by their folded header (accents, case, spaces and punctuation ignored), Vietnamese aliases too. */
-    private static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("allocation", "allocation"), Map.entry("allocationid", "allocation"),
-            Map.entry("allocationcode", "allocation"), Map.entry("maphanbo", "allocation"),
-            Map.entry("phanbo", "allocation"),
-            Map.entry("date", "date"), Map.entry("disbursedon", "date"), Map.entry("ngay", "date"),
-            Map.entry("ngaygiaingan", "date"), Map.entry("ngaychi", "date"),
-            Map.entry("amount", "amount"), Map.entry("sotien", "amount"), Map.entry("sotienvnd", "amount"),
-            Map.entry("amountvnd", "amount"),
-            Map.entry("paymentreference", "paymentReference"), Map.entry("reference", "paymentReference"),
-            Map.entry("sochungtu", "paymentReference"), Map.entry("machungtu", "paymentReference"),
-            Map.entry("note", "note"), Map.entry("ghichu", "note"));
-    private static final List<String> REQUIRED = List.of("allocation", "date", "amount", "paymentReference");
+    /** The columns of an upload, Vietnamese headings too (accents, case, spaces and punctuation ignored). */
+    static final UploadColumns COLUMNS = UploadColumns.of("allocation", "date", "amount", "paymentReference", "note")
+            .alias("allocation", "allocation id", "allocation code", "mã phân bổ", "phân bổ")
+            .alias("date", "disbursed on", "ngày", "ngày giải ngân", "ngày chi")
+            .alias("amount", "số tiền", "số tiền (VND)", "amount (VND)")
+            .alias("paymentReference", "reference", "số chứng từ", "mã chứng từ")
+            .alias("note", "ghi chú")
+            .required("allocation", "date", "amount", "paymentReference");
 
     @Inject
     DisbursementService disbursements;
@@ -99,51 +96,17 @@ public class BulkDisbursementService {
         return parsed;
     }
 
-    /** Parses a CSV upload; a missing or unknown column is a 400 for the whole file. */
-    public List<ParsedRow> fromCsv(String text) {
-        List<Csv.Line> lines = Csv.parse(text);
-        if (lines.isEmpty()) {
-            throw ApiException.badRequest("body", "the CSV file is empty: a header line and at least one row are expected");
-        }
-        List<String> header = lines.get(0).fields();
-        Map<String, Integer> index = new LinkedHashMap<>();
-        List<Problem.Violation> headerProblems = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i) == null ? "" : header.get(i).trim();
-            String column = COLUMNS.get(fold(name));
-            if (column == null) {
-                headerProblems.add(new Problem.Violation("header", "unknown column '" + name + "'; expected "
-                        + "allocation, date, amount, paymentReference, note"));
-            } else if (index.putIfAbsent(column, i) != null) {
-                headerProblems.add(new Problem.Violation("header", "column '" + name + "' appears twice"));
-            }
-        }
-        for (String required : REQUIRED) {
-            if (!index.containsKey(required)) {
-                headerProblems.add(new Problem.Violation("header", "missing column '" + required + "'"));
-            }
-        }
-        if (!headerProblems.isEmpty()) {
-            throw ApiException.badRequest("the CSV header is not usable", headerProblems);
-        }
+    /** Reads an uploaded CSV or XLSX file; a missing or unknown column is a 400 for the whole file. */
+    public List<ParsedRow> fromUpload(byte[] body) {
         List<ParsedRow> parsed = new ArrayList<>();
-        int n = 0;
-        for (Csv.Line line : lines.subList(1, lines.size())) {
-            if (line.blank()) {
-                continue;
-            }
-            n++;
-            if (n > MAX_ROWS) {
-                throw ApiException.badRequest("body", "a CSV upload holds at most " + MAX_ROWS + " rows");
-            }
+        for (UploadRow line : Uploads.read(body, COLUMNS, MAX_ROWS).rows()) {
             List<Problem.Violation> problems = new ArrayList<>();
-            if (line.fields().size() > header.size()) {
-                problems.add(new Problem.Violation("row", "line " + line.lineNumber() + " has "
-                        + line.fields().size() + " fields, the header has " + header.size()));
+            if (line.extra() != null) {
+                problems.add(new Problem.Violation("row", line.extra()));
             }
-            String allocation = field(line, index, "allocation");
-            String date = field(line, index, "date");
-            String amount = field(line, index, "amount");
+            String allocation = line.get("allocation");
+            String date = line.get("date");
+            String amount = line.get("amount");
             LocalDate parsedDate = null;
             if (date != null) {
                 try {
@@ -166,12 +129,9 @@ public class BulkDisbursementService {
                             + "(digits only, no separators or decimals)"));
                 }
             }
-            parsed.add(check(n, allocation, parsedDate, parsedAmount, field(line, index, "paymentReference"),
-                    field(line, index, "note"), problems, date != null && parsedDate == null,
+            parsed.add(check(line.number(), allocation, parsedDate, parsedAmount, line.get("paymentReference"),
+                    line.get("note"), problems, date != null && parsedDate == null,
                     amount != null && parsedAmount == null));
-        }
-        if (parsed.isEmpty()) {
-            throw ApiException.badRequest("body", "the CSV file has a header but no rows");
         }
         return parsed;
     }
@@ -366,18 +326,5 @@ public class BulkDisbursementService {
 
     private static String refKey(String ref) {
         return ref == null ? "" : ref.trim().toUpperCase(Locale.ROOT);
-    }
-
-    private static String field(Csv.Line line, Map<String, Integer> index, String column) {
-        Integer i = index.get(column);
-        if (i == null || i >= line.fields().size()) {
-            return null;
-        }
-        String v = line.fields().get(i).trim();
-        return v.isEmpty() ? null : v;
-    }
-
-    private static String fold(String header) {
-        return Text.fold(header).replaceAll("[^a-z0-9]", "");
     }
 }

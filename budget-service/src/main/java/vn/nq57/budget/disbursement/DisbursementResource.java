@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.nq57.budget.csv.Csv;
 import vn.nq57.budget.disbursement.DisbursementViews.DisbursementBatch;
 import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.budget.disbursement.DisbursementViews.DisbursementView;
-import vn.nq57.budget.disbursement.DisbursementViews.ImportMode;
+import vn.nq57.platform.upload.ImportMode;
+import vn.nq57.tabular.Format;
 import vn.nq57.budget.disbursement.DisbursementViews.ImportSummary;
 import vn.nq57.budget.disbursement.DisbursementViews.ReversalRequest;
 import vn.nq57.platform.error.ApiException;
@@ -145,7 +145,7 @@ public class DisbursementResource {
                                      schema = @Schema(type = SchemaType.STRING, enumeration = {"atomic", "partial"},
                                              defaultValue = "atomic"))
                           @QueryParam("mode") String mode, @NotNull @Valid DisbursementBatch request) {
-        ImportMode m = mode(mode);
+        ImportMode m = ImportMode.of(mode);
         ImportSummary summary = bulk.run(bulk.fromJson(request.rows()), m, "json");
         return Response.ok(summary).build();
     }
@@ -153,32 +153,32 @@ public class DisbursementResource {
     @POST
     @Path("/batch")
     @Idempotent
-    @Consumes({Csv.MEDIA_TYPE, "application/csv"})
+    @Consumes({"text/csv", "application/csv", Format.XLSX_MEDIA_TYPE})
     @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
     @Operation(summary = "Record disbursements in bulk (CSV upload)", description = "UTF-8 (a BOM is accepted), "
             + "comma- or semicolon-separated, a header line with allocation, date, amount, paymentReference, note "
             + "(Vietnamese aliases: mã phân bổ, ngày, số tiền, số chứng từ, ghi chú). Dates YYYY-MM-DD or DD/MM/YYYY; "
-            + "amounts in digits only. Same summary and modes as the JSON batch.")
+            + "amounts in digits only. Or an Excel workbook whose first sheet has the same heading row. Same summary "
+            + "and modes as the JSON batch.")
     @APIResponse(responseCode = "200", description = SUMMARY,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ImportSummary.class)))
     public Response batchCsv(@Parameter(description = MODE, example = "partial",
                                         schema = @Schema(type = SchemaType.STRING, enumeration = {"atomic", "partial"},
                                                 defaultValue = "atomic"))
-                             @QueryParam("mode") String mode, String body) {
-        ImportMode m = mode(mode);
-        ImportSummary summary = bulk.run(bulk.fromCsv(body), m, "csv");
+                             @QueryParam("mode") String mode,
+                             @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+                                     description = "The rows: JSON, a CSV file or an Excel workbook", content = {
+                                         @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                                         @Content(mediaType = "application/csv",
+                                                 schema = @Schema(type = SchemaType.STRING)),
+                                         @Content(mediaType = Format.XLSX_MEDIA_TYPE,
+                                                 schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+                             byte[] body) {
+        ImportMode m = ImportMode.of(mode);
+        ImportSummary summary = bulk.run(bulk.fromUpload(body), m,
+                Format.ofUpload(null, body == null ? new byte[0] : body).extension);
         return Response.ok(summary).type(MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static ImportMode mode(String mode) {
-        if (mode == null || mode.isBlank() || mode.equalsIgnoreCase("atomic") || mode.equalsIgnoreCase("all")) {
-            return ImportMode.ATOMIC;
-        }
-        if (mode.equalsIgnoreCase("partial")) {
-            return ImportMode.PARTIAL;
-        }
-        throw ApiException.badRequest("mode", "'" + mode + "' is not one of [atomic, partial]");
     }
 
     private static UUID uuid(String id) {

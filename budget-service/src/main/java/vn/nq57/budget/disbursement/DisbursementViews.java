@@ -114,8 +114,6 @@ public final class DisbursementViews {
             + "and figures were already recorded) or REJECTED (see `reasons`)")
     public enum RowStatus { IMPORTED, UNCHANGED, REJECTED }
 
-    public enum ImportMode { ATOMIC, PARTIAL }
-
     public enum ImportStatus { SUCCESS, WARNING, ERROR }
 
     /**

@@ -5,28 +5,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.initiative.initiative.InitiativeViews.ChiefArchitect;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeRequest;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeView;
 import vn.nq57.initiative.initiative.InitiativeViews.OutputRequest;
+import vn.nq57.platform.upload.UploadColumns;
+import vn.nq57.platform.upload.UploadRow;
+import vn.nq57.platform.upload.Uploads;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.error.Problem;
 
@@ -46,6 +42,16 @@ public class InitiativeImport {
     public static final List<String> COLUMNS = List.of("code", "system", "phase", "titleVi", "titleEn",
             "contentOrientation", "deadline", "leadAgency", "coordinatingAgencies", "key", "evaluationCriteria",
             "linkedProgrammes", "chiefArchitectName", "chiefArchitectPosition", "chiefArchitectAgency", "outputs");
+
+    /** The columns of an upload: the names above, or the Vietnamese headings of the plan's tables. */
+    static final UploadColumns UPLOAD = UploadColumns.of(COLUMNS.toArray(String[]::new))
+            .alias("code", "mã", "mã nhiệm vụ").alias("system", "hệ thống").alias("phase", "giai đoạn")
+            .alias("titleVi", "tên nhiệm vụ", "nhiệm vụ").alias("titleEn", "tên tiếng anh")
+            .alias("contentOrientation", "nội dung", "định hướng nội dung").alias("deadline", "thời hạn", "thời hạn hoàn thành")
+            .alias("leadAgency", "cơ quan chủ trì").alias("coordinatingAgencies", "cơ quan phối hợp")
+            .alias("key", "trọng điểm").alias("evaluationCriteria", "tiêu chí đánh giá")
+            .alias("linkedProgrammes", "chương trình liên quan").alias("outputs", "sản phẩm", "kết quả")
+            .required("code", "system", "titleVi", "leadAgency");
 
     @Inject
     InitiativeService initiatives;
@@ -77,10 +83,7 @@ public class InitiativeImport {
     }
 
     public ImportSummary importAll(List<InitiativeRequest> rows, String mode) {
-        boolean atomic = !"PARTIAL".equalsIgnoreCase(mode == null ? "ATOMIC" : mode.trim());
-        if (mode != null && !mode.isBlank() && !Set.of("ATOMIC", "PARTIAL").contains(mode.trim().toUpperCase(Locale.ROOT))) {
-            throw ApiException.badRequest("mode", "'" + mode + "' is not a mode: use ATOMIC or PARTIAL");
-        }
+        boolean atomic = vn.nq57.platform.upload.ImportMode.of(mode) == vn.nq57.platform.upload.ImportMode.ATOMIC;
         if (rows.isEmpty() || rows.size() > MAX_ROWS) {
             throw ApiException.badRequest("initiatives", "an import has 1 to " + MAX_ROWS + " rows");
         }
@@ -204,34 +207,12 @@ public class InitiativeImport {
         return new ImportSummary(status, mode, committed, imported, existing, rejected, rows.size(), rows);
     }
 
-    /** Reads the CSV form (UTF-8, a header row naming the {@link #COLUMNS}, in any order). */
+    /** Reads the CSV or XLSX form (a heading row naming the {@link #COLUMNS}, in any order). */
     public static List<InitiativeRequest> parseCsv(byte[] body) {
-        String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<InitiativeRequest> out = new ArrayList<>();
-        try (CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {
-            Map<String, Integer> header = csv.getHeaderMap();
-            if (header == null || !header.keySet().containsAll(List.of("code", "system", "titleVi", "leadAgency"))) {
-                throw ApiException.badRequest("body", "the CSV needs a header row with the columns " + COLUMNS);
-            }
-            for (CSVRecord rec : csv) {
-                if (out.size() >= MAX_ROWS) {
-                    throw ApiException.badRequest("body", "an import has at most " + MAX_ROWS + " rows");
-                }
-                out.add(row(rec, header));
-            }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            throw ApiException.badRequest("body", "not a readable CSV file: " + e.getMessage());
-        }
-        return out;
+        return Uploads.read(body, UPLOAD, MAX_ROWS).rows().stream().map(InitiativeImport::row).toList();
     }
 
-    private static InitiativeRequest row(CSVRecord rec, Map<String, Integer> header) {
-        Map<String, String> f = new HashMap<>();
-        header.keySet().forEach(h -> f.put(h, rec.isSet(h) ? blankToNull(rec.get(h)) : null));
+    private static InitiativeRequest row(UploadRow f) {
         List<OutputRequest> outputs = new ArrayList<>();
         for (String o : list(f.get("outputs"))) {
             int colon = o.indexOf(':');
@@ -263,7 +244,4 @@ public class InitiativeImport {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

@@ -124,7 +124,9 @@ public class InitiativeResource {
             + "UTF-8 with or without BOM, a header row naming the columns code, system, phase, titleVi, titleEn, "
             + "contentOrientation, deadline, leadAgency, coordinatingAgencies, key, evaluationCriteria, "
             + "linkedProgrammes, chiefArchitectName, chiefArchitectPosition, chiefArchitectAgency, outputs (in any "
-            + "order); lists are separated by `;`, an output is `YYYY-MM-DD: description`.";
+            + "order; Vietnamese headings accepted, e.g. mã, hệ thống, tên nhiệm vụ, cơ quan chủ trì, thời hạn, sản "
+            + "phẩm; an unknown column is a 400); lists are separated by `;`, an output is `YYYY-MM-DD: description`. "
+            + "An Excel workbook (XLSX) whose first sheet has the same heading row is read the same way.";
 
     @jakarta.inject.Inject
     InitiativeImport importer;
@@ -148,7 +150,7 @@ public class InitiativeResource {
     @POST
     @Path("/batch")
     @Idempotent
-    @Consumes({"text/csv", "application/csv"})
+    @Consumes({"text/csv", "application/csv", vn.nq57.tabular.Format.XLSX_MEDIA_TYPE})
     @RolesAllowed(Roles.CENTRAL_ADMIN)
     @Operation(summary = IMPORT_SUMMARY, description = IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The import summary",
@@ -158,11 +160,14 @@ public class InitiativeResource {
             @Parameter(description = "ATOMIC (default) or PARTIAL", example = "ATOMIC",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"ATOMIC", "PARTIAL"}, defaultValue = "ATOMIC"))
             @QueryParam("mode") String mode,
-            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(description = "The CSV file",
-                    content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+            @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(description = "The CSV file or an "
+                    + "Excel workbook whose first sheet has the same heading row", content = {
+                        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                             example = "code,system,phase,titleVi,contentOrientation,deadline,leadAgency,"
                                     + "evaluationCriteria,outputs\nH6-09,H6,P2,Công nghệ gen,Giải mã hệ gen người Việt,"
-                                    + "2030-12-31,BKHCN,Số hệ gen được giải mã,2027-12-31: Ngân hàng dữ liệu gen\n"))
+                                    + "2030-12-31,BKHCN,Số hệ gen được giải mã,2027-12-31: Ngân hàng dữ liệu gen\n"),
+                        @Content(mediaType = vn.nq57.tabular.Format.XLSX_MEDIA_TYPE,
+                                schema = @Schema(type = SchemaType.STRING, format = "binary"))})
             byte[] body) {
         return imported(importer.importAll(InitiativeImport.parseCsv(body), mode));
     }
