@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.nq57.budget.Fixtures.Initiative;
@@ -61,12 +62,23 @@ class ReportTest {
                 .then().statusCode(200).contentType(containsString("text/csv"))
                 .header("Content-Disposition", containsString("three-percent-rule-2045.csv"))
                 .extract().asString();
+        assertEquals('\uFEFF', csv.charAt(0), "a byte-order mark, so that spreadsheet programs read UTF-8");
+        csv = csv.substring(1);
         // 51,000 bn of 2,548,000 bn = 2.0016 %; 3 % would be 76,440 bn: 25,440 bn short
         assertEquals("fiscalYear,totalStateExpenditure,stiBudget,stiShare,thresholdPercent,passes,shortfall,"
                 + "approvedStateAllocations,approvedStateAllocationsShare", csv.lines().findFirst().orElseThrow());
         String row = csv.lines().skip(1).findFirst().orElseThrow();
         assertEquals("2045,2548000000000000,51000000000000,2.0016,3,false,25440000000000,", row.substring(0,
                 row.indexOf(",", row.indexOf("25440000000000")) + 1));
+        byte[] xlsx = given().auth().oauth2(TestTokens.viewer("BYT")).when()
+                .get("/api/v1/reports/2045/three-percent-rule?format=xlsx")
+                .then().statusCode(200).contentType(containsString("spreadsheetml"))
+                .header("Content-Disposition", containsString("three-percent-rule-2045.xlsx"))
+                .extract().asByteArray();
+        List<List<String>> sheet = vn.nq57.tabular.Tables.read(xlsx, vn.nq57.tabular.Format.XLSX, 10);
+        assertEquals(csv.lines().findFirst().orElseThrow(), String.join(",", sheet.get(0)));
+        assertEquals(List.of("2045", "2548000000000000", "51000000000000", "2.0016", "3", "false", "25440000000000"),
+                sheet.get(1).subList(0, 7));
     }
 
     @Test
@@ -149,7 +161,7 @@ class ReportTest {
 
         String csv = given().auth().oauth2(TestTokens.viewer("VAST")).when()
                 .get("/api/v1/reports/" + YEAR + "/by-system?format=csv")
-                .then().statusCode(200).extract().asString();
+                .then().statusCode(200).extract().asString().substring(1);
         assertEquals("system,allocations,planned,approved,disbursed,remaining,disbursementRate",
                 csv.lines().findFirst().orElseThrow());
         assertEquals(8, csv.lines().count(), "a header, six Systems and the total");

@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.nq57.budget.csv.Csv;
 import vn.nq57.budget.disbursement.DisbursementService;
+import vn.nq57.platform.export.Exports;
+import vn.nq57.tabular.Format;
+import vn.nq57.tabular.Table;
 import vn.nq57.platform.federation.OriginFilter;
 import vn.nq57.budget.report.ReportViews.AgencyBreakdown;
 import vn.nq57.budget.report.ReportViews.AgencyRow;
@@ -48,7 +50,7 @@ import vn.nq57.platform.security.Roles;
  * central's own).
  */
 @Path("/api/v1/reports")
-@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+@Produces({MediaType.APPLICATION_JSON, "text/csv", Format.XLSX_MEDIA_TYPE})
 @Tag(name = "Reports", description = "3% rule, non-state share, allocation and disbursement breakdowns, priority")
 @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
 public class ReportResource {
@@ -66,12 +68,13 @@ public class ReportResource {
     HttpHeaders headers;
 
     static final String YEAR = "The fiscal year (a calendar year, 2000 to 2100)";
-    static final String FORMAT = "`json` (the default) or `csv` (the same as `Accept: text/csv`: UTF-8, comma, CRLF, "
-            + "served as an attachment)";
+    static final String FORMAT = "`json` (the default), `csv` (the same as `Accept: text/csv`: UTF-8 with a BOM, comma, "
+            + "CRLF, served as an attachment) or `xlsx` (an Excel workbook, numbers as numbers)";
     static final String ORIGIN = "Only allocations owned by this instance: at central, `central` for its own, a "
             + "ministry's instance id (e.g. `bkhcn`) for those it reported; without it, all";
-    static final String CSV = "With CSV: `attachment; filename=\"<report>-<year>.csv\"`";
-    static final String ANSWER = "The report as JSON, or as CSV with `Accept: text/csv` or `?format=csv`";
+    static final String CSV = "With CSV or XLSX: `attachment; filename=\"<report>-<year>.csv\"` (or `.xlsx`)";
+    static final String ANSWER = "The report as JSON, or as CSV (`Accept: text/csv` or `?format=csv`) or XLSX "
+            + "(`?format=xlsx`)";
 
     @GET
     @Path("/{year}/three-percent-rule")
@@ -81,17 +84,18 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ThreePercentRule.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response threePercentRule(
             @Parameter(description = YEAR, example = "2026",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             @PathParam("year") String year,
             @Parameter(description = FORMAT, example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
             @QueryParam("format") String format,
             @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         ThreePercentRule r = reports.threePercentRule(year(year), origins.parse(origin));
-        return answer(r, format, "three-percent-rule-" + r.fiscalYear(), () -> Csv.write(
+        return answer(r, format, "three-percent-rule-" + r.fiscalYear(), () -> table(
                 List.of("fiscalYear", "totalStateExpenditure", "stiBudget", "stiShare", "thresholdPercent", "passes",
                         "shortfall", "approvedStateAllocations", "approvedStateAllocationsShare"),
                 List.of(List.of(r.fiscalYear(), r.totalStateExpenditure(), r.stiBudget(), text(r.stiShare()),
@@ -107,17 +111,18 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NonStateShare.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response nonStateShare(
             @Parameter(description = YEAR, example = "2026",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             @PathParam("year") String year,
             @Parameter(description = FORMAT, example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
             @QueryParam("format") String format,
             @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         NonStateShare r = reports.nonStateShare(year(year), origins.parse(origin));
-        return answer(r, format, "non-state-share-" + r.fiscalYear(), () -> Csv.write(
+        return answer(r, format, "non-state-share-" + r.fiscalYear(), () -> table(
                 List.of("fiscalYear", "approvedTotal", "nonStateApproved", "stateApproved", "otherApproved",
                         "nonStateShare", "targetPercent", "meetsTarget"),
                 List.of(List.of(r.fiscalYear(), r.approvedTotal(), r.nonStateApproved(), r.stateApproved(),
@@ -133,17 +138,18 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = FundingSourceBreakdown.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response byFundingSource(
             @Parameter(description = YEAR, example = "2026",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             @PathParam("year") String year,
             @Parameter(description = FORMAT, example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
             @QueryParam("format") String format,
             @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         Breakdown<SourceRow> r = reports.byFundingSource(year(year), origins.parse(origin));
-        return answer(r, format, "by-funding-source-" + r.fiscalYear(), () -> breakdownCsv(r,
+        return answer(r, format, "by-funding-source-" + r.fiscalYear(), () -> breakdownTable(r,
                 List.of("fundingSource", "nonState"), row -> List.of(row.fundingSource(), row.nonState(),
                         row.allocations(), row.planned(), row.approved(), row.disbursed(), row.remaining(),
                         text(row.disbursementRate()))));
@@ -157,17 +163,18 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SystemBreakdown.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response bySystem(
             @Parameter(description = YEAR, example = "2026",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             @PathParam("year") String year,
             @Parameter(description = FORMAT, example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
             @QueryParam("format") String format,
             @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         Breakdown<SystemRow> r = reports.bySystem(year(year), origins.parse(origin));
-        return answer(r, format, "by-system-" + r.fiscalYear(), () -> breakdownCsv(r, List.of("system"),
+        return answer(r, format, "by-system-" + r.fiscalYear(), () -> breakdownTable(r, List.of("system"),
                 row -> List.of(row.system(), row.allocations(), row.planned(), row.approved(), row.disbursed(),
                         row.remaining(), text(row.disbursementRate()))));
     }
@@ -180,17 +187,18 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AgencyBreakdown.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response byAgency(
             @Parameter(description = YEAR, example = "2026",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             @PathParam("year") String year,
             @Parameter(description = FORMAT, example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
             @QueryParam("format") String format,
             @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         Breakdown<AgencyRow> r = reports.byAgency(year(year), origins.parse(origin));
-        return answer(r, format, "by-agency-" + r.fiscalYear(), () -> breakdownCsv(r, List.of("agency", "agencyName"),
+        return answer(r, format, "by-agency-" + r.fiscalYear(), () -> breakdownTable(r, List.of("agency", "agencyName"),
                 row -> List.of(row.agency(), nullToEmpty(row.agencyName()), row.allocations(), row.planned(),
                         row.approved(), row.disbursed(), row.remaining(), text(row.disbursementRate()))));
     }
@@ -203,17 +211,18 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = InitiativeBreakdown.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response byInitiative(
             @Parameter(description = YEAR, example = "2026",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             @PathParam("year") String year,
             @Parameter(description = FORMAT, example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
             @QueryParam("format") String format,
             @Parameter(description = ORIGIN, example = "bkhcn") @QueryParam("origin") String origin) {
         Breakdown<InitiativeRow> r = reports.byInitiative(year(year), origins.parse(origin));
-        return answer(r, format, "by-initiative-" + r.fiscalYear(), () -> breakdownCsv(r,
+        return answer(r, format, "by-initiative-" + r.fiscalYear(), () -> breakdownTable(r,
                 List.of("initiativeId", "initiativeCode", "system", "leadAgency", "key"),
                 row -> List.of(row.initiativeId(), nullToEmpty(row.initiativeCode()), row.system(), row.leadAgency(),
                         row.key(), row.allocations(), row.planned(), row.approved(), row.disbursed(), row.remaining(),
@@ -230,13 +239,14 @@ public class ReportResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PriorityReport.class)),
-                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response priority(
             @Parameter(description = "The fiscal year, or `current` for the current year (Asia/Ho_Chi_Minh)",
                     example = "2026", schema = @Schema(type = SchemaType.STRING, pattern = "^([0-9]{4}|current)$"))
             @PathParam("year") String year,
             @Parameter(description = FORMAT, example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
             @QueryParam("format") String format) {
         int y = "current".equalsIgnoreCase(year) ? DisbursementService.today().getYear() : year(year);
         PriorityReport r = reports.priority(y);
@@ -249,42 +259,49 @@ public class ReportResource {
                     "NON_KEY_APPROVED_WHILE_KEY_UNFUNDED", w.system(), w.initiativeId(),
                     nullToEmpty(w.initiativeCode()), w.leadAgency(), w.allocationCode(), w.fundingSource(), w.amount(),
                     w.approvedAt(), String.join(" ", w.unfundedKeyInitiatives()))));
-            return Csv.write(List.of("finding", "system", "initiativeId", "initiativeCode", "leadAgency",
+            return table(List.of("finding", "system", "initiativeId", "initiativeCode", "leadAgency",
                     "allocationCode", "fundingSource", "amount", "approvedAt", "unfundedKeyInitiatives"), rows);
         });
     }
 
-    private Response answer(Object json, String format, String name, java.util.function.Supplier<String> csv) {
-        if (!wantsCsv(format)) {
+    private Response answer(Object json, String format, String name, java.util.function.Supplier<Table> table) {
+        Format file = file(format);
+        if (file == null) {
             return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(csv.get(), Csv.MEDIA_TYPE + "; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+        Table t = table.get();
+        return Exports.download(new Table(name, t.headings(), t.rows()), file, name);
     }
 
-    private boolean wantsCsv(String format) {
+    /** The file asked for, by {@code ?format=} or else by the Accept header; null for JSON. */
+    private Format file(String format) {
         if (format != null && !format.isBlank()) {
-            return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw ApiException.badRequest("format", "'" + format + "' is not one of [json, csv]");
-            };
+            return "json".equalsIgnoreCase(format.trim()) ? null : Format.of(format).orElseThrow(() ->
+                    ApiException.badRequest("format", "'" + format + "' is not one of [json, csv, xlsx]"));
         }
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
             if (accepted.isWildcardType()) {
-                return false;
+                return null;
             }
             if ("text".equals(accepted.getType()) && "csv".equals(accepted.getSubtype())) {
-                return true;
+                return Format.CSV;
+            }
+            if (accepted.isCompatible(MediaType.valueOf(Format.XLSX_MEDIA_TYPE))) {
+                return Format.XLSX;
             }
             if (accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
+                return null;
             }
         }
-        return false;
+        return null;
     }
 
-    private static <T> String breakdownCsv(Breakdown<T> r, List<String> keys, Function<T, List<?>> row) {
+    /** A report's rows as a table (its sheet is named when it is answered). */
+    private static Table table(List<String> header, List<? extends List<?>> rows) {
+        return new Table("report", header, rows.stream().map(r -> (List<Object>) new ArrayList<Object>(r)).toList());
+    }
+
+    private static <T> Table breakdownTable(Breakdown<T> r, List<String> keys, Function<T, List<?>> row) {
         List<String> header = new ArrayList<>(keys);
         header.addAll(FIGURES);
         List<List<?>> rows = new ArrayList<>();
@@ -297,11 +314,12 @@ public class ReportResource {
         total.addAll(List.of(r.totals().allocations(), r.totals().planned(), r.totals().approved(),
                 r.totals().disbursed(), r.totals().remaining(), text(r.totals().disbursementRate())));
         rows.add(total);
-        return Csv.write(header, rows);
+        return table(header, rows);
     }
 
-    private static String text(java.math.BigDecimal d) {
-        return d == null ? "" : d.toPlainString();
+    /** A figure as a number cell (CSV: written plainly), empty when there is none. */
+    private static Object text(java.math.BigDecimal d) {
+        return d == null ? "" : d;
     }
 
     private static String nullToEmpty(String s) {
