@@ -271,6 +271,24 @@ class MeasurementTest {
     }
 
     @Test
+    void anExcelWorkbookIsImportedWithTheSameHeadingsAndRowErrors() {
+        String code = annual();
+        byte[] xlsx = vn.nq57.tabular.Tables.xlsx(new vn.nq57.tabular.Table("Số liệu",
+                List.of("Mã chỉ tiêu", "Kỳ", "Đơn vị", "Giá trị", "Ghi chú"), List.of(
+                        java.util.Arrays.asList(code, "2023", "BKHCN", new java.math.BigDecimal("12.5"), "Số liệu sơ bộ"),
+                        java.util.Arrays.asList(code, "2024", "BKHCN-CDMST", "mười ba", null))));
+        given().auth().oauth2(TestTokens.submitter("BKHCN")).contentType(vn.nq57.tabular.Format.XLSX_MEDIA_TYPE)
+                .body(xlsx).when().post("/api/v1/measurements/batch?mode=partial")
+                .then().statusCode(200).body("status", equalTo("WARNING"))
+                .body("rows.status", contains("IMPORTED", "REJECTED")).body("rows[1].row", equalTo(2))
+                .body("rows[1].reasons[0].field", equalTo("value"));
+        given().auth().oauth2(TestTokens.viewer("BKHCN"))
+                .when().get("/api/v1/measurements?indicator=" + code)
+                .then().body("total", equalTo(1)).body("items[0].value", equalTo(12.5f))
+                .body("items[0].note", equalTo("Số liệu sơ bộ"));
+    }
+
+    @Test
     void aCsvWithMixedRowsIsReportedRowByRowInBothModes() {
         String code = annual();
         String csv = "indicator,period,agency,value,status\n"

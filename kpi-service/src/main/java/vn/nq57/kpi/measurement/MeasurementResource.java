@@ -39,6 +39,7 @@ import vn.nq57.kpi.measurement.MeasurementViews.MeasurementRequest;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementView;
 import vn.nq57.kpi.measurement.MeasurementViews.Row;
 import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
+import vn.nq57.platform.upload.ImportMode;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.http.IfMatchOptional;
 import vn.nq57.platform.http.Params;
@@ -55,6 +56,7 @@ import vn.nq57.platform.security.Roles;
 public class MeasurementResource {
 
     public static final String CSV = "text/csv";
+    public static final String XLSX = vn.nq57.tabular.Format.XLSX_MEDIA_TYPE;
 
     static final String ID = "The value's id (UUID)";
     static final String ID_EXAMPLE = "4e2a9c7b-1d3f-4a6e-8b5c-0f9d2e7a1b36";
@@ -66,7 +68,8 @@ public class MeasurementResource {
             + "mode=partial writes the valid rows and answers 200 with status WARNING.\n\nThe body is either JSON "
             + "(`application/json`, a BatchRequest) or CSV (`text/csv` or `application/csv`): UTF-8 with or without "
             + "BOM, a header row: indicator, period, agency, value, note, evidenceLink, status (Vietnamese names "
-            + "accepted: mã chỉ tiêu, kỳ, cơ quan / đơn vị, giá trị, ghi chú, minh chứng, trạng thái).";
+            + "accepted: mã chỉ tiêu, kỳ, cơ quan / đơn vị, giá trị, ghi chú, minh chứng, trạng thái); or an Excel "
+            + "workbook (`" + XLSX + "`) whose first sheet has the same heading row.";
     static final String MODE = "atomic (default): any rejected row refuses the whole request (422); partial: the valid "
             + "rows are written and the answer is 200 with status WARNING (case-insensitive)";
 
@@ -167,14 +170,14 @@ public class MeasurementResource {
             return new Row(i + 1, r.indicator(), r.period(), r.agency(), r.value(), r.note(), r.evidenceLink(),
                     r.status());
         }).toList();
-        ImportSummary summary = importer.importRows(numbered, mode(mode), "json");
+        ImportSummary summary = importer.importRows(numbered, ImportMode.of(mode), "json");
         return Response.ok(summary).build();
     }
 
     @POST
     @Path("/batch")
     @Idempotent
-    @Consumes({CSV, "application/csv"})
+    @Consumes({CSV, "application/csv", XLSX})
     @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER})
     @Operation(summary = BATCH_SUMMARY, description = BATCH_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The import summary: one entry per row and the totals",
@@ -185,14 +188,16 @@ public class MeasurementResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"ATOMIC", "PARTIAL"},
                             defaultValue = "ATOMIC"))
             @QueryParam("mode") String mode,
-            @RequestBody(description = "The CSV file: UTF-8, a header row, then one value per row", content = {
+            @RequestBody(description = "The CSV file (UTF-8, a header row, then one value per row) or an Excel workbook", content = {
                 @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
                         example = "indicator,period,agency,value,note,evidenceLink,status\n"
                                 + "R57-RD-GDP,2025,BKHCN,0.5,Số liệu sơ bộ,,SUBMITTED\n"),
-                @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING))})
+                @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
             byte[] body) {
         List<Row> rows = CsvMeasurements.parse(body == null ? new byte[0] : body, MeasurementImport.MAX_ROWS);
-        ImportSummary summary = importer.importRows(rows, mode(mode), "csv");
+        ImportSummary summary = importer.importRows(rows, ImportMode.of(mode),
+                vn.nq57.tabular.Format.ofUpload(null, body == null ? new byte[0] : body).extension);
         return Response.ok(summary).build();
     }
 
@@ -216,7 +221,7 @@ public class MeasurementResource {
                             enumeration = {"ATOMIC", "PARTIAL"}, defaultValue = "ATOMIC"))
             @QueryParam("mode") String mode,
             @NotNull @Valid DecisionsRequest request) {
-        return Response.ok(service.decideAll(request.action(), request.reason(), request.measurements(), mode(mode)))
+        return Response.ok(service.decideAll(request.action(), request.reason(), request.measurements(), ImportMode.of(mode)))
                 .build();
     }
 
@@ -293,8 +298,4 @@ public class MeasurementResource {
         return request == null ? null : request.reason();
     }
 
-    private static MeasurementImport.Mode mode(String mode) {
-        MeasurementImport.Mode m = Params.enumValue(MeasurementImport.Mode.class, "mode", mode);
-        return m == null ? MeasurementImport.Mode.ATOMIC : m;
-    }
 }

@@ -29,6 +29,7 @@ import vn.nq57.kpi.measurement.MeasurementViews.MeasurementEventData;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementRequest;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementView;
 import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
+import vn.nq57.platform.upload.ImportMode;
 import vn.nq57.platform.period.Period;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
@@ -163,7 +164,7 @@ public class MeasurementService {
             return new Recorded(view(get(result.id())), result.outcome());
         }
         MeasurementView view = result.written();
-        MeasurementImport.Existing before = result.before();
+        MeasurementRows.Existing before = result.before();
         audit.record("measurement.recorded", "measurement", view.id(), before == null ? null
                 : new Audited(before.value(), before.status(), before.note(), before.evidenceLink(), null),
                 Audited.of(view));
@@ -245,7 +246,7 @@ public class MeasurementService {
      * {@code decisionSummary}; in partial mode the refused rows are skipped.
      */
     @Transactional
-    public DecisionSummary decideAll(Decision step, String reason, List<DecisionItem> items, MeasurementImport.Mode mode) {
+    public DecisionSummary decideAll(Decision step, String reason, List<DecisionItem> items, ImportMode mode) {
         if (items.size() > MAX_DECISIONS) {
             throw ApiException.badRequest("measurements", "a decision list holds at most " + MAX_DECISIONS
                     + " values (got " + items.size() + "); split it");
@@ -270,7 +271,7 @@ public class MeasurementService {
             }
         }
         long refused = results.stream().filter(DecisionResult::rejected).count();
-        if (mode == MeasurementImport.Mode.ATOMIC && refused > 0) {
+        if (mode == ImportMode.ATOMIC && refused > 0) {
             DecisionSummary summary = DecisionSummary.of(step, mode, false, results);
             String detail = refused + " of " + items.size() + " value(s) were refused; nothing was changed (send "
                     + "?mode=partial to apply the others)";

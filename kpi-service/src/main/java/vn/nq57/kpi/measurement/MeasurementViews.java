@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.kpi.federation.Origins;
+import vn.nq57.platform.upload.ImportMode;
 import vn.nq57.platform.error.Problem;
 
 /** DTOs of measurements, their history, approval and import summaries. */
@@ -158,7 +159,7 @@ public final class MeasurementViews {
     public record DecisionSummary(String status, String mode, boolean committed, Decision action, DecisionCount count,
                                   List<DecisionResult> rows) {
 
-        static DecisionSummary of(Decision action, MeasurementImport.Mode mode, boolean committed,
+        static DecisionSummary of(Decision action, ImportMode mode, boolean committed,
                                   List<DecisionResult> rows) {
             int refused = (int) rows.stream().filter(DecisionResult::rejected).count();
             String status = refused == 0 ? "SUCCESS" : committed ? "WARNING" : "ERROR";
