@@ -166,7 +166,9 @@ public class KpiBench {
     }
 
     static void ingest(Map<String, String> results) throws Exception {
-        int perSet = (int) Math.ceil(ingestRows / (double) (AGENCIES.size() * 141)) + 1;
+        // months from January 2020 up to this one only: a value of a later month lies in the future and is refused
+        int months = (java.time.Year.now().getValue() - 2020) * 12 + java.time.LocalDate.now().getMonthValue() - 1;
+        int perSet = (int) Math.ceil(ingestRows / (double) (AGENCIES.size() * months)) + 1;
         System.out.println();
         System.out.println("== batch ingest: " + ingestRows + " rows per method (" + perSet
                 + " monthly indicators per method x months x " + AGENCIES.size() + " agencies)");
