@@ -1,6 +1,5 @@
 package vn.nq57.budget.allocation;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +16,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.nq57.budget.initiative.InitiativeReplica;
+import vn.nq57.platform.federation.OwnedEntity;
 
 /**
  * Money for one initiative in one fiscal year from one funding source. {@code disbursed} is the net of its
@@ -25,7 +24,7 @@ import vn.nq57.budget.initiative.InitiativeReplica;
  */
 @Entity
 @Table(name = "allocation")
-public class Allocation extends PanacheEntityBase {
+public class Allocation extends OwnedEntity {
     @Id
     public UUID id;
     public String code;
@@ -61,26 +60,12 @@ public class Allocation extends PanacheEntityBase {
     public OffsetDateTime cancelledAt;
     @Column(name = "cancel_reason")
     public String cancelReason;
-    @Column(name = "origin_instance")
-    public String originInstance;
-    /** Null for this instance's own allocations; the owning instance for a replica (a ministry's, at central). */
-    public String origin;
-    @Version
-    public long version;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
-
-    /**
-     * The instance that owns the allocation, as views show it: the origin column of a replica, else this instance
-     * (recorded in {@code origin_instance} when the allocation was planned).
-     */
-    public String owner() {
-        return origin != null ? origin : originInstance;
-    }
 
     public long remaining() {
         return status == AllocationStatus.APPROVED ? amount - disbursed : 0L;

@@ -1,6 +1,5 @@
 package vn.nq57.budget.disbursement;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,12 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.nq57.budget.allocation.Allocation;
+import vn.nq57.platform.federation.OwnedEntity;
 
 /**
  * Money paid out of an allocation (a PAYMENT, positive) or the reversal of a payment (a REVERSAL, negative, with a
@@ -23,7 +22,7 @@ import vn.nq57.budget.allocation.Allocation;
  */
 @Entity
 @Table(name = "disbursement")
-public class Disbursement extends PanacheEntityBase {
+public class Disbursement extends OwnedEntity {
 
     @Schema(name = "DisbursementKind", description = "A payment, or the reversal of an earlier payment")
     public enum Kind { PAYMENT, REVERSAL }
@@ -50,15 +49,4 @@ public class Disbursement extends PanacheEntityBase {
     public String recordedByAgency;
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
-    @Column(name = "origin_instance")
-    public String originInstance;
-    /** Null for this instance's own disbursements; the owning instance for a replica (a ministry's, at central). */
-    public String origin;
-    @Version
-    public long version;
-
-    /** The instance that owns the disbursement: the origin column of a replica, else this instance. */
-    public String owner() {
-        return origin != null ? origin : originInstance;
-    }
 }

@@ -1,6 +1,5 @@
 package vn.nq57.initiative.agency;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,15 +9,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import vn.nq57.platform.federation.OwnedEntity;
 
 /** An organisation of the agency tree (cơ quan, đơn vị). */
 @Entity
 @Table(name = "agency")
-public class Agency extends PanacheEntityBase {
+public class Agency extends OwnedEntity {
     @Id
     public UUID id;
     public String code;
@@ -31,12 +30,6 @@ public class Agency extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "parent_id")
     public Agency parent;
-    @Column(name = "origin_instance")
-    public String originInstance;
-    /** The owning instance when another instance owns this row (a read-only replica here); null when this one does. */
-    public String origin;
-    @Version
-    public long version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")

@@ -1,6 +1,5 @@
 package vn.nq57.initiative.initiative;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +14,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,11 +24,12 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.nq57.initiative.agency.Agency;
+import vn.nq57.platform.federation.OwnedEntity;
 
 /** A breakthrough initiative (sáng kiến đột phá). */
 @Entity
 @Table(name = "initiative")
-public class Initiative extends PanacheEntityBase {
+public class Initiative extends OwnedEntity {
     @Id
     public UUID id;
     public String code;
@@ -75,12 +74,6 @@ public class Initiative extends PanacheEntityBase {
     @OneToMany(mappedBy = "initiative", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("sortOrder")
     public List<Milestone> milestones = new ArrayList<>();
-    @Column(name = "origin_instance")
-    public String originInstance;
-    /** The owning instance when another instance owns this row (a read-only replica here); null when this one does. */
-    public String origin;
-    @Version
-    public long version;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

@@ -1,6 +1,5 @@
 package vn.nq57.initiative.obstacle;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,16 +9,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import vn.nq57.initiative.agency.Agency;
 import vn.nq57.initiative.initiative.Initiative;
+import vn.nq57.platform.federation.OwnedEntity;
 
 /** An obstacle (vướng mắc, kiến nghị) an agency files against an initiative, asking another agency to act. */
 @Entity
 @Table(name = "obstacle")
-public class Obstacle extends PanacheEntityBase {
+public class Obstacle extends OwnedEntity {
     @Id
     public UUID id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -54,10 +53,4 @@ public class Obstacle extends PanacheEntityBase {
     /** The instance that wrote the answer when it is not the obstacle's owner (the asked agency's instance). */
     @Column(name = "answer_origin")
     public String answerOrigin;
-    @Column(name = "origin_instance")
-    public String originInstance;
-    /** The owning instance when another instance owns this row (a read-only replica here); null when this one does. */
-    public String origin;
-    @Version
-    public long version;
 }

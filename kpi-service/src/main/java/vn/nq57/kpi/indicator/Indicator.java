@@ -1,6 +1,5 @@
 package vn.nq57.kpi.indicator;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,11 +19,12 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.nq57.platform.period.Frequency;
+import vn.nq57.platform.federation.OwnedEntity;
 
 /** An indicator (KPI, chỉ tiêu) with its baseline and targets. */
 @Entity
 @Table(name = "indicator")
-public class Indicator extends PanacheEntityBase {
+public class Indicator extends OwnedEntity {
     @Id
     public UUID id;
     public String code;
@@ -68,12 +67,6 @@ public class Indicator extends PanacheEntityBase {
     @CollectionTable(name = "indicator_target", joinColumns = @JoinColumn(name = "indicator_id"))
     @OrderBy("period")
     public List<IndicatorTarget> targets = new ArrayList<>();
-    @Column(name = "origin_instance")
-    public String originInstance;
-    /** The instance that owns this indicator; null when this instance does (DESIGN.md §3 Federation). */
-    public String origin;
-    @Version
-    public long version;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

@@ -1,22 +1,21 @@
 package vn.nq57.kpi.measurement;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import vn.nq57.platform.federation.OwnedEntity;
 
 /** The current value of one indicator for one period and reporting agency. */
 @Entity
 @Table(name = "measurement")
-public class Measurement extends PanacheEntityBase {
+public class Measurement extends OwnedEntity {
     @Id
     public UUID id;
     @Column(name = "indicator_id")
@@ -44,12 +43,6 @@ public class Measurement extends PanacheEntityBase {
     public String decidedBy;
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
-    @Column(name = "origin_instance")
-    public String originInstance;
-    /** The instance that owns this value; null when this instance does (DESIGN.md §3 Federation). */
-    public String origin;
-    @Version
-    public long version;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     /** Who recorded the first value, and for which agency (null for rows recorded before these were kept). */
