@@ -146,7 +146,7 @@ public class DisbursementResource {
                                              defaultValue = "atomic"))
                           @QueryParam("mode") String mode, @NotNull @Valid DisbursementBatch request) {
         ImportMode m = ImportMode.of(mode);
-        ImportSummary summary = bulk.run(bulk.fromJson(request.rows()), m, "json");
+        ImportSummary summary = bulk.run(DisbursementRows.fromJson(request.rows()), m, "json");
         return Response.ok(summary).build();
     }
 
@@ -176,7 +176,7 @@ public class DisbursementResource {
                                                  schema = @Schema(type = SchemaType.STRING, format = "binary"))})
                              byte[] body) {
         ImportMode m = ImportMode.of(mode);
-        ImportSummary summary = bulk.run(bulk.fromUpload(body), m,
+        ImportSummary summary = bulk.run(DisbursementRows.fromUpload(body), m,
                 Format.ofUpload(null, body == null ? new byte[0] : body).extension);
         return Response.ok(summary).type(MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -106,8 +106,8 @@ public final class DisbursementViews {
 
     @Schema(description = "A bulk upload of payments, recorded in one transaction")
     public record DisbursementBatch(@Schema(description = "1 to 5,000 payments, applied in order")
-                                    @NotNull @Size(min = 1, max = BulkDisbursementService.MAX_ROWS,
-            message = "must hold 1 to " + BulkDisbursementService.MAX_ROWS + " rows") List<BatchRow> rows) {
+                                    @NotNull @Size(min = 1, max = DisbursementRows.MAX_ROWS,
+            message = "must hold 1 to " + DisbursementRows.MAX_ROWS + " rows") List<BatchRow> rows) {
     }
 
     @Schema(name = "DisbursementImportRowStatus", description = "IMPORTED (recorded), UNCHANGED (the same reference "
