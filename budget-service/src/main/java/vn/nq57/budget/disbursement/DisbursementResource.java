@@ -176,8 +176,9 @@ public class DisbursementResource {
                                                  schema = @Schema(type = SchemaType.STRING, format = "binary"))})
                              byte[] body) {
         ImportMode m = ImportMode.of(mode);
-        ImportSummary summary = bulk.run(DisbursementRows.fromUpload(body), m,
-                Format.ofUpload(null, body == null ? new byte[0] : body).extension);
+        byte[] content = body == null ? new byte[0] : body;
+        Format format = Format.ofUpload(null, content);
+        ImportSummary summary = bulk.run(DisbursementRows.fromUpload(content, format), m, format.extension);
         return Response.ok(summary).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -21,6 +21,7 @@ import vn.nq57.platform.upload.ImportMode;
 import vn.nq57.platform.upload.UploadColumns;
 import vn.nq57.platform.upload.UploadRow;
 import vn.nq57.platform.upload.Uploads;
+import vn.nq57.tabular.Format;
 
 /**
  * The rules of a bulk upload of payments, without the database: a row read from JSON or a file and checked field by
@@ -70,9 +71,9 @@ public final class DisbursementRows {
     }
 
     /** Reads an uploaded CSV or XLSX file; a missing or unknown column is a 400 for the whole file. */
-    public static List<ParsedRow> fromUpload(byte[] body) {
+    public static List<ParsedRow> fromUpload(byte[] body, Format format) {
         List<ParsedRow> parsed = new ArrayList<>();
-        for (UploadRow line : Uploads.read(body, COLUMNS, MAX_ROWS).rows()) {
+        for (UploadRow line : Uploads.read(body, format, COLUMNS, MAX_ROWS).rows()) {
             List<Problem.Violation> problems = new ArrayList<>();
             if (line.extra() != null) {
                 problems.add(new Problem.Violation("row", line.extra()));

@@ -20,12 +20,13 @@ import vn.nq57.budget.disbursement.DisbursementViews.RowStatus;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.error.Problem;
 import vn.nq57.platform.upload.ImportMode;
+import vn.nq57.tabular.Format;
 
 /** The rules of a bulk upload of payments, without a database: reading and checking rows, and the summary. */
 class DisbursementRowsTest {
 
     static List<ParsedRow> upload(String csv) {
-        return DisbursementRows.fromUpload(csv.getBytes(StandardCharsets.UTF_8));
+        return DisbursementRows.fromUpload(csv.getBytes(StandardCharsets.UTF_8), Format.CSV);
     }
 
     static List<String> fields(ParsedRow row) {

@@ -20,6 +20,7 @@ import vn.nq57.initiative.initiative.InitiativeViews.ChiefArchitect;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeRequest;
 import vn.nq57.initiative.initiative.InitiativeViews.InitiativeView;
 import vn.nq57.initiative.initiative.InitiativeViews.OutputRequest;
+import vn.nq57.platform.upload.ImportMode;
 import vn.nq57.platform.upload.UploadColumns;
 import vn.nq57.platform.upload.UploadRow;
 import vn.nq57.platform.upload.Uploads;
@@ -83,7 +84,7 @@ public class InitiativeImport {
     }
 
     public ImportSummary importAll(List<InitiativeRequest> rows, String mode) {
-        boolean atomic = vn.nq57.platform.upload.ImportMode.of(mode) == vn.nq57.platform.upload.ImportMode.ATOMIC;
+        boolean atomic = ImportMode.of(mode) == ImportMode.ATOMIC;
         if (rows.isEmpty() || rows.size() > MAX_ROWS) {
             throw ApiException.badRequest("initiatives", "an import has 1 to " + MAX_ROWS + " rows");
         }

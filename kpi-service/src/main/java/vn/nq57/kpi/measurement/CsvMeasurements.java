@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import vn.nq57.kpi.measurement.MeasurementViews.Row;
 import vn.nq57.platform.upload.UploadColumns;
 import vn.nq57.platform.upload.Uploads;
+import vn.nq57.tabular.Format;
 
 /**
  * The columns of an upload of measurements (CSV or XLSX, read by the platform's upload kit): English or Vietnamese
@@ -30,9 +31,9 @@ public final class CsvMeasurements {
     private CsvMeasurements() {
     }
 
-    /** The rows of an uploaded CSV or XLSX file (known by its first bytes). */
-    public static List<Row> parse(byte[] body, int maxRows) {
-        Uploads.Upload upload = Uploads.read(body, COLUMNS, maxRows);
+    /** The rows of an uploaded CSV or XLSX file. */
+    public static List<Row> parse(byte[] body, Format format, int maxRows) {
+        Uploads.Upload upload = Uploads.read(body, format, COLUMNS, maxRows);
         return upload.rows().stream().map(r -> {
             String value = r.raw("value");
             if (upload.decimalComma() && value != null && DECIMAL_COMMA.matcher(value.trim()).matches()) {

@@ -40,6 +40,7 @@ import vn.nq57.kpi.measurement.MeasurementViews.MeasurementView;
 import vn.nq57.kpi.measurement.MeasurementViews.Row;
 import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
 import vn.nq57.platform.upload.ImportMode;
+import vn.nq57.tabular.Format;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.http.IfMatchOptional;
 import vn.nq57.platform.http.Params;
@@ -56,7 +57,7 @@ import vn.nq57.platform.security.Roles;
 public class MeasurementResource {
 
     public static final String CSV = "text/csv";
-    public static final String XLSX = vn.nq57.tabular.Format.XLSX_MEDIA_TYPE;
+    public static final String XLSX = Format.XLSX_MEDIA_TYPE;
 
     static final String ID = "The value's id (UUID)";
     static final String ID_EXAMPLE = "4e2a9c7b-1d3f-4a6e-8b5c-0f9d2e7a1b36";
@@ -195,9 +196,10 @@ public class MeasurementResource {
                 @Content(mediaType = "application/csv", schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
             byte[] body) {
-        List<Row> rows = CsvMeasurements.parse(body == null ? new byte[0] : body, MeasurementImport.MAX_ROWS);
-        ImportSummary summary = importer.importRows(rows, ImportMode.of(mode),
-                vn.nq57.tabular.Format.ofUpload(null, body == null ? new byte[0] : body).extension);
+        byte[] content = body == null ? new byte[0] : body;
+        Format format = Format.ofUpload(null, content);
+        List<Row> rows = CsvMeasurements.parse(content, format, MeasurementImport.MAX_ROWS);
+        ImportSummary summary = importer.importRows(rows, ImportMode.of(mode), format.extension);
         return Response.ok(summary).build();
     }
 
