@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
@@ -113,7 +114,13 @@ public final class Tables {
 
     /** As {@link #read}, each row with the line (CSV) or row (XLSX) of the file it starts on. */
     public static List<SheetRow> readRows(byte[] content, Format format, int maxRows) {
-        return format == Format.XLSX ? readXlsx(content, maxRows) : readCsv(strictText(content), maxRows);
+        return readSheet(content, format, maxRows).rows();
+    }
+
+    /** As {@link #readRows}, with the separator the CSV was read with (',' for a workbook). */
+    public static ReadSheet readSheet(byte[] content, Format format, int maxRows) {
+        return format == Format.XLSX ? new ReadSheet(format, ',', readXlsx(content, maxRows))
+                : readCsv(strictText(content), maxRows);
     }
 
     /** An upload's bytes as UTF-8 text, without a byte-order mark. */
@@ -133,17 +140,13 @@ public final class Tables {
         }
     }
 
-    /** The separator of a CSV upload: ',' or ';' or a tab, whichever its first non-blank line has most of. */
-    public static char csvSeparator(byte[] content) {
-        return separator(text(content).lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
-    }
-
-    static List<SheetRow> readCsv(String text, int maxRows) {
+    /** A CSV separated by ',' or ';' or a tab, whichever its first non-blank line has most of. */
+    static ReadSheet readCsv(String text, int maxRows) {
         char separator = separator(text.lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
         List<SheetRow> rows = new ArrayList<>();
         long linesRead = 0;
         try (CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(separator).get().parse(new StringReader(text))) {
-            java.util.Iterator<CSVRecord> records = parser.iterator();
+            Iterator<CSVRecord> records = parser.iterator();
             while (rows.size() < maxRows) {
                 CSVRecord r;
                 try {
@@ -169,7 +172,7 @@ public final class Tables {
         } catch (IOException e) {
             throw new IllegalArgumentException("not a readable CSV: " + e.getMessage(), e);
         }
-        return rows;
+        return new ReadSheet(Format.CSV, separator, rows);
     }
 
     static List<SheetRow> readXlsx(byte[] content, int maxRows) {

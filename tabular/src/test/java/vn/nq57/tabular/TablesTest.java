@@ -66,6 +66,11 @@ class TablesTest {
         assertThat(fromCsv.get(1)).containsExactly("Bộ Khoa học và Công nghệ", "87.5", "2026-03-31");
         assertThat(Tables.read("mã chỉ tiêu;kỳ;giá trị\nH1;2025;57,8\n".getBytes(StandardCharsets.UTF_8),
                 Format.CSV, 100).get(1)).containsExactly("H1", "2025", "57,8");
+        assertThat(Tables.readSheet("a;b\n1;2\n".getBytes(StandardCharsets.UTF_8), Format.CSV, 10).separator())
+                .isEqualTo(';');
+        assertThat(Tables.readSheet("a\tb\tc;d\n".getBytes(StandardCharsets.UTF_8), Format.CSV, 10).separator())
+                .isEqualTo('\t');
+        assertThat(Tables.readSheet(Tables.csv(TABLE), Format.CSV, 10).separator()).isEqualTo(',');
         assertThat(Tables.read(Tables.csv(TABLE), Format.CSV, 2)).hasSize(2);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tables.read(new byte[] {'P', 'K', 3, 4, 1}, Format.XLSX, 10))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -8,6 +8,7 @@ import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.error.Problem;
 import vn.nq57.platform.text.Text;
 import vn.nq57.tabular.Format;
+import vn.nq57.tabular.ReadSheet;
 import vn.nq57.tabular.SheetRow;
 import vn.nq57.tabular.Tables;
 
@@ -35,12 +36,13 @@ public final class Uploads {
 
     public static Upload read(byte[] content, Format format, UploadColumns columns, int maxRows) {
         String file = format == Format.XLSX ? "workbook" : "CSV";
-        List<SheetRow> sheet;
+        ReadSheet read;
         try {
-            sheet = Tables.readRows(content, format, maxRows + 2);
+            read = Tables.readSheet(content, format, maxRows + 2);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("body", e.getMessage());
         }
+        List<SheetRow> sheet = read.rows();
         if (sheet.isEmpty()) {
             throw ApiException.badRequest("body", "the " + file + " is empty: its first row names the columns "
                     + columns.names());
@@ -65,7 +67,7 @@ public final class Uploads {
                             + byIndex.length : null;
             rows.add(new UploadRow(rows.size() + 1, row.line(), values, extra));
         }
-        return new Upload(rows, format == Format.CSV && Tables.csvSeparator(content) == ';');
+        return new Upload(rows, read.separator() == ';');
     }
 
     /** The column of each heading; one 400 listing every unknown, repeated or missing column. */
