@@ -32,6 +32,7 @@ import vn.nq57.kpi.measurement.MeasurementStatus;
 import vn.nq57.platform.period.Period;
 import vn.nq57.platform.events.EventRefused;
 import vn.nq57.platform.federation.Federation;
+import vn.nq57.platform.jdbc.SqlArrays;
 
 /**
  * Central's copy of the values a ministry records: each value of an event (one, or a batch's chunk) is written with
@@ -283,10 +284,10 @@ public class MeasurementReplicas {
                 WHERE m.id = ANY(?::uuid[])
                    OR (m.indicator_id, m.period, m.agency_code) IN (SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[]))
                 FOR UPDATE""")) {
-            ps.setArray(1, c.createArrayOf("uuid", rows.stream().map(Incoming::id).toArray()));
-            ps.setArray(2, c.createArrayOf("uuid", rows.stream().map(Incoming::indicatorId).toArray()));
-            ps.setArray(3, c.createArrayOf("text", rows.stream().map(Incoming::period).toArray()));
-            ps.setArray(4, c.createArrayOf("text", rows.stream().map(Incoming::agency).toArray()));
+            SqlArrays.bind(ps, 1, "uuid", rows.stream().map(Incoming::id).toArray(),
+                    rows.stream().map(Incoming::indicatorId).toArray());
+            SqlArrays.bind(ps, 3, "text", rows.stream().map(Incoming::period).toArray(),
+                    rows.stream().map(Incoming::agency).toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Held held = new Held(rs.getObject(1, UUID.class), rs.getString(5), rs.getLong(6),

@@ -28,6 +28,7 @@ import vn.nq57.kpi.measurement.MeasurementRows.IndicatorRef;
 import vn.nq57.kpi.measurement.MeasurementViews.Row;
 import vn.nq57.kpi.sql.RoundTrip;
 import vn.nq57.platform.InstanceConfig;
+import vn.nq57.platform.jdbc.SqlArrays;
 import vn.nq57.platform.period.Frequency;
 import vn.nq57.platform.security.Caller;
 
@@ -288,15 +289,8 @@ class MeasurementStore {
             ps.setObject(5, now);
             ps.setString(6, actor);
             ps.setString(7, actorAgency);
-            ps.setArray(8, conn.createArrayOf("uuid", ids));
-            ps.setArray(9, conn.createArrayOf("uuid", indicators));
-            ps.setArray(10, conn.createArrayOf("text", periods));
-            ps.setArray(11, conn.createArrayOf("text", ends));
-            ps.setArray(12, conn.createArrayOf("text", agencies));
-            ps.setArray(13, conn.createArrayOf("text", values));
-            ps.setArray(14, conn.createArrayOf("text", statuses));
-            ps.setArray(15, conn.createArrayOf("text", notes));
-            ps.setArray(16, conn.createArrayOf("text", links));
+            int next = SqlArrays.bind(ps, 8, "uuid", ids, indicators);
+            SqlArrays.bind(ps, next, "text", periods, ends, agencies, values, statuses, notes, links);
             if (!changed.isEmpty()) {
                 int m = changed.size();
                 Object[] hIds = new Object[m];
@@ -317,12 +311,9 @@ class MeasurementStore {
                 ps.setString(17, actor);
                 ps.setString(18, actorAgency);
                 ps.setObject(19, now);
-                ps.setArray(20, conn.createArrayOf("uuid", hIds));
-                ps.setArray(21, conn.createArrayOf("text", olds));
-                ps.setArray(22, conn.createArrayOf("text", news));
-                ps.setArray(23, conn.createArrayOf("text", oldStatuses));
-                ps.setArray(24, conn.createArrayOf("text", newStatuses));
-                ps.setArray(25, conn.createArrayOf("bigint", versions));
+                SqlArrays.bind(ps, 20, "uuid", hIds);
+                SqlArrays.bind(ps, 21, "text", olds, news, oldStatuses, newStatuses);
+                SqlArrays.bind(ps, 25, "bigint", versions);
             }
             Map<UUID, Checked> byId = new HashMap<>(n * 2);
             rows.forEach(c -> byId.put(c.id, c));
