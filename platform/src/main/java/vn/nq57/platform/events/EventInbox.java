@@ -78,7 +78,7 @@ public class EventInbox {
 
     /** Applies well-formed events in one transaction; false (nothing written) when one of them failed. */
     private boolean applyTogether(EventConsumer consumer, List<CloudEvent> events) {
-        List<String> ids = events.stream().map(CloudEvent::id).toList();
+        String ids = IdempotentConsumer.jsonArray(events.stream().map(CloudEvent::id).toList());
         Integer applied = together(consumer.name() + " applies a batch of " + events.size() + " events one by one",
                 () -> {
                     java.util.Set<String> fresh = idempotent.firstDeliveries(consumer.name(), ids);
@@ -97,7 +97,7 @@ public class EventInbox {
                                     UPDATE parked_event SET next_attempt = now() WHERE consumer = ?1
                                         AND aggregate_key IN (SELECT aggregate_key FROM applied)
                                         AND event_id NOT IN (SELECT jsonb_array_elements_text(cast(?2 AS jsonb)))""")
-                            .setParameter(1, consumer.name()).setParameter(2, IdempotentConsumer.jsonArray(ids))
+                            .setParameter(1, consumer.name()).setParameter(2, ids)
                             .executeUpdate();
                     return firsts;
                 });

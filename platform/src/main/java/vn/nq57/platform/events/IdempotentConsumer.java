@@ -32,16 +32,17 @@ public class IdempotentConsumer {
     }
 
     /**
-     * Records the events {@code ids} as processed by {@code consumer}, in one statement, and answers those seen for the
-     * first time (a set the caller may change). Call it inside the transaction that applies them.
+     * Records the events {@code ids} (a {@link #jsonArray}) as processed by {@code consumer}, in one statement, and
+     * answers those seen for the first time (a set the caller may change). Call it inside the transaction that applies
+     * them.
      */
-    public java.util.Set<String> firstDeliveries(String consumer, java.util.Collection<String> ids) {
+    public java.util.Set<String> firstDeliveries(String consumer, String ids) {
         @SuppressWarnings("unchecked")
         List<String> fresh = em.createNativeQuery("""
                         INSERT INTO processed_event (consumer, event_id)
                         SELECT DISTINCT ?1, id FROM jsonb_array_elements_text(cast(?2 AS jsonb)) AS t(id)
                         ON CONFLICT DO NOTHING RETURNING event_id""")
-                .setParameter(1, consumer).setParameter(2, jsonArray(ids)).getResultList();
+                .setParameter(1, consumer).setParameter(2, ids).getResultList();
         return new java.util.HashSet<>(fresh);
     }
 

@@ -236,7 +236,8 @@ public class FederationReceiver implements EventConsumer {
     }
 
     private List<Result> applyAll(String sender, List<CloudEvent> events) {
-        java.util.Set<String> fresh = idempotent.firstDeliveries(CONSUMER, events.stream().map(CloudEvent::id).toList());
+        java.util.Set<String> fresh = idempotent.firstDeliveries(CONSUMER,
+                IdempotentConsumer.jsonArray(events.stream().map(CloudEvent::id).toList()));
         Map<String, Long> versions = new java.util.HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> held = em.createNativeQuery("""
