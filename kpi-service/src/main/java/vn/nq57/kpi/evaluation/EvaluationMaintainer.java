@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,14 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
-import vn.nq57.kpi.evaluation.EvaluationViews.IndicatorScore;
-import vn.nq57.kpi.evaluation.Evaluator.Facts;
-import vn.nq57.kpi.evaluation.Evaluator.Point;
 import vn.nq57.kpi.evaluation.Evaluator.Result;
-import vn.nq57.kpi.evaluation.Evaluator.Target;
-import vn.nq57.kpi.indicator.Direction;
-import vn.nq57.kpi.indicator.Unit;
-import vn.nq57.platform.period.Frequency;
 import vn.nq57.platform.period.Period;
 import vn.nq57.kpi.sql.RoundTrip;
 import vn.nq57.platform.outbox.Outbox;
@@ -104,35 +96,7 @@ public class EvaluationMaintainer {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockPairs(Collection<Touched> pairs) {
-        advisoryLocks(pairKeys(pairs));
-    }
-
-    /**
-     * The advisory lock keys of these pairs, ascending (no deadlock between writers), for {@link #LOCK} when a writer
-     * sends the lock ahead of its read in one round trip.
-     */
-    public static long[] pairKeys(Collection<Touched> pairs) {
-        return pairs.stream().mapToLong(p -> 0x1F57L * 31 + p.indicatorId().getMostSignificantBits()
-                ^ p.indicatorId().getLeastSignificantBits() ^ p.period().hashCode() * 0x9E3779B97F4A7C15L)
-                .sorted().distinct().toArray();
-    }
-
-    /**
-     * The lock keys that serialise the evaluation of these indicators until the transaction ends: taken just before an
-     * indicator's evaluation is recomputed from its period aggregates, so that the last committer has seen every
-     * earlier one.
-     */
-    static long[] indicatorKeys(Collection<UUID> indicatorIds) {
-        return indicatorIds.stream().mapToLong(id -> 0x5757L << 48 ^ id.getMostSignificantBits()
-                ^ id.getLeastSignificantBits()).sorted().distinct().toArray();
-    }
-
-    /** Takes transaction-scoped advisory locks on the keys of its bigint[] parameter, in the order given. */
-    public static final String LOCK = "SELECT pg_advisory_xact_lock(k)::text FROM unnest(?::bigint[]) AS t(k)";
-
-    /** Lock keys as the parameter of {@link #LOCK}. */
-    public static Array keys(Connection c, long[] keys) throws SQLException {
-        return c.createArrayOf("bigint", java.util.Arrays.stream(keys).boxed().toArray());
+        advisoryLocks(EvaluationLocks.pairKeys(pairs));
     }
 
     private void advisoryLocks(long[] keys) {
@@ -140,8 +104,8 @@ public class EvaluationMaintainer {
             return;
         }
         session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-                ps.setArray(1, keys(c, keys));
+            try (PreparedStatement ps = c.prepareStatement(EvaluationLocks.LOCK)) {
+                ps.setArray(1, EvaluationLocks.keys(c, keys));
                 RoundTrip.results(ps);
             }
         });
@@ -245,12 +209,6 @@ public class EvaluationMaintainer {
         refresh(indicatorIds, "", (c, ps, from) -> from);
     }
 
-    /** Targets, then indicator facts, of the indicators in the uuid[] parameter (read by {@link #indicators}). */
-    private static final String FACTS = """
-            SELECT indicator_id, period, value FROM indicator_target WHERE indicator_id = ANY(?);
-            SELECT id, system_code, initiative_id, tier, direction, frequency, baseline_value, baseline_period,
-                   tolerance_points, grace_days, code, owner_agency, name_vi, unit FROM indicator WHERE id = ANY(?)""";
-
     /**
      * Sends {@code lead} (statements with their parameters), the indicators' lock and every read the evaluation needs
      * in one round trip, then writes the evaluation and announces the changed ones.
@@ -265,38 +223,38 @@ public class EvaluationMaintainer {
     }
 
     /** What {@link #refresh} reads: the indicators with their series, and their stored evaluations and versions. */
-    private record Stored(Map<UUID, Row> rows, Map<UUID, Figures> previous, Map<UUID, Long> versions) {
+    private record Stored(Map<UUID, IndicatorFacts.Row> rows, Map<UUID, Figures> previous, Map<UUID, Long> versions) {
     }
 
     private Stored read(Connection c, Collection<UUID> indicatorIds, String lead, Lead binder) throws SQLException {
         Array ids = c.createArrayOf("uuid", indicatorIds.toArray());
         Map<UUID, Figures> previous = new HashMap<>();
         Map<UUID, Long> versions = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(lead + LOCK + ";\n" + FACTS + ";\n" + """
+        try (PreparedStatement ps = c.prepareStatement(lead + EvaluationLocks.LOCK + ";\n" + IndicatorFacts.FACTS + ";\n" + """
                 SELECT indicator_id, period, period_end, value, value_count, approved_count, last_submitted_at
                 FROM indicator_period_agg WHERE indicator_id = ANY(?) ORDER BY indicator_id, period_end;
                 SELECT indicator_id, status, progress, actual, latest_period, values_used, approved_values,
                        missing::text, target_period, forecast, evaluation_version
                 FROM indicator_current WHERE indicator_id = ANY(?)""")) {
             int i = binder.bind(c, ps, 1);
-            ps.setArray(i, keys(c, indicatorKeys(indicatorIds)));
+            ps.setArray(i, EvaluationLocks.keys(c, EvaluationLocks.indicatorKeys(indicatorIds)));
             for (int k = 1; k <= 4; k++) {
                 ps.setArray(i + k, ids);
             }
             List<ResultSet> results = RoundTrip.results(ps);
-            Map<UUID, Row> rows = indicators(results.get(1), results.get(2));
+            Map<UUID, IndicatorFacts.Row> rows = IndicatorFacts.indicators(results.get(1), results.get(2));
             ResultSet rs = results.get(3);
             while (rs.next()) {
-                Row row = rows.get(rs.getObject(1, UUID.class));
+                IndicatorFacts.Row row = rows.get(rs.getObject(1, UUID.class));
                 if (row != null) {
-                    row.points.add(point(rs, 2));
+                    row.points.add(IndicatorFacts.point(rs, 2));
                 }
             }
             rs = results.get(4);
             while (rs.next()) {
                 UUID id = rs.getObject(1, UUID.class);
-                previous.put(id, new Figures(rs.getString(2), dec(rs, 3), dec(rs, 4), rs.getString(5), rs.getInt(6),
-                        rs.getInt(7), rs.getString(8), rs.getString(9), dec(rs, 10)));
+                previous.put(id, new Figures(rs.getString(2), IndicatorFacts.dec(rs, 3), IndicatorFacts.dec(rs, 4), rs.getString(5), rs.getInt(6),
+                        rs.getInt(7), rs.getString(8), rs.getString(9), IndicatorFacts.dec(rs, 10)));
                 versions.put(id, rs.getLong(11));
             }
             return new Stored(rows, previous, versions);
@@ -320,7 +278,7 @@ public class EvaluationMaintainer {
                     periods_with_data = EXCLUDED.periods_with_data, values_used = EXCLUDED.values_used,
                     approved_values = EXCLUDED.approved_values, missing = EXCLUDED.missing, as_of = EXCLUDED.as_of,
                     evaluation_version = EXCLUDED.evaluation_version, line = EXCLUDED.line, computed_at = now()""")) {
-            for (Row row : stored.rows().values()) {
+            for (IndicatorFacts.Row row : stored.rows().values()) {
                 Result r = Evaluator.evaluate(row.facts, row.points, today);
                 String missingJson = json(r.missing());
                 Figures now = new Figures(r.status().name(), r.progress(), r.actual(), r.latestPeriod(),
@@ -342,7 +300,7 @@ public class EvaluationMaintainer {
     }
 
     /** The parameters of {@link #store}'s upsert for one indicator. */
-    private void bind(PreparedStatement ps, Row row, Result r, String missingJson, long version) throws SQLException {
+    private void bind(PreparedStatement ps, IndicatorFacts.Row row, Result r, String missingJson, long version) throws SQLException {
         ps.setObject(1, row.id);
         ps.setString(2, row.system);
         ps.setObject(3, row.initiative);
@@ -379,93 +337,6 @@ public class EvaluationMaintainer {
         } catch (JsonProcessingException e) {
             return f;
         }
-    }
-
-    /** An indicator's facts with its series, as {@link #refresh} and the evaluation reads assemble them. */
-    static final class Row {
-        final UUID id;
-        final String code;
-        final String owner;
-        final String system;
-        final UUID initiative;
-        final String tier;
-        final Facts facts;
-        final String nameVi;
-        final String unit;
-        final List<Point> points = new ArrayList<>();
-
-        Row(UUID id, String code, String owner, String system, UUID initiative, String tier, Facts facts,
-            String nameVi, String unit) {
-            this.id = id;
-            this.code = code;
-            this.owner = owner;
-            this.system = system;
-            this.initiative = initiative;
-            this.tier = tier;
-            this.facts = facts;
-            this.nameVi = nameVi;
-            this.unit = unit;
-        }
-
-        /** This indicator's scorecard line for the result {@code r}. */
-        IndicatorScore line(Result r) {
-            return new IndicatorScore(id, code, nameVi, Unit.valueOf(unit), facts.direction(), r.status(),
-                    r.latestPeriod(), plain(r.actual()), r.targetPeriod(), plain(r.targetValue()), plain(r.progress()),
-                    plain(r.expectedProgress()), plain(r.forecast()), r.forecastMeetsTarget(), r.valuesUsed(),
-                    r.missing(), r.asOf());
-        }
-    }
-
-    /** A decimal as a NUMERIC column gives it back: never in exponent notation (see {@link #dec}). */
-    private static BigDecimal plain(BigDecimal d) {
-        return d == null || d.scale() >= 0 ? d : d.setScale(0);
-    }
-
-    /** The facts of the indicators in {@code ids}, with their targets (one round trip). */
-    static Map<UUID, Row> indicators(Connection c, Array ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(FACTS)) {
-            ps.setArray(1, ids);
-            ps.setArray(2, ids);
-            List<ResultSet> results = RoundTrip.results(ps);
-            return indicators(results.get(0), results.get(1));
-        }
-    }
-
-    /** Reads the two result sets of {@link #FACTS}. */
-    private static Map<UUID, Row> indicators(ResultSet targetRows, ResultSet indicatorRows) throws SQLException {
-        Map<UUID, List<Target>> targets = new HashMap<>();
-        while (targetRows.next()) {
-            targets.computeIfAbsent(targetRows.getObject(1, UUID.class), k -> new ArrayList<>())
-                    .add(new Target(targetRows.getString(2), dec(targetRows, 3)));
-        }
-        Map<UUID, Row> rows = new HashMap<>();
-        ResultSet rs = indicatorRows;
-        while (rs.next()) {
-            UUID id = rs.getObject(1, UUID.class);
-            Facts facts = new Facts(Direction.valueOf(rs.getString(5)), Frequency.valueOf(rs.getString(6)),
-                    dec(rs, 7), rs.getString(8), targets.getOrDefault(id, List.of()),
-                    dec(rs, 9), rs.getInt(10));
-            rows.put(id, new Row(id, rs.getString(11), rs.getString(12), rs.getString(2),
-                    rs.getObject(3, UUID.class), rs.getString(4), facts, rs.getString(13), rs.getString(14)));
-        }
-        return rows;
-    }
-
-    /**
-     * A NUMERIC column as a plain decimal: pgjdbc's binary decoding may give a negative scale (60 as 6E+1), which
-     * would reach JSON as exponent notation.
-     */
-    public static BigDecimal dec(ResultSet rs, int column) throws SQLException {
-        BigDecimal d = rs.getBigDecimal(column);
-        return d == null || d.scale() >= 0 ? d : d.setScale(0);
-    }
-
-    /** Reads (period, period_end, value, count, approved, last_submitted_at) from column {@code from} on. */
-    static Point point(ResultSet rs, int from) throws SQLException {
-        Timestamp last = rs.getTimestamp(from + 5);
-        return new Point(rs.getString(from), rs.getObject(from + 1, LocalDate.class), dec(rs, from + 2),
-                rs.getInt(from + 3), rs.getInt(from + 4),
-                last == null ? null : last.toInstant().atOffset(ZoneOffset.UTC));
     }
 
     private String json(Object value) {

@@ -42,6 +42,9 @@ public class EvaluationResource {
     EvaluationService service;
 
     @Inject
+    Scorecards scorecards;
+
+    @Inject
     EvaluationMaintainer maintainer;
 
     @Inject
@@ -72,7 +75,7 @@ public class EvaluationResource {
             @Parameter(description = INITIATIVE_ID, example = INITIATIVE_ID_EXAMPLE,
                     schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @PathParam("id") String id) {
-        return service.initiative(Params.uuid("id", id));
+        return scorecards.initiative(Params.uuid("id", id));
     }
 
     @GET
@@ -84,14 +87,14 @@ public class EvaluationResource {
             @Parameter(description = "The System's code (H1..H6, case-insensitive)", example = "H4",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"H1", "H2", "H3", "H4", "H5", "H6"}))
             @PathParam("code") String code) {
-        return service.system(code);
+        return scorecards.system(code);
     }
 
     @GET
     @Path("/plan")
     @Operation(summary = "The whole plan: a roll-up per System and overall")
     public PlanScorecard plan() {
-        return service.plan();
+        return scorecards.plan();
     }
 
     @POST

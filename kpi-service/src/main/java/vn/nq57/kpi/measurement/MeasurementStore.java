@@ -20,8 +20,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.postgresql.PGConnection;
+import vn.nq57.kpi.evaluation.EvaluationLocks;
 import vn.nq57.kpi.evaluation.EvaluationMaintainer;
 import vn.nq57.kpi.evaluation.EvaluationMaintainer.Touched;
+import vn.nq57.kpi.evaluation.IndicatorFacts;
 import vn.nq57.kpi.measurement.MeasurementRows.Checked;
 import vn.nq57.kpi.measurement.MeasurementRows.Existing;
 import vn.nq57.kpi.measurement.MeasurementRows.IndicatorRef;
@@ -109,7 +111,7 @@ class MeasurementStore {
         }
         List<Touched> pairs = rows.stream().map(c -> new Touched(c.indicator.id(), c.period.toString())).distinct()
                 .toList();
-        long[] keys = EvaluationMaintainer.pairKeys(pairs);
+        long[] keys = EvaluationLocks.pairKeys(pairs);
         Map<String, Checked> byKey = new HashMap<>();
         for (Checked c : rows) {
             byKey.put(c.indicator.id() + "|" + c.period + "|" + c.agency, c);
@@ -120,7 +122,7 @@ class MeasurementStore {
         // per pair (a single value): one probe per row.
         boolean byPair = rows.size() > 2 * pairs.size();
         session().doWork(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement(EvaluationMaintainer.LOCK + ";\n" + """
+            try (PreparedStatement ps = conn.prepareStatement(EvaluationLocks.LOCK + ";\n" + """
                     SELECT m.id, m.indicator_id, m.period, m.agency_code, m.value, m.status, m.note, m.evidence_link, m.version,
                            m.origin, m.first_submitted_at
                     """ + (byPair ? """
@@ -130,7 +132,7 @@ class MeasurementStore {
                     FROM unnest(?::uuid[], ?::text[], ?::text[]) AS k(indicator_id, period, agency)
                     CROSS JOIN LATERAL (SELECT * FROM measurement x WHERE x.indicator_id = k.indicator_id
                         AND x.period = k.period AND x.agency_code = k.agency FOR UPDATE) m"""))) {
-                ps.setArray(1, EvaluationMaintainer.keys(conn, keys));
+                ps.setArray(1, EvaluationLocks.keys(conn, keys));
                 if (byPair) {
                     ps.setArray(2, conn.createArrayOf("uuid", pairs.stream().map(Touched::indicatorId).toArray()));
                     ps.setArray(3, conn.createArrayOf("text", pairs.stream().map(Touched::period).toArray()));
@@ -144,7 +146,7 @@ class MeasurementStore {
                     Checked c = byKey.get(rs.getObject(2, UUID.class) + "|" + rs.getString(3) + "|"
                             + rs.getString(4));
                     if (c != null) {
-                        c.existing = new Existing(rs.getObject(1, UUID.class), EvaluationMaintainer.dec(rs, 5),
+                        c.existing = new Existing(rs.getObject(1, UUID.class), IndicatorFacts.dec(rs, 5),
                                 MeasurementStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8),
                                 rs.getLong(9), rs.getString(10), rs.getObject(11, OffsetDateTime.class));
                     }
@@ -327,7 +329,7 @@ class MeasurementStore {
                     throw new IllegalStateException("measurement " + rs.getObject(1) + " changed concurrently");
                 }
                 c.version = expected;
-                c.storedValue = EvaluationMaintainer.dec(rs, 3);
+                c.storedValue = IndicatorFacts.dec(rs, 3);
                 OffsetDateTime first = rs.getObject(4, OffsetDateTime.class);
                 c.firstSubmittedAt = first == null ? null : first.withOffsetSameInstant(ZoneOffset.UTC);
                 c.originInstance = rs.getString(5);

@@ -124,6 +124,15 @@ public record Period(Frequency type, int year, int part) implements Comparable<P
         };
     }
 
+    /** The period of the same type that comes before this one. */
+    public Period previous() {
+        return switch (type) {
+            case ANNUAL -> new Period(type, year - 1, 0);
+            case QUARTERLY -> part == 1 ? new Period(type, year - 1, 4) : new Period(type, year, part - 1);
+            case MONTHLY -> part == 1 ? new Period(type, year - 1, 12) : new Period(type, year, part - 1);
+        };
+    }
+
     /** The period of the given type that contains {@code date}. */
     public static Period containing(Frequency type, LocalDate date) {
         return switch (type) {

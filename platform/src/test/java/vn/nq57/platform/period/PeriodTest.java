@@ -53,4 +53,14 @@ class PeriodTest {
         assertEquals("1999Q4", new Period(Frequency.QUARTERLY, 1999, 4).toString());
         assertEquals("2101-02", new Period(Frequency.MONTHLY, 2101, 2).toString());
     }
+
+    @Test
+    void previousAndNextWalkAcrossYearEnds() {
+        assertEquals(Period.parse("2025Q4"), Period.parse("2026Q1").previous());
+        assertEquals(Period.parse("2025-12"), Period.parse("2026-01").previous());
+        assertEquals(Period.parse("2025"), Period.parse("2026").previous());
+        for (String p : new String[] {"2026Q3", "2026-07", "2030", "2026Q1", "2026-01"}) {
+            assertEquals(Period.parse(p), Period.parse(p).previous().next());
+        }
+    }
 }
