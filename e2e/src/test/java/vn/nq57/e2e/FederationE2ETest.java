@@ -63,12 +63,13 @@ class FederationE2ETest {
     static void ministries() throws Exception {
         Suite suite = Suite.get();
         proxy = new FederationProxy(18290, suite.url(CENTRAL, "kpi"));
-        // byt's federation client gets 5 s tokens, and byt keeps using each one until 75 s after it expired (as with a
-        // clock skew beyond any allowance): central refuses the expired token and byt must fetch a new one, losing nothing
+        // byt's federation client gets 5 s tokens, and byt's OIDC client believes each one lasts 75 s longer and renews
+        // it only then (as with a clock skew beyond central's allowance of a minute): central refuses the expired token
+        // and byt must fetch a new one, losing nothing
         setTokenLifespan(suite, "nq57-federation-byt", "5");
         suite.startMinistries(Map.of(
                 BKHCN, Map.of("kpi/NQ57_FEDERATION_CENTRAL_URL", proxy.url(), "kpi/NQ57_FEDERATION_BATCH_SIZE", "20"),
-                BYT, Map.of("NQ57_FEDERATION_TOKEN_REFRESH_MARGIN", "PT-75S")));
+                BYT, Map.of("NQ57_FEDERATION_TOKEN_EXPIRY_SKEW", "75s", "NQ57_FEDERATION_TOKEN_REFRESH_MARGIN", "0s")));
     }
 
     @AfterAll

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A central instance as far as a ministry's forwarder sees it: a token endpoint, an empty catalogue, and an event
- * intake that refuses every event with central's reason while {@link #refusing} is set (else applies them).
+ * A central instance as far as a ministry's forwarder sees it: a token endpoint (numbered tokens), an empty catalogue,
+ * an event intake that refuses every event with central's reason while {@link #refusing} is set (else applies them),
+ * and a probe instance whose state answers the failures a test asks for (a refused token, a 503, a refusal).
  */
 public class StubCentral implements QuarkusTestResourceLifecycleManager {
 
@@ -25,6 +26,18 @@ public class StubCentral implements QuarkusTestResourceLifecycleManager {
     static final AtomicInteger received = new AtomicInteger();
     /** Central's decisions about the ministry's conflicts, as /api/v1/federation/conflicts/decisions serves them. */
     static final java.util.List<ObjectNode> decisions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static volatile int expiresIn = 300;
+    /** Tokens the stub's token endpoint has issued. */
+    static final AtomicInteger tokensIssued = new AtomicInteger();
+    /** A token central no longer accepts: a probe call that carries it is answered 401. */
+    static volatile String refusedToken;
+    /** How many probe calls are answered 503 (a gateway while central restarts) before it answers again. */
+    static final AtomicInteger unavailable = new AtomicInteger();
+    /** The status of the other probe calls (200: the instance's state). */
+    static volatile int probeStatus = 200;
+    /** The bearer token of each probe call, in order. */
+    static final java.util.List<String> probeTokens = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
@@ -36,7 +49,9 @@ public class StubCentral implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/token", ex -> answer(ex, "{\"access_token\":\"stub-token\",\"expires_in\":300}"));
+        server.createContext("/token", ex -> answer(ex, "{\"access_token\":\"stub-token-" + tokensIssued.incrementAndGet()
+                + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn + "}"));
+        server.createContext("/api/v1/federation/instances/probe", this::probe);
         server.createContext("/api/v1/federation/catalog",
                 ex -> answer(ex, "{\"items\":[],\"next\":0,\"more\":false}"));
         server.createContext("/api/v1/federation/events", this::events);
@@ -76,6 +91,21 @@ public class StubCentral implements QuarkusTestResourceLifecycleManager {
         answer(ex, out.toString());
     }
 
+    /** GET /api/v1/federation/instances/probe: the state of an instance, or the failure the test asked for. */
+    private void probe(HttpExchange ex) throws IOException {
+        String token = String.valueOf(ex.getRequestHeaders().getFirst("Authorization")).replaceFirst("^Bearer ", "");
+        probeTokens.add(token);
+        if (token.equals(refusedToken)) {
+            answer(ex, 401, "{\"status\":401,\"title\":\"Unauthorized\"}");
+        } else if (unavailable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer(ex, 503, "upstream unavailable");
+        } else if (probeStatus != 200) {
+            answer(ex, probeStatus, "{\"status\":" + probeStatus + ",\"detail\":\"refused by the stub\"}");
+        } else {
+            answer(ex, "{\"id\":\"probe\",\"state\":\"FEDERATED\"}");
+        }
+    }
+
     /** Central keeps its own data for a refused event, with a reason (as a central admin would). */
     static void keepCentral(String eventId, String reason) {
         ObjectNode d = JSON.createObjectNode();
@@ -91,9 +121,13 @@ public class StubCentral implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void answer(HttpExchange ex, String body) throws IOException {
+        answer(ex, 200, body);
+    }
+
+    private static void answer(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(200, bytes.length);
+        ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
         ex.close();
     }

@@ -1,8 +1,6 @@
 package vn.nq57.platform.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.jboss.logging.Logger;
+import vn.nq57.platform.jobs.RequestScope;
 
 /**
  * The one way a service takes in events: parse the CloudEvent, skip an id already processed, apply it in one
@@ -116,7 +115,7 @@ public class EventInbox {
      * {@code fallback} says so in the log.
      */
     public static <T> T together(String fallback, java.util.concurrent.Callable<T> work) {
-        return inRequestContext(() -> {
+        return RequestScope.call(() -> {
             try {
                 return QuarkusTransaction.requiringNew().call(work);
             } catch (RuntimeException e) {
@@ -124,25 +123,6 @@ public class EventInbox {
                 return null;
             }
         });
-    }
-
-    /**
-     * Runs work in a request context of its own when none is active: events are applied outside any HTTP request, and
-     * there the caller (for audit) is the system.
-     */
-    private static <T> T inRequestContext(java.util.function.Supplier<T> work) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        boolean activated = !requestContext.isActive();
-        if (activated) {
-            requestContext.activate();
-        }
-        try {
-            return work.get();
-        } finally {
-            if (activated) {
-                requestContext.terminate();
-            }
-        }
     }
 
     /** As {@link #receive} with the reason of a parked, refused or malformed event. */
@@ -160,7 +140,7 @@ public class EventInbox {
 
     /** As {@link #deliver(EventConsumer, String)} for an event the caller has already parsed from {@code payload}. */
     public Delivery deliver(EventConsumer consumer, CloudEvent event, String payload) {
-        Delivery delivery = inRequestContext(() -> applyOne(consumer, event, payload));
+        Delivery delivery = RequestScope.call(() -> applyOne(consumer, event, payload));
         count(consumer, delivery.outcome());
         return delivery;
     }

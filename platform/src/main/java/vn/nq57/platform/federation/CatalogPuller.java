@@ -79,7 +79,9 @@ public class CatalogPuller {
             while (more) {
                 JsonNode page;
                 try {
-                    page = central.get("/api/v1/federation/catalog?since=" + cursor + "&limit=" + config.catalogPageSize());
+                    long since = cursor;
+                    page = central.call("reading the catalogue",
+                            api -> api.catalog(since, config.catalogPageSize()));
                 } catch (RuntimeException e) {
                     state.failed(FederationState.CATALOGUE, e.getMessage());
                     throw e;

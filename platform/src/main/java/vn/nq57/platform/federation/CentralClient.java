@@ -1,28 +1,28 @@
 package vn.nq57.platform.federation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.jboss.logging.Logger;
 
 /**
- * A ministry instance's calls to its counterpart at central, as its own client at the central Keycloak (OAuth 2.0
- * client credentials). The access token is cached until shortly before it expires; when central nevertheless answers
- * 401 (an expired or revoked token) a fresh token is fetched and the call is made once more, transparently.
+ * A ministry instance's calls to its counterpart at central: the typed {@link CentralApi} (a MicroProfile REST Client
+ * with the OIDC client filter: client-credentials tokens fetched, cached and renewed by {@code quarkus-oidc-client}),
+ * with central's URL and the time-outs of {@link FederationConfig}. A failure that may pass (no answer, a time-out, a
+ * gateway's 502/503/504, a token central refused — the filter renews it) is tried twice more with exponential backoff
+ * and jitter before it is reported (reads; the forwarder tries again itself, {@link #callOnce}); the callers then back
+ * off for longer (up to {@code max-backoff}).
  */
 @ApplicationScoped
 public class CentralClient {
@@ -33,16 +33,10 @@ public class CentralClient {
     FederationConfig config;
 
     @Inject
-    ObjectMapper mapper;
-
-    @Inject
     MeterRegistry registry;
 
-    private HttpClient http;
-    private Counter tokensFetched;
+    private volatile CentralApi api;
     private Counter tokensRefused;
-    private volatile String token;
-    private volatile Instant renewAt = Instant.EPOCH;
 
     /** A call to central failed: unreachable, refused, or an unexpected answer. */
     public static class CentralUnavailable extends RuntimeException {
@@ -63,10 +57,15 @@ public class CentralClient {
         }
     }
 
+    /** A failure that may pass by itself: tried again at once (with backoff) before it is reported. */
+    public static class TransientFailure extends CentralUnavailable {
+        public TransientFailure(String message, Throwable cause, int status) {
+            super(message, cause, status);
+        }
+    }
+
     @PostConstruct
     void init() {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        tokensFetched = registry.counter("nq57.federation.tokens.fetched");
         tokensRefused = registry.counter("nq57.federation.tokens.refused");
     }
 
@@ -76,91 +75,63 @@ public class CentralClient {
                 && config.clientSecret().isPresent();
     }
 
-    public JsonNode get(String pathAndQuery) {
-        return call("GET", pathAndQuery, null, Map.of());
+    /**
+     * Makes a call to central ({@code what} names it in messages), trying a {@link TransientFailure} twice more.
+     *
+     * @throws CentralUnavailable when central cannot be reached or does not answer 2xx (with its status and body)
+     */
+    @Retry(maxRetries = 2, delay = 250, jitter = 100, retryOn = TransientFailure.class)
+    @ExponentialBackoff(factor = 4, maxDelay = 4, maxDelayUnit = ChronoUnit.SECONDS)
+    public <T> T call(String what, Function<CentralApi, T> call) {
+        return callOnce(what, call);
     }
 
-    public JsonNode post(String path, Object body, Map<String, String> headers) {
-        return call("POST", path, body, headers);
-    }
-
-    private JsonNode call(String method, String path, Object body, Map<String, String> headers) {
-        String url = config.centralUrl().orElseThrow(() -> new CentralUnavailable("nq57.federation.central-url is not set", null))
-                .replaceAll("/+$", "") + path;
+    /**
+     * As {@link #call}, without trying again: for the forwarder, whose next round sends what is pending then (a batch
+     * tried again here would leave out what was written meanwhile) after its own backoff.
+     */
+    public <T> T callOnce(String what, Function<CentralApi, T> call) {
         try {
-            String json = body == null ? null : mapper.writeValueAsString(body);
-            HttpResponse<String> response = send(method, url, json, headers, false);
-            if (response.statusCode() == 401) {
-                LOG.infof("Central refused the federation token (%s %s): fetching a new one", method, path);
+            return call.apply(api());
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            String message = what + " at central answered " + status + ": " + body(e);
+            if (status == 401) {
                 tokensRefused.increment();
-                response = send(method, url, json, headers, true);
+                LOG.infof("Central refused the federation token (%s): the next attempt has a new one", what);
             }
-            if (response.statusCode() / 100 != 2) {
-                throw new CentralUnavailable(method + " " + url + " answered " + response.statusCode() + ": "
-                        + abbreviate(response.body()), null, response.statusCode());
+            throw status == 401 || status == 502 || status == 503 || status == 504
+                    ? new TransientFailure(message, e, status) : new CentralUnavailable(message, e, status);
+        } catch (ProcessingException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new TransientFailure(what + " at central failed: " + cause, e, 0);
+        }
+    }
+
+    private CentralApi api() {
+        CentralApi a = api;
+        if (a == null) {
+            synchronized (this) {
+                if (api == null) {
+                    String url = config.centralUrl().orElseThrow(
+                            () -> new CentralUnavailable("nq57.federation.central-url is not set", null));
+                    api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url.replaceAll("/+$", "")))
+                            .connectTimeout(5, TimeUnit.SECONDS)
+                            .readTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .build(CentralApi.class);
+                }
+                a = api;
             }
-            return response.body() == null || response.body().isBlank() ? mapper.createObjectNode()
-                    : mapper.readTree(response.body());
-        } catch (IOException e) {
-            throw new CentralUnavailable(method + " " + url + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CentralUnavailable(method + " " + url + " interrupted", e);
         }
+        return a;
     }
 
-    private HttpResponse<String> send(String method, String url, String json, Map<String, String> headers,
-                                      boolean freshToken) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(config.requestTimeout())
-                .header("Authorization", "Bearer " + token(freshToken)).header("Accept", "application/json");
-        headers.forEach(request::header);
-        if (json == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** The cached access token, or a new one when it is (nearly) expired or {@code fresh} is asked for. */
-    synchronized String token(boolean fresh) throws IOException, InterruptedException {
-        if (!fresh && token != null && Instant.now().isBefore(renewAt)) {
-            return token;
-        }
-        String tokenUrl = config.tokenUrl().orElseThrow(() -> new CentralUnavailable("nq57.federation.token-url is not set", null));
-        String form = "grant_type=client_credentials&client_id=" + encode(config.clientId().orElse(""))
-                + "&client_secret=" + encode(config.clientSecret().orElse(""));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                .timeout(config.requestTimeout())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new CentralUnavailable("the central Keycloak refused client " + config.clientId().orElse("?")
-                    + ": " + response.statusCode() + " " + abbreviate(response.body()), null);
-        }
-        JsonNode answer = mapper.readTree(response.body());
-        token = answer.path("access_token").asText();
-        long expiresIn = answer.path("expires_in").asLong(60);
-        renewAt = Instant.now().plusSeconds(expiresIn).minus(config.tokenRefreshMargin());
-        tokensFetched.increment();
-        return token;
-    }
-
-    /** Forgets the cached token (operations; tests). */
-    public synchronized void forgetToken() {
-        token = null;
-        renewAt = Instant.EPOCH;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String abbreviate(String body) {
-        if (body == null) {
+    private static String body(WebApplicationException e) {
+        try {
+            String body = e.getResponse().hasEntity() ? e.getResponse().readEntity(String.class) : "";
+            return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+        } catch (RuntimeException unreadable) {
             return "";
         }
-        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
 }

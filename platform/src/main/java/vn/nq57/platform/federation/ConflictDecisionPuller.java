@@ -66,7 +66,8 @@ public class ConflictDecisionPuller {
         while (true) {
             JsonNode page;
             try {
-                page = central.get("/api/v1/federation/conflicts/decisions?after=" + after + "&limit=200");
+                long from = after;
+                page = central.call("reading conflict decisions", api -> api.conflictDecisions(from, 200));
             } catch (RuntimeException e) {
                 state.failed(STATE, e.getMessage());
                 throw e;

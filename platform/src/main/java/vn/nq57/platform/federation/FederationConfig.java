@@ -47,6 +47,13 @@ public interface FederationConfig {
     @WithDefault("30s")
     Duration tokenRefreshMargin();
 
+    /**
+     * Added to the lifetime central's Keycloak gives a token (negative: the token is taken as shorter-lived), for a
+     * clock that runs behind central's.
+     */
+    @WithDefault("0s")
+    Duration tokenExpirySkew();
+
     /** Time-out of one call to central. */
     @WithDefault("30s")
     Duration requestTimeout();

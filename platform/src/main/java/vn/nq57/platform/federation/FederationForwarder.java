@@ -99,7 +99,10 @@ public class FederationForwarder {
         return QuarkusTransaction.requiringNew().timeout((int) config.requestTimeout().toSeconds() * 2 + 30).call(this::batch);
     }
 
-    @SuppressWarnings("unchecked")
+    /** The pending events read for one batch: their JSON in outbox order, and each one's outbox position by id. */
+    private record Pending(List<JsonNode> events, Map<String, Long> seqById) {
+    }
+
     private Round batch() {
         Boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, LOCK_KEY).getSingleResult();
@@ -107,12 +110,18 @@ public class FederationForwarder {
             return new Round(0, 0, -1);
         }
         refreshLag();
+        Pending batch = pending();
+        if (batch.events().isEmpty()) {
+            return new Round(0, 0, -1);
+        }
+        return record(batch, send(batch.events()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Pending pending() {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT id, seq, payload FROM outbox WHERE forward AND forwarded_at IS NULL ORDER BY seq LIMIT ?1""")
                 .setParameter(1, limit).getResultList();
-        if (rows.isEmpty()) {
-            return new Round(0, 0, -1);
-        }
         List<JsonNode> events = new ArrayList<>(rows.size());
         Map<String, Long> seqById = new HashMap<>();
         for (Object[] row : rows) {
@@ -123,36 +132,45 @@ public class FederationForwarder {
             }
             seqById.put(row[0].toString(), ((Number) row[1]).longValue());
         }
-        JsonNode answer;
+        return new Pending(events, seqById);
+    }
+
+    /** Posts the batch; a batch central finds too large halves the batch size for the next rounds. */
+    private JsonNode send(List<JsonNode> events) {
         try {
-            answer = central.post("/api/v1/federation/events", Map.of("events", events),
-                    // what is left to send once this batch is answered (central keeps it to tell an admin whether the
-                    // instance has drained, e.g. before retiring it)
-                    Map.of("X-NQ57-Pending", String.valueOf(Math.max(0, pending.get() - rows.size())),
-                            "X-NQ57-Oldest-Pending-Seconds", String.valueOf(oldestPendingSeconds.get())));
+            // with what is left to send once this batch is answered (central keeps it to tell an admin whether the
+            // instance has drained, e.g. before retiring it)
+            long left = Math.max(0, pending.get() - events.size());
+            return central.callOnce("sending " + events.size() + " events",
+                    api -> api.events(Map.of("events", events), left, oldestPendingSeconds.get()));
         } catch (CentralClient.CentralUnavailable e) {
-            if (e.status() == 413 && rows.size() > 1) {
-                limit = Math.max(1, rows.size() / 2);
-                LOG.warnf("Central refused a batch of %d events as too large; sending %d per batch", rows.size(), limit);
+            if (e.status() == 413 && events.size() > 1) {
+                limit = Math.max(1, events.size() / 2);
+                LOG.warnf("Central refused a batch of %d events as too large; sending %d per batch", events.size(),
+                        limit);
             }
             throw e;
         }
+    }
+
+    /** Marks each event central answered for as forwarded with its answer; a refused one becomes a conflict here. */
+    private Round record(Pending batch, JsonNode answer) {
         int sent = 0;
         int rejected = 0;
         long cursor = 0;
         for (JsonNode result : answer.path("results")) {
             String id = result.path("id").asText();
-            Long seq = seqById.get(id);
+            Long seq = batch.seqById().get(id);
             if (seq == null) {
                 continue;
             }
             String status = result.path("status").asText();
-            String outcome = status + (result.hasNonNull("reason") ? ": " + result.path("reason").asText() : "");
+            String reason = result.hasNonNull("reason") ? result.path("reason").asText() : null;
+            String outcome = status + (reason != null ? ": " + reason : "");
             if ("REJECTED".equals(status) || "INVALID".equals(status)) {
                 rejected++;
                 LOG.errorf("Central refused event %s (outbox seq %d): %s", id, seq, outcome);
-                conflicts.refusedByCentral(java.util.UUID.fromString(id), status,
-                        result.hasNonNull("reason") ? result.path("reason").asText() : null);
+                conflicts.refusedByCentral(java.util.UUID.fromString(id), status, reason);
             }
             em.createNativeQuery("UPDATE outbox SET forwarded_at = now(), forward_result = ?2 WHERE id = ?1")
                     .setParameter(1, java.util.UUID.fromString(id))
@@ -162,8 +180,8 @@ public class FederationForwarder {
             sent++;
         }
         state.succeeded(FederationState.FORWARDER, cursor, sent, rejected);
-        if (sent < rows.size()) {
-            LOG.warnf("Central answered for %d of %d events; the rest is sent again", sent, rows.size());
+        if (sent < batch.events().size()) {
+            LOG.warnf("Central answered for %d of %d events; the rest is sent again", sent, batch.events().size());
         }
         return new Round(sent, rejected, cursor);
     }

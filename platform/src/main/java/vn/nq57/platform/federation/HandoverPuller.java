@@ -10,8 +10,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -115,15 +113,17 @@ public class HandoverPuller {
     /** Asks central where this instance stands and pulls when it should. */
     @ActivateRequestContext
     public void check() {
-        JsonNode at = central.get("/api/v1/federation/instances/" + federation.instanceId());
+        JsonNode at = central.call("reading this instance's state", api -> api.instance(federation.instanceId()));
         centralState = at.path("state").asText();
         OffsetDateTime startedAt = at.hasNonNull("startedAt") ? OffsetDateTime.parse(at.path("startedAt").asText()) : null;
         Progress local = progress();
         boolean sameRun = startedAt != null && local.runStarted() != null && local.runStarted().isEqual(startedAt);
         if ("COMMISSIONING".equals(centralState) && !(sameRun && local.complete())) {
             Map<String, Long> written = pull(startedAt, sameRun);
-            central.post("/api/v1/federation/instances/" + federation.instanceId() + "/handover-report",
-                    Map.of("startedAt", startedAt.toString(), "written", written), Map.of());
+            central.call("reporting the hand-over", api -> {
+                api.handoverReport(federation.instanceId(), Map.of("startedAt", startedAt.toString(), "written", written));
+                return null;
+            });
             LOG.infof("Hand-over complete: %s", written);
         } else if ("FEDERATED".equals(centralState) && local.kinds().isEmpty()) {
             LOG.infof("Central holds this instance's rows and this database holds none: pulling them (rebuild)");
@@ -218,8 +218,9 @@ public class HandoverPuller {
         long total = 0;
         boolean more = true;
         while (more) {
-            JsonNode page = central.get("/api/v1/federation/handover/" + kind.name() + "?limit=" + PAGE
-                    + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
+            String from = after;
+            JsonNode page = central.call("reading the hand-over of " + kind.name(),
+                    api -> api.handover(kind.name(), PAGE, from));
             String next = page.hasNonNull("next") ? page.path("next").asText() : after;
             boolean pageMore = page.path("more").asBoolean(false);
             HandoverRows.Written w = QuarkusTransaction.requiringNew().call(() -> {

@@ -68,12 +68,15 @@ public final class BackgroundJob implements AutoCloseable {
         nextAttempt = Instant.EPOCH;
     }
 
-    /** Runs a round now on the job's own thread; a wake-up while one is already waiting to run is merged into it. */
+    /**
+     * Runs a round now on the job's own thread (in a request context, as a scheduled round); a wake-up while one is
+     * already waiting to run is merged into it.
+     */
     public void wake() {
         if (woken.compareAndSet(false, true)) {
             waker.execute(() -> {
                 woken.set(false);
-                round.run();
+                RequestScope.run(round);
             });
         }
     }

@@ -73,7 +73,8 @@ class FederationTest {
                 new Class<?>[] {FederationConfig.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "centralUrl" -> Optional.of("https://kpi.central.example");
                     case "tokenUrl", "clientId", "clientSecret" -> Optional.empty();
-                    case "forwardInterval", "catalogInterval", "tokenRefreshMargin", "requestTimeout", "maxBackoff" ->
+                    case "forwardInterval", "catalogInterval", "tokenRefreshMargin", "tokenExpirySkew", "requestTimeout",
+                            "maxBackoff" ->
                             Duration.ofSeconds(1);
                     case "batchSize", "catalogPageSize" -> 100;
                     case "intakeEnabled" -> true;
