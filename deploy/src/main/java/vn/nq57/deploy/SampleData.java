@@ -38,6 +38,7 @@ public final class SampleData {
     public static final String STATISTICS_OFFICE = "BTC-TKQG";
 
     public static List<Initiative> initiatives() {
+        // Long method: a table of sample data, one line per initiative.
         List<String> c2 = List.of("Văn bản được ban hành đúng hạn", "Mức độ hài lòng của người dân và doanh nghiệp");
         return List.of(
                 new Initiative("H1-01", "H1", "P1",

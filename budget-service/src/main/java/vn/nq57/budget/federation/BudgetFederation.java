@@ -99,6 +99,7 @@ public class BudgetFederation implements FederatedEventHandler {
 
     /** Inserts or replaces the ministry's allocation with the state the event carries; returns it as stored. */
     private Allocation upsertAllocation(String origin, UUID id, AllocationEventData s, long version) {
+        // Long method: most of its length is its SQL.
         requireShape(id, s);
         Allocation known = em.find(Allocation.class, id);
         if (known != null) {

@@ -84,6 +84,8 @@ public class InitiativeImport {
     }
 
     public ImportSummary importAll(List<InitiativeRequest> rows, String mode) {
+        // Long method: the two modes (atomic, partial) share the per-row loop and its summary; the checks per row
+        // live in InitiativeService.
         boolean atomic = ImportMode.of(mode) == ImportMode.ATOMIC;
         if (rows.isEmpty() || rows.size() > MAX_ROWS) {
             throw ApiException.badRequest("initiatives", "an import has 1 to " + MAX_ROWS + " rows");

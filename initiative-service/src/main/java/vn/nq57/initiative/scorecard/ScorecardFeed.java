@@ -60,6 +60,7 @@ public class ScorecardFeed implements EventConsumer {
     }
 
     private void indicator(CloudEvent event, JsonNode d) {
+        // Long method: most of its length is its SQL.
         long version = event.aggregateversion();
         UUID id = UUID.fromString(text(d, "indicatorId", text(d, "id", event.subject())));
         switch (event.type()) {

@@ -58,6 +58,8 @@ public final class Evaluator {
     }
 
     public static Result evaluate(Facts f, List<Point> series, LocalDate today) {
+        // Long method: one pass over the series computing the figures of one result (latest, targets, expected,
+        // forecast, missing periods); each figure is a few lines and they feed each other.
         List<Point> points = new ArrayList<>(series);
         points.sort(Comparator.comparing(Point::end));
         List<Target> targets = new ArrayList<>(f.targets());

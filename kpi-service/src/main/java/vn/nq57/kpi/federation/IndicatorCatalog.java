@@ -74,6 +74,7 @@ public class IndicatorCatalog implements CatalogFeed.Source, CatalogFeed.Sink {
     @Override
     @Transactional
     public CatalogFeed.Page changes(long since, int limit, CatalogFeed.Peer peer) {
+        // Long method: most of its length is its SQL.
         // a ministry gets the OPERATIONAL indicators of its agencies; a central admin reading the feed gets them all
         Set<String> scope = peer.instance() == null || peer.agency() == null ? null : agencies.subtree(peer.agency());
         List<Change> changes = new ArrayList<>();

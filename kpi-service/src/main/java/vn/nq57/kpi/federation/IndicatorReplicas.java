@@ -76,6 +76,7 @@ public class IndicatorReplicas {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Current> upsert(JsonNode d, String origin) {
+        // Long method: most of its length is its SQL.
         UUID id = UUID.fromString(d.path("id").asText());
         em.flush();
         Optional<Current> before = current(id);

@@ -105,6 +105,8 @@ public class MeasurementReplicas {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<JsonNode> applySteps(List<Step> steps, String origin, List<Touched> touched) {
+        // Long method: the ordered steps of central's batch apply (lock, read held versions, decide per event, write,
+        // history) share the rows read once; kept together so the order of the steps stays visible.
         List<Incoming> incoming = new ArrayList<>(steps.size());
         Map<UUID, Incoming> distinct = new LinkedHashMap<>();
         for (Step step : steps) {

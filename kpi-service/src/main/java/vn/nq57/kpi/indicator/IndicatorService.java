@@ -270,6 +270,29 @@ public class IndicatorService {
         i.aggregation = r.aggregation();
         i.frequency = r.frequency();
         i.tier = r.tier();
+        place(i, r);
+        i.ownerAgency = agency("ownerAgency", r.ownerAgency());
+        Set<String> reporters = new LinkedHashSet<>();
+        if (r.reportingAgencies() == null || r.reportingAgencies().isEmpty()) {
+            reporters.add(i.ownerAgency);
+        } else {
+            for (String code : r.reportingAgencies()) {
+                reporters.add(agency("reportingAgencies", code));
+            }
+        }
+        i.reportingAgencies = new ArrayList<>(reporters);
+        baseline(i, r);
+        List<IndicatorTarget> targets = targets(r.targets(), i.baselinePeriod);
+        i.targets.clear();
+        i.targets.addAll(targets);
+        i.dataSource = blankToNull(r.dataSource());
+        i.method = blankToNull(r.method());
+        i.graceDays = r.graceDays() == null ? DEFAULT_GRACE_DAYS : r.graceDays();
+        i.tolerancePoints = r.tolerancePoints() == null ? DEFAULT_TOLERANCE : r.tolerancePoints();
+    }
+
+    /** A STRATEGIC indicator belongs to a System; an OPERATIONAL one to an initiative (and its System). */
+    private void place(Indicator i, IndicatorRequest r) {
         if (r.tier() == Tier.STRATEGIC) {
             if (r.system() == null) {
                 throw ApiException.badRequest("system", "a STRATEGIC indicator belongs to a System (H1..H6)");
@@ -288,37 +311,35 @@ public class IndicatorService {
             i.initiativeId = r.initiativeId();
             i.systemCode = initiative.map(x -> x.systemCode).orElse(r.system());
         }
-        i.ownerAgency = agency("ownerAgency", r.ownerAgency());
-        Set<String> reporters = new LinkedHashSet<>();
-        if (r.reportingAgencies() == null || r.reportingAgencies().isEmpty()) {
-            reporters.add(i.ownerAgency);
-        } else {
-            for (String code : r.reportingAgencies()) {
-                reporters.add(agency("reportingAgencies", code));
-            }
-        }
-        i.reportingAgencies = new ArrayList<>(reporters);
+    }
+
+    /** The baseline, of the indicator's frequency, or none. */
+    private static void baseline(Indicator i, IndicatorRequest r) {
         if (r.baseline() == null) {
             i.baselineValue = null;
             i.baselinePeriod = null;
-        } else {
-            Period p;
-            try {
-                p = Period.parse(r.baseline().period());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("baseline.period", e.getMessage());
-            }
-            if (p.type() != r.frequency()) {
-                throw ApiException.badRequest("baseline.period", "the baseline period " + p + " must be of the "
-                        + "indicator's frequency " + r.frequency() + " (" + r.frequency().format() + ")");
-            }
-            i.baselineValue = r.baseline().value();
-            i.baselinePeriod = p.toString();
+            return;
         }
+        Period p;
+        try {
+            p = Period.parse(r.baseline().period());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("baseline.period", e.getMessage());
+        }
+        if (p.type() != r.frequency()) {
+            throw ApiException.badRequest("baseline.period", "the baseline period " + p + " must be of the "
+                    + "indicator's frequency " + r.frequency() + " (" + r.frequency().format() + ")");
+        }
+        i.baselineValue = r.baseline().value();
+        i.baselinePeriod = p.toString();
+    }
+
+    /** The targets in period order: each period once, within the plan's horizon, after the baseline period. */
+    private static List<IndicatorTarget> targets(List<TargetRequest> requested, String baselinePeriod) {
         Set<String> seen = new HashSet<>();
         List<IndicatorTarget> targets = new ArrayList<>();
-        for (int n = 0; n < r.targets().size(); n++) {
-            TargetRequest t = r.targets().get(n);
+        for (int n = 0; n < requested.size(); n++) {
+            TargetRequest t = requested.get(n);
             if (!seen.add(t.period())) {
                 throw ApiException.badRequest("targets[" + n + "].period", "target period " + t.period()
                         + " is given twice");
@@ -328,19 +349,14 @@ public class IndicatorService {
             if (outside != null) {
                 throw ApiException.badRequest("targets[" + n + "].period", outside);
             }
-            if (i.baselinePeriod != null && !p.end().isAfter(Period.parse(i.baselinePeriod).end())) {
+            if (baselinePeriod != null && !p.end().isAfter(Period.parse(baselinePeriod).end())) {
                 throw ApiException.badRequest("targets[" + n + "].period", "target period " + t.period()
-                        + " must come after the baseline period " + i.baselinePeriod);
+                        + " must come after the baseline period " + baselinePeriod);
             }
             targets.add(new IndicatorTarget(p.toString(), t.value(), blankToNull(t.note())));
         }
         targets.sort(java.util.Comparator.comparing(t -> t.period));
-        i.targets.clear();
-        i.targets.addAll(targets);
-        i.dataSource = blankToNull(r.dataSource());
-        i.method = blankToNull(r.method());
-        i.graceDays = r.graceDays() == null ? DEFAULT_GRACE_DAYS : r.graceDays();
-        i.tolerancePoints = r.tolerancePoints() == null ? DEFAULT_TOLERANCE : r.tolerancePoints();
+        return targets;
     }
 
     private String agency(String field, String code) {

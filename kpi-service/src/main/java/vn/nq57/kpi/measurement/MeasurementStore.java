@@ -239,6 +239,9 @@ class MeasurementStore {
      */
     private void upsert(Connection conn, List<Checked> rows, OffsetDateTime now, String actor, String actorAgency)
             throws SQLException {
+        // Long method: one set-based statement (upsert, history, evaluation refresh) with one array per column:
+        // building and binding its arrays is most of it, and splitting it would only move the binding away from the
+        // SQL it binds.
         List<Checked> changed = rows.stream().filter(c -> c.existing != null).toList();
         String sql = """
                 INSERT INTO measurement AS m (%s)

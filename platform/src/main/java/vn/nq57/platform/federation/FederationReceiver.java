@@ -236,6 +236,7 @@ public class FederationReceiver implements EventConsumer {
     }
 
     private List<Result> applyAll(String sender, List<CloudEvent> events) {
+        // Long method: most of its length is its SQL.
         java.util.Set<String> fresh = idempotent.firstDeliveries(CONSUMER,
                 IdempotentConsumer.jsonArray(events.stream().map(CloudEvent::id).toList()));
         Map<String, Long> versions = new java.util.HashMap<>();

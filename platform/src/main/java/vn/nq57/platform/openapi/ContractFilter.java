@@ -150,21 +150,8 @@ public class ContractFilter implements OASFilter {
             op.setSecurity(new ArrayList<>(List.of(bearer, oidc)));
         }
 
-        boolean ifMatch = false;
         boolean ifMatchOptional = java.map(m -> m.isAnnotationPresent(IfMatchOptional.class)).orElse(false);
-        if (op.getParameters() != null) {
-            for (Parameter p : op.getParameters()) {
-                if (p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName())) {
-                    ifMatch = true;
-                    p.setRequired(!ifMatchOptional);
-                    p.setDescription(ifMatchOptional
-                            ? "Optional: the ETag of the version read (`\"3\"`); when sent, a stale one is 412"
-                            : "The ETag of the version read (`\"3\"`): a stale one is 412, none is 428 — a lost "
-                            + "update is impossible");
-                    p.setSchema(OASFactory.createSchema().addType(SchemaType.STRING).examples(List.of("\"3\"")));
-                }
-            }
-        }
+        boolean ifMatch = describeIfMatch(op, ifMatchOptional);
         boolean idempotent = java.map(m -> m.isAnnotationPresent(Idempotent.class)).orElse(false);
         if (idempotent) {
             op.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
@@ -174,16 +161,43 @@ public class ContractFilter implements OASFilter {
                     .schema(OASFactory.createSchema().addType(SchemaType.STRING).minLength(1).maxLength(200)
                             .examples(List.of("2026Q3-bkhcn-upload-0001"))));
         }
-
         APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
         op.setResponses(responses);
+        boolean versioned = java.map(m -> m.getReturnType() == Response.class).orElse(false);
+        describeSuccessHeaders(responses, ifMatch || (method == PathItem.HttpMethod.GET && path.endsWith("}")
+                && versioned), idempotent);
+        for (String status : errors(path, method, op, ifMatch, ifMatchOptional)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(REF + "responses/" + ERRORS.get(status)[0]));
+        }
+    }
+
+    /** The If-Match header, when the operation takes one: required unless {@link IfMatchOptional}. */
+    private static boolean describeIfMatch(Operation op, boolean optional) {
+        boolean ifMatch = false;
+        if (op.getParameters() != null) {
+            for (Parameter p : op.getParameters()) {
+                if (p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName())) {
+                    ifMatch = true;
+                    p.setRequired(!optional);
+                    p.setDescription(optional
+                            ? "Optional: the ETag of the version read (`\"3\"`); when sent, a stale one is 412"
+                            : "The ETag of the version read (`\"3\"`): a stale one is 412, none is 428 — a lost "
+                            + "update is impossible");
+                    p.setSchema(OASFactory.createSchema().addType(SchemaType.STRING).examples(List.of("\"3\"")));
+                }
+            }
+        }
+        return ifMatch;
+    }
+
+    /** The headers of the success answers: the correlation id, and the ETag, replay flag and Location where they apply. */
+    private void describeSuccessHeaders(APIResponses responses, boolean etag, boolean idempotent) {
         Map<String, APIResponse> existing = responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
         for (Map.Entry<String, APIResponse> r : existing.entrySet()) {
             if (r.getKey().startsWith("2")) {
                 APIResponse ok = r.getValue();
                 header(ok, "X-Correlation-Id");
-                boolean versioned = java.map(m -> m.getReturnType() == Response.class).orElse(false);
-                if (ifMatch || (method == PathItem.HttpMethod.GET && path.endsWith("}") && versioned)) {
+                if (etag) {
                     header(ok, "ETag");
                 }
                 if (idempotent) {
@@ -194,6 +208,11 @@ public class ContractFilter implements OASFilter {
                 }
             }
         }
+    }
+
+    /** The error answers an operation can give, by what it is (a path with an id, a write, a query, If-Match). */
+    private static List<String> errors(String path, PathItem.HttpMethod method, Operation op, boolean ifMatch,
+                                       boolean ifMatchOptional) {
         List<String> errors = new ArrayList<>(List.of("401", "403", "500", "503"));
         if (path.contains("{")) {
             errors.add("404");
@@ -212,9 +231,7 @@ public class ContractFilter implements OASFilter {
                 errors.add("428");
             }
         }
-        for (String status : errors) {
-            responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(REF + "responses/" + ERRORS.get(status)[0]));
-        }
+        return errors;
     }
 
     /** The Java method behind SmallRye's package-class-method id ({@code vn.nq57.x.FooResource_bar}), if loadable. */
