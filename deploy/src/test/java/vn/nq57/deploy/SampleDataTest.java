@@ -67,12 +67,23 @@ class SampleDataTest {
 
     @Test
     void anIndicatorViewBecomesAPutBodyWithoutServerOwnedFields() throws Exception {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        var view = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
-                "{\"id\":\"x\",\"code\":\"R57-RD-GDP\",\"version\":3,\"createdAt\":\"t\",\"updatedAt\":\"t\","
-                        + "\"originInstance\":\"central\",\"ownerAgency\":\"BKHCN\",\"unit\":\"PERCENT\"}");
-        var put = SampleLoader.indicatorRequest(view);
-        assertEquals(Set.of("code", "ownerAgency", "unit"), iterable(put.fieldNames()));
+        var view = new vn.nq57.client.kpi.model.IndicatorView().id(java.util.UUID.randomUUID()).code("R57-RD-GDP")
+                .version(3L).createdAt(java.time.OffsetDateTime.now()).updatedAt(java.time.OffsetDateTime.now())
+                .originInstance("central").origin("central").ownerAgency("BKHCN")
+                .unit(vn.nq57.client.kpi.model.Unit.PERCENT).nameVi("Chi cho nghiên cứu và phát triển so với GDP")
+                .tier(vn.nq57.client.kpi.model.Tier.STRATEGIC).aggregation(vn.nq57.client.kpi.model.Aggregation.LATEST)
+                .direction(vn.nq57.client.kpi.model.Direction.HIGHER_IS_BETTER)
+                .frequency(vn.nq57.client.kpi.model.Frequency.ANNUAL)
+                .targets(List.of(new vn.nq57.client.kpi.model.TargetView().period("2030")
+                        .value(new java.math.BigDecimal("2"))));
+        var put = KpiPart.indicatorRequest(view);
+        var json = KpiPart.JSON.readTree(KpiPart.JSON.writeValueAsString(put));
+        assertEquals(Set.of("code", "ownerAgency", "unit", "nameVi", "tier", "aggregation", "direction", "frequency",
+                "targets", "reportingAgencies"), iterable(json.fieldNames()));
+        assertEquals("ANNUAL", json.path("frequency").asText());
+        assertEquals("Chi cho nghiên cứu và phát triển so với GDP", put.getNameVi());
+        assertEquals("2030", put.getTargets().get(0).getPeriod());
+        assertEquals(0, new java.math.BigDecimal("2").compareTo(put.getTargets().get(0).getValue()));
     }
 
     private static Set<String> iterable(java.util.Iterator<String> it) {

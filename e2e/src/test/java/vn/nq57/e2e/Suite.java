@@ -219,7 +219,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the deploy module first (./mvnw install -DskipTests)");
         }
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx192m", "-cp",
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-Xmx192m", "-Dfile.encoding=UTF-8", "-cp",
                 jar + java.io.File.pathSeparator + repo.resolve("deploy/target/lib") + "/*", "vn.nq57.deploy.SampleLoader");
         Map<String, String> env = pb.environment();
         env.put("NQ57_KEYCLOAK_URL", "http://127.0.0.1:" + KEYCLOAK);
