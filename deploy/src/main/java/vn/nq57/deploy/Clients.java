@@ -49,10 +49,6 @@ final class Clients {
         this.budgetUrl = budgetUrl;
     }
 
-    static HttpClient httpClient() {
-        return HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-    }
-
     Apis as(String user) {
         return byUser.computeIfAbsent(user, this::build);
     }

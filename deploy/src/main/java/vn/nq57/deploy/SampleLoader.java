@@ -1,6 +1,5 @@
 package vn.nq57.deploy;
 
-import java.net.http.HttpClient;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -44,9 +43,8 @@ public final class SampleLoader {
 
     SampleLoader(String keycloak, String initiativeUrl, String kpiUrl, String budgetUrl) {
         this.keycloak = keycloak;
-        HttpClient http = Clients.httpClient();
         Calls calls = new Calls();
-        this.tokens = new TokenSource(http, keycloak, cfg("NQ57_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET), PASSWORD);
+        this.tokens = new TokenSource(keycloak, cfg("NQ57_PORTAL_CLIENT_SECRET", PORTAL_CLIENT_SECRET), PASSWORD);
         Clients clients = new Clients(tokens, calls, initiativeUrl, kpiUrl, budgetUrl);
         LocalDate today = LocalDate.now(VN);
         this.initiatives = new InitiativePart(clients, calls, report, initiativeIds, today);

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import vn.nq57.client.KeycloakTokens;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -92,7 +91,10 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     private final Map<String, Map<String, String>> extraEnv = new ConcurrentHashMap<>();
     private volatile boolean ministriesStarted;
     private volatile boolean webStarted;
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final KeycloakTokens userTokens = new KeycloakTokens("http://127.0.0.1:" + KEYCLOAK + "/realms/nq57", "portal",
+            PORTAL_SECRET);
+    private final KeycloakTokens adminTokens = new KeycloakTokens("http://127.0.0.1:" + KEYCLOAK + "/realms/master",
+            "admin-cli", null);
     private static Suite instance;
     private com.icegreen.greenmail.util.GreenMail smtp;
 
@@ -585,41 +587,17 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     /** The Keycloak admin's token (bootstrap admin of the local realm server: admin/admin, local only). */
     public String adminToken() throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("no Keycloak admin token: " + r.statusCode() + " " + r.body());
-        }
-        return JSON.readTree(r.body()).get("access_token").asText();
+        return adminTokens.token("admin", "admin");
     }
 
     public String issuer() {
         return "http://127.0.0.1:" + KEYCLOAK + "/realms/nq57";
     }
 
-    /** An access token of a demo user from the real Keycloak (password grant on the portal client), renewed after 10 min. */
+    /** An access token of a demo user from the real Keycloak (password grant on the portal client), cached. */
     public String token(String user) {
-        String[] cached = tokens.get(user) == null ? null : tokens.get(user).split(" ", 2);
-        if (cached != null && System.currentTimeMillis() - Long.parseLong(cached[0]) < 600_000) {
-            return cached[1];
-        }
         try {
-            String form = "grant_type=password&client_id=portal&client_secret=" + PORTAL_SECRET
-                    + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                    + "&password=" + PASSWORD;
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(issuer() + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("no token for " + user + ": " + r.statusCode() + " " + r.body());
-            }
-            String token = JSON.readTree(r.body()).get("access_token").asText();
-            tokens.put(user, System.currentTimeMillis() + " " + token);
-            return token;
+            return userTokens.token(user, PASSWORD);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -284,13 +284,8 @@ public final class FederationBench {
     }
 
     private String clientToken() throws Exception {
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(suite.issuer() + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"
-                                + "&client_id=nq57-federation-bkhcn&client_secret=local-dev-only-federation-bkhcn"))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("access_token").asText();
+        return new vn.nq57.client.KeycloakTokens(suite.issuer(), "nq57-federation-bkhcn",
+                "local-dev-only-federation-bkhcn").clientToken();
     }
 
     /**
