@@ -18,8 +18,8 @@ import vn.nq57.initiative.catalogue.CatalogueViews.PhaseView;
 import vn.nq57.initiative.catalogue.CatalogueViews.SystemView;
 import vn.nq57.initiative.catalogue.PlanPhase;
 import vn.nq57.initiative.catalogue.PlanSystem;
-import vn.nq57.initiative.initiative.Initiative;
-import vn.nq57.initiative.initiative.InitiativeViews.InitiativeEventData;
+import vn.nq57.initiative.plan.Initiative;
+import vn.nq57.initiative.plan.InitiativeViews.InitiativeEventData;
 import vn.nq57.platform.federation.CatalogFeed;
 import vn.nq57.platform.federation.Federation;
 

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import vn.nq57.initiative.agency.Agency;
-import vn.nq57.initiative.initiative.Initiative;
+import vn.nq57.initiative.plan.Initiative;
 import vn.nq57.platform.federation.OwnedEntity;
 
 /** An obstacle (vướng mắc, kiến nghị) an agency files against an initiative, asking another agency to act. */

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.nq57.initiative.catalogue.PlanSystem;
-import vn.nq57.initiative.initiative.InitiativeService;
+import vn.nq57.initiative.plan.InitiativeService;
 import vn.nq57.initiative.scorecard.ScorecardViews.AgencyScorecard;
 import vn.nq57.initiative.scorecard.ScorecardViews.BudgetSummary;
 import vn.nq57.initiative.scorecard.ScorecardViews.InitiativeCounts;

@@ -77,7 +77,7 @@ public final class ScorecardViews {
                                   Object data, OffsetDateTime at) {
 
         /** A change of one of this service's initiatives (or its outputs, obstacles), now. */
-        public static ScorecardChange of(String kind, vn.nq57.initiative.initiative.Initiative i, String detail,
+        public static ScorecardChange of(String kind, vn.nq57.initiative.plan.Initiative i, String detail,
                                          Object data) {
             return new ScorecardChange(kind, i.id, i.systemCode, i.leadAgency.code, detail, data,
                     OffsetDateTime.now(java.time.ZoneOffset.UTC));

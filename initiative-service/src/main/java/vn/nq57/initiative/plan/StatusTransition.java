@@ -1,4 +1,4 @@
-package vn.nq57.initiative.initiative;
+package vn.nq57.initiative.plan;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package vn.nq57.initiative.initiative;
+package vn.nq57.initiative.plan;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.nq57.initiative.initiative.InitiativeViews.ChiefArchitect;
-import vn.nq57.initiative.initiative.InitiativeViews.InitiativeRequest;
-import vn.nq57.initiative.initiative.InitiativeViews.InitiativeView;
-import vn.nq57.initiative.initiative.InitiativeViews.OutputRequest;
+import vn.nq57.initiative.plan.InitiativeViews.ChiefArchitect;
+import vn.nq57.initiative.plan.InitiativeViews.InitiativeRequest;
+import vn.nq57.initiative.plan.InitiativeViews.InitiativeView;
+import vn.nq57.initiative.plan.InitiativeViews.OutputRequest;
 import vn.nq57.platform.upload.ImportMode;
 import vn.nq57.platform.upload.UploadColumns;
 import vn.nq57.platform.upload.UploadRow;

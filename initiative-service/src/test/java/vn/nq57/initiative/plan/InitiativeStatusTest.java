@@ -1,4 +1,4 @@
-package vn.nq57.initiative.initiative;
+package vn.nq57.initiative.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package vn.nq57.initiative.initiative;
+package vn.nq57.initiative.plan;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,9 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import vn.nq57.initiative.events.InitiativeEvents;
-import vn.nq57.initiative.initiative.InitiativeViews.DeliveryRequest;
-import vn.nq57.initiative.initiative.InitiativeViews.OutputRequest;
-import vn.nq57.initiative.initiative.InitiativeViews.OutputView;
+import vn.nq57.initiative.plan.InitiativeViews.DeliveryRequest;
+import vn.nq57.initiative.plan.InitiativeViews.OutputRequest;
+import vn.nq57.initiative.plan.InitiativeViews.OutputView;
 import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
 import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;

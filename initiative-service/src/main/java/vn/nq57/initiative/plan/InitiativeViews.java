@@ -1,4 +1,4 @@
-package vn.nq57.initiative.initiative;
+package vn.nq57.initiative.plan;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

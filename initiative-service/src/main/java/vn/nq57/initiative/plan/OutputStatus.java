@@ -1,4 +1,4 @@
-package vn.nq57.initiative.initiative;
+package vn.nq57.initiative.plan;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

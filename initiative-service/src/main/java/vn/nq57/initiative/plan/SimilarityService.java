@@ -1,4 +1,4 @@
-package vn.nq57.initiative.initiative;
+package vn.nq57.initiative.plan;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.nq57.initiative.initiative.InitiativeViews.SimilarInitiative;
+import vn.nq57.initiative.plan.InitiativeViews.SimilarInitiative;
 
 /**
  * Overlap between initiatives (the plan asks to avoid duplication between agencies): PostgreSQL pg_trgm similarity

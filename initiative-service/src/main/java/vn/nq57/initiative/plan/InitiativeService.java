@@ -1,4 +1,4 @@
-package vn.nq57.initiative.initiative;
+package vn.nq57.initiative.plan;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -25,15 +25,15 @@ import vn.nq57.initiative.agency.AgencyService;
 import vn.nq57.initiative.agency.AgencyViews.AgencyRef;
 import vn.nq57.initiative.events.InitiativeEvents;
 import vn.nq57.platform.federation.OriginFilter;
-import vn.nq57.initiative.initiative.InitiativeViews.InitiativeEventData;
-import vn.nq57.initiative.initiative.InitiativeViews.InitiativeRequest;
-import vn.nq57.initiative.initiative.InitiativeViews.InitiativeSummary;
-import vn.nq57.initiative.initiative.InitiativeViews.InitiativeView;
-import vn.nq57.initiative.initiative.InitiativeViews.MilestoneRequest;
-import vn.nq57.initiative.initiative.InitiativeViews.OutputRequest;
-import vn.nq57.initiative.initiative.InitiativeViews.SimilarInitiative;
-import vn.nq57.initiative.initiative.InitiativeViews.TransitionRequest;
-import vn.nq57.initiative.initiative.InitiativeViews.TransitionView;
+import vn.nq57.initiative.plan.InitiativeViews.InitiativeEventData;
+import vn.nq57.initiative.plan.InitiativeViews.InitiativeRequest;
+import vn.nq57.initiative.plan.InitiativeViews.InitiativeSummary;
+import vn.nq57.initiative.plan.InitiativeViews.InitiativeView;
+import vn.nq57.initiative.plan.InitiativeViews.MilestoneRequest;
+import vn.nq57.initiative.plan.InitiativeViews.OutputRequest;
+import vn.nq57.initiative.plan.InitiativeViews.SimilarInitiative;
+import vn.nq57.initiative.plan.InitiativeViews.TransitionRequest;
+import vn.nq57.initiative.plan.InitiativeViews.TransitionView;
 import vn.nq57.initiative.scorecard.ScorecardViews.ScorecardChange;
 import vn.nq57.platform.InstanceConfig;
 import vn.nq57.platform.audit.AuditTrail;
@@ -137,8 +137,8 @@ public class InitiativeService {
         if (f.overdue() != null) {
             where.append(f.overdue() ? " and exists" : " and not exists");
             where.append(" (select 1 from InitiativeOutput o where o.initiative = i and o.dueDate < :today"
-                    + " and o.status not in (vn.nq57.initiative.initiative.OutputStatus.DELIVERED,"
-                    + " vn.nq57.initiative.initiative.OutputStatus.CANCELLED))");
+                    + " and o.status not in (vn.nq57.initiative.plan.OutputStatus.DELIVERED,"
+                    + " vn.nq57.initiative.plan.OutputStatus.CANCELLED))");
             params.and("today", today());
         }
         origins.apply(where, params, "i", f.origin());
