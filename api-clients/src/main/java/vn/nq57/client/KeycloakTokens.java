@@ -84,11 +84,6 @@ public final class KeycloakTokens {
         return token;
     }
 
-    /** Forgets the users' tokens (the next call fetches new ones). */
-    public void forget() {
-        cache.clear();
-    }
-
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {

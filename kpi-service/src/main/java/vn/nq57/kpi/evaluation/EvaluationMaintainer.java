@@ -354,8 +354,4 @@ public class EvaluationMaintainer {
     static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
-
-    static BigDecimal hundred() {
-        return BigDecimal.valueOf(100);
-    }
 }
