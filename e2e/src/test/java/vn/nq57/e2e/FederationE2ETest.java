@@ -82,6 +82,7 @@ class FederationE2ETest {
                     .queryParam("force", true).when().post("/api/v1/federation/instances/bkhcn/retire")
                     .then().statusCode(200);
         }
+        suite.stopMinistries();
     }
 
     @Test

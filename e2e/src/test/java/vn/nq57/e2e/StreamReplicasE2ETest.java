@@ -12,14 +12,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,9 +52,13 @@ class StreamReplicasE2ETest {
                     r -> r.statusCode() == 201);
             String code = indicator.path("code");
             try (Subscriber a = new Subscriber(first, null); Subscriber b = new Subscriber(second, null)) {
+                Instant started = Instant.now();
                 List<String> burst = write(code, 0, 40);
-                await().atMost(EVENTUAL).until(() -> a.details(code).containsAll(burst)
-                        && b.details(code).containsAll(burst));
+                Duration written = Duration.between(started, Instant.now());
+                awaitSeen("the burst", code, burst, a, b);
+                Suite.log("stream replicas: a burst of 40 values written in " + written.toMillis()
+                        + " ms; the last seen on replica 1 after " + a.lastArrival(code, burst, started) + " ms, on replica 2 after "
+                        + b.lastArrival(code, burst, started) + " ms");
                 // the order is the log's (commit order at central, which Kafka's partitions may interleave differently
                 // from the order of writing): the same on both replicas, each change once
                 assertEquals(new ArrayList<>(a.details(code)), new ArrayList<>(b.details(code)),
@@ -67,9 +74,9 @@ class StreamReplicasE2ETest {
                     List<String> more = write(code, 50, 5);
                     List<String> expected = new ArrayList<>(missed);
                     expected.addAll(more);
-                    await().atMost(EVENTUAL).until(() -> again.details(code).containsAll(expected));
+                    awaitSeen("the missed and the live values", code, expected, again);
                     assertEquals(expected.size(), again.count(code), "the missed changes and the live ones, once each");
-                    await().atMost(EVENTUAL).until(() -> a.details(code).containsAll(expected));
+                    awaitSeen("the values written while replica 2's client was away", code, expected, a);
                     assertEquals(new ArrayList<>(a.details(code)).subList(burst.size(), burst.size() + expected.size()),
                             new ArrayList<>(again.details(code)), "in the log's order, as the connected client saw them");
 
@@ -79,7 +86,7 @@ class StreamReplicasE2ETest {
                     await().atMost(Duration.ofSeconds(30)).until(again::ended);
                     List<String> duringRestart = write(code, 55, 5);
                     try (Subscriber moved = new Subscriber(first, resumeFrom)) {
-                        await().atMost(EVENTUAL).until(() -> moved.details(code).containsAll(duringRestart));
+                        awaitSeen("the values written during the restart", code, duringRestart, moved);
                         assertEquals(duringRestart.size(), moved.count(code), "resumed without a gap, nothing twice");
                     }
                 }
@@ -88,6 +95,30 @@ class StreamReplicasE2ETest {
             }
         } finally {
             suite.stopReplica(Suite.CENTRAL, "initiative", REPLICA);
+        }
+    }
+
+    /**
+     * Waits until each subscriber has seen every one of the values; if one has not within {@link #EVENTUAL}, the
+     * failure names the values it misses and when the others arrived, so a slow path can be told from a lost change.
+     */
+    private static void awaitSeen(String what, String code, List<String> values, Subscriber... subscribers) {
+        Instant since = Instant.now();
+        try {
+            await().atMost(EVENTUAL).until(() -> Stream.of(subscribers).allMatch(s -> s.details(code).containsAll(values)));
+        } catch (ConditionTimeoutException late) {
+            StringBuilder why = new StringBuilder(what + " not seen by every subscriber within " + EVENTUAL.toSeconds()
+                    + " s of the last write:");
+            for (Subscriber s : subscribers) {
+                Map<String, Instant> at = s.arrivedAt(code);
+                List<String> missing = values.stream().filter(v -> !at.containsKey(v)).toList();
+                why.append("\n  ").append(s).append(" misses ").append(missing.size()).append(" of ").append(values.size())
+                        .append(missing.isEmpty() ? "" : " " + missing).append("; the others arrived at (ms after the last write) ")
+                        .append(values.stream().filter(at::containsKey)
+                                .map(v -> String.valueOf(Duration.between(since, at.get(v)).toMillis())).toList())
+                        .append(s.ended() ? "; its stream has ended" : "");
+            }
+            throw new AssertionError(why.toString(), late);
         }
     }
 
@@ -106,11 +137,15 @@ class StreamReplicasE2ETest {
     /** One client of the stream (central's admin of BKHCN), its events parsed as they come. */
     final class Subscriber implements AutoCloseable {
         private final List<JsonNode> changes = new CopyOnWriteArrayList<>();
+        /** When each of {@link #changes} arrived. */
+        private final List<Instant> arrivals = new CopyOnWriteArrayList<>();
+        private final String base;
         private final List<String> ids = new CopyOnWriteArrayList<>();
         private final AtomicBoolean ended = new AtomicBoolean();
         private final HttpResponse<Stream<String>> response;
 
         Subscriber(String base, String lastEventId) throws Exception {
+            this.base = base;
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/scorecard/stream?system=H1"))
                     .header("Authorization", "Bearer " + suite.token("admin.bkhcn"))
                     .header("Accept", "text/event-stream");
@@ -135,6 +170,7 @@ class StreamReplicasE2ETest {
                         try {
                             JsonNode change = JSON.readTree(line.substring(5));
                             if (!"heartbeat".equals(change.path("kind").asText())) {
+                                arrivals.add(Instant.now());
                                 changes.add(change);
                                 if (id[0] != null) {
                                     ids.add(id[0]);
@@ -155,14 +191,32 @@ class StreamReplicasE2ETest {
 
         /** The measurement changes of the indicator, as "CODE period = value", in order of arrival, once each. */
         Set<String> details(String code) {
-            Set<String> out = new LinkedHashSet<>();
-            for (JsonNode c : changes) {
+            return arrivedAt(code).keySet();
+        }
+
+        /** When the change of each value of the indicator ("CODE period = value") first arrived, in that order. */
+        Map<String, Instant> arrivedAt(String code) {
+            Map<String, Instant> out = new LinkedHashMap<>();
+            for (int i = 0; i < changes.size(); i++) { // arrivals is added to first: it is never shorter
+                JsonNode c = changes.get(i);
                 String detail = c.path("detail").asText();
                 if ("measurement".equals(c.path("kind").asText()) && detail.contains(code + " ")) {
-                    out.add(detail.substring(detail.indexOf(code)));
+                    out.putIfAbsent(detail.substring(detail.indexOf(code)), arrivals.get(i));
                 }
             }
             return out;
+        }
+
+        /** Milliseconds from {@code since} to the arrival of the last of the values. */
+        long lastArrival(String code, List<String> values, Instant since) {
+            Map<String, Instant> at = arrivedAt(code);
+            return values.stream().map(at::get).filter(java.util.Objects::nonNull)
+                    .mapToLong(t -> Duration.between(since, t).toMillis()).max().orElse(-1);
+        }
+
+        @Override
+        public String toString() {
+            return "the subscriber on " + base;
         }
 
         long count(String code) {

@@ -186,6 +186,20 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     }
 
     /**
+     * Stops the ministry instances' services (their databases stay until the next {@link #startMinistries} drops
+     * them), so that the test classes after the one that needed them do not share the two cores with six idle services
+     * polling central.
+     */
+    public synchronized void stopMinistries() {
+        for (Node node : MINISTRIES) {
+            for (String service : PORTS.keySet()) {
+                stopService(node, service);
+            }
+        }
+        ministriesStarted = false;
+    }
+
+    /**
      * Starts {@link #WEB} once: its databases and topics, its three services, the Resolution 57 sample loaded through
      * the REST APIs by the deploy module's loader (as {@code deploy/nq57} does), and the portal on {@link #PORTAL}.
      */

@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,7 @@ class SwaggerUiE2ETest {
                     .contains("client_id=nq57-api-docs", "code_challenge_method=S256");
             login.fill("#username", "admin.bkhcn");
             login.fill("#password", Suite.PASSWORD);
-            login.click("#kc-login");
-            login.waitForClose(() -> { });
+            signInClosing(login);
             Locator logout = pkce.locator("button", new Locator.LocatorOptions().setHasText("Logout"));
             logout.waitFor();
             assertThat(logout.count()).as("Swagger UI holds a token for the oidc scheme").isEqualTo(1);
@@ -74,6 +74,22 @@ class SwaggerUiE2ETest {
             assertThat(signedIn.text()).contains("\"overall\"");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Submits Keycloak's form in the popup and waits until Swagger UI's {@code oauth2-redirect.html} has handed the code
+     * back and closed it. The close is listened for before the click: the popup can close while a click is still
+     * waiting for the navigation it started, and a wait begun after that close would never end. If the popup stays
+     * open, the failure says where it stopped and what it shows, with a screenshot.
+     */
+    private static void signInClosing(Page login) {
+        try {
+            login.waitForClose(() -> login.click("#kc-login", new Page.ClickOptions().setNoWaitAfter(true)));
+        } catch (TimeoutError stayedOpen) {
+            Browser.shot(login, "swagger-ui-login-not-closed");
+            throw new AssertionError("the sign-in popup stayed open at " + login.url() + ", showing: "
+                    + login.innerText("body").strip(), stayedOpen);
         }
     }
 
