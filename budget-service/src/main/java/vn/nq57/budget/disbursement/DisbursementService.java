@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +31,7 @@ import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
+import vn.nq57.platform.period.Period;
 import vn.nq57.platform.security.AgencyAccess;
 import vn.nq57.platform.security.Caller;
 import vn.nq57.platform.security.Roles;
@@ -43,7 +44,9 @@ import vn.nq57.platform.security.Roles;
 @ApplicationScoped
 public class DisbursementService {
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    @Inject
+    Clock clock;
+
 
     @Inject
     AllocationService allocations;
@@ -72,8 +75,8 @@ public class DisbursementService {
     @Inject
     Federation federation;
 
-    public static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+    LocalDate today() {
+        return Period.today(clock);
     }
 
     /** A payment as the single and the bulk endpoints receive it. */
@@ -254,13 +257,14 @@ public class DisbursementService {
                 reference.trim(), Disbursement.Kind.PAYMENT).firstResult();
     }
 
-    private static void checkDate(String field, LocalDate date, Allocation a) {
+    private void checkDate(String field, LocalDate date, Allocation a) {
         if (date.getYear() != a.fiscalYear) {
             throw ApiException.badRequest(field, "must lie inside fiscal year " + a.fiscalYear + " of allocation "
                     + a.code + " (" + a.fiscalYear + "-01-01 to " + a.fiscalYear + "-12-31)");
         }
-        if (date.isAfter(today())) {
-            throw ApiException.badRequest(field, "cannot be in the future (today is " + today() + ")");
+        LocalDate today = today();
+        if (date.isAfter(today)) {
+            throw ApiException.badRequest(field, "cannot be in the future (today is " + today + ")");
         }
     }
 

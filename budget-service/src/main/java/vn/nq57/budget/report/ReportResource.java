@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.nq57.budget.disbursement.DisbursementService;
 import vn.nq57.platform.export.Exports;
+import vn.nq57.platform.period.Period;
 import vn.nq57.tabular.Format;
 import vn.nq57.tabular.Table;
 import vn.nq57.platform.federation.OriginFilter;
@@ -54,6 +56,9 @@ import vn.nq57.platform.security.Roles;
 @Tag(name = "Reports", description = "3% rule, non-state share, allocation and disbursement breakdowns, priority")
 @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
 public class ReportResource {
+
+    @Inject
+    Clock clock;
 
     private static final List<String> FIGURES = List.of("allocations", "planned", "approved", "disbursed", "remaining",
             "disbursementRate");
@@ -248,7 +253,7 @@ public class ReportResource {
             @Parameter(description = FORMAT, example = "csv",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
             @QueryParam("format") String format) {
-        int y = "current".equalsIgnoreCase(year) ? DisbursementService.today().getYear() : year(year);
+        int y = "current".equalsIgnoreCase(year) ? Period.today(clock).getYear() : year(year);
         PriorityReport r = reports.priority(y);
         return answer(r, format, "priority-" + r.fiscalYear(), () -> {
             List<List<?>> rows = new ArrayList<>();

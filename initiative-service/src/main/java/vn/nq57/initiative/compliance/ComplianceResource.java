@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,9 @@ import vn.nq57.platform.security.Roles;
         + "answered, initiatives on track; the completion score and the ranking of ministries and provinces")
 @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER})
 public class ComplianceResource {
+
+    @Inject
+    Clock clock;
 
     @Inject
     ComplianceService service;
@@ -97,10 +101,10 @@ public class ComplianceResource {
         return service.board(code, year(year));
     }
 
-    static int year(String text) {
+    int year(String text) {
         Integer y = Params.integer("year", text);
         if (y == null) {
-            return Period.today().getYear();
+            return Period.today(clock).getYear();
         }
         if (y < 2025 || y > Period.MAX_YEAR) {
             throw vn.nq57.platform.error.ApiException.badRequest("year", "the plan's years are 2025.." + Period.MAX_YEAR);

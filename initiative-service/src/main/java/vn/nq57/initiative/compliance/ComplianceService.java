@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -49,6 +50,9 @@ import vn.nq57.platform.security.AgencyAccess;
  */
 @ApplicationScoped
 public class ComplianceService {
+
+    @Inject
+    Clock clock;
 
     public static final String FORMULA = "score = 100 × Σ w·r / Σ w over the parts with something counted; values "
             + "r = (on time + ½ late) / (on time + late + missing), w 0.40; outputs r = (on time + ½ late) / (on time "
@@ -114,7 +118,7 @@ public class ComplianceService {
     /** The ranking of every agency of a level (MINISTRY or PROVINCE) for a year, with the quarterly trend. */
     public Ranking ranking(String level, int year) {
         String lvl = level(level);
-        LocalDate today = Period.today();
+        LocalDate today = Period.today(clock);
         Map<String, AgencyRow> agencies = agencies();
         Function<String, String> group = code -> ancestorAt(code, lvl, agencies);
         Map<String, Tally> whole = tally(Window.year(year), today, group, false);
@@ -157,7 +161,7 @@ public class ComplianceService {
             throw ApiException.notFound("Agency", agency);
         }
         access.requireScope(a.code());
-        LocalDate today = Period.today();
+        LocalDate today = Period.today(clock);
         Function<String, String> group = code -> within(code, a.code(), agencies) ? a.code() : null;
         Tally t = tally(Window.year(year), today, group, true).getOrDefault(a.code(), new Tally());
         List<TrendPoint> trend = new ArrayList<>();

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import vn.nq57.initiative.plan.Initiative;
 import vn.nq57.initiative.plan.InitiativeViews.InitiativeEventData;
 import vn.nq57.platform.federation.CatalogFeed;
 import vn.nq57.platform.federation.Federation;
+import vn.nq57.platform.period.Period;
 
 /**
  * Central's catalogue of initiative-service, in change-stamp order: Systems, phases, agencies (all of them) and the
@@ -33,6 +36,9 @@ import vn.nq57.platform.federation.Federation;
  */
 @ApplicationScoped
 public class InitiativeCatalogSource implements CatalogFeed.Source {
+
+    @Inject
+    Clock clock;
 
     public static final String SYSTEM = "system";
     public static final String PHASE = "phase";
@@ -129,7 +135,9 @@ public class InitiativeCatalogSource implements CatalogFeed.Source {
                 : Initiative.<Initiative>list("from Initiative i join fetch i.leadAgency where i.id in ?1 and "
                         + "(i.leadAgency.code in ?2 or exists (select 1 from Initiative j join j.coordinators c "
                         + "where j = i and c.code in ?2))", uuids(ids), tree.subtree(agency));
-        return found.stream().collect(Collectors.toMap(i -> INITIATIVE + ":" + i.id, InitiativeEventData::of));
+        LocalDate today = Period.today(clock);
+        return found.stream().collect(Collectors.toMap(i -> INITIATIVE + ":" + i.id,
+                i -> InitiativeEventData.of(i, today)));
     }
 
     /** The answers this instance wrote on other instances' obstacles. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -36,6 +37,9 @@ import vn.nq57.platform.security.Roles;
  */
 @ApplicationScoped
 public class MailJobs {
+
+    @Inject
+    Clock clock;
 
     private static final Logger LOG = Logger.getLogger(MailJobs.class);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -85,7 +89,7 @@ public class MailJobs {
         if (!enabled || stopping) {
             return;
         }
-        ZonedDateTime now = ZonedDateTime.now(Period.VIETNAM);
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(Period.VIETNAM));
         try {
             int critical = critical();
             int reminders = 0;

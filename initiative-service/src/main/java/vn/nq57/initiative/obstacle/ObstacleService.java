@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,6 +32,7 @@ import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
+import vn.nq57.platform.period.Period;
 import vn.nq57.platform.security.AgencyAccess;
 import vn.nq57.platform.security.Caller;
 import vn.nq57.platform.security.Roles;
@@ -41,6 +43,9 @@ import vn.nq57.platform.security.Roles;
  */
 @ApplicationScoped
 public class ObstacleService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     vn.nq57.platform.federation.Commissioning commissioning;
@@ -154,7 +159,7 @@ public class ObstacleService {
         o.status = ObstacleStatus.OPEN;
         o.filedBy = caller.subject();
         o.filedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        o.answerDue = vn.nq57.platform.period.WorkingDays.after(vn.nq57.platform.period.Period.today(), answerDays);
+        o.answerDue = vn.nq57.platform.period.WorkingDays.after(Period.today(clock), answerDays);
         o.originInstance = instance.id();
         o.persist();
         em.flush();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,6 +43,7 @@ import vn.nq57.platform.http.Params;
 import vn.nq57.platform.idempotency.Idempotent;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
+import vn.nq57.platform.period.Period;
 import vn.nq57.platform.security.Roles;
 
 @Path("/api/v1/initiatives")
@@ -50,6 +52,9 @@ import vn.nq57.platform.security.Roles;
 @Tag(name = "Initiatives", description = "Breakthrough initiatives (sáng kiến đột phá), their outputs and lifecycle")
 @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
 public class InitiativeResource {
+
+    @Inject
+    Clock clock;
 
     /** How the path parameters are described in the OpenAPI document. */
     static final String ID_OR_CODE = "The initiative's id (UUID) or code";
@@ -189,7 +194,7 @@ public class InitiativeResource {
                     schema = @Schema(implementation = InitiativeView.class)))
     public Response get(@Parameter(description = ID_OR_CODE, example = "H4-07") @PathParam("id") String idOrCode) {
         Initiative i = byIdOrCode(idOrCode);
-        return ETags.ok(InitiativeView.of(i, InitiativeService.today()), i.version);
+        return ETags.ok(InitiativeView.of(i, Period.today(clock)), i.version);
     }
 
     @POST

@@ -7,11 +7,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import vn.nq57.initiative.catalogue.PlanPhase;
+import vn.nq57.platform.period.Period;
 import vn.nq57.platform.period.PlanHorizon;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,9 +54,11 @@ import vn.nq57.platform.text.Text;
 public class InitiativeService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     vn.nq57.platform.federation.Commissioning commissioning;
 
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Inject
     AgencyService agencies;
@@ -90,8 +93,8 @@ public class InitiativeService {
     @Inject
     Event<ScorecardChange> changes;
 
-    public static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+    LocalDate today() {
+        return Period.today(clock);
     }
 
     /** Filters of the initiative list; null means "any". {@code origin} is the owning instance. */
@@ -214,7 +217,7 @@ public class InitiativeService {
         InitiativeView view = InitiativeView.of(i, today());
         audit.record("initiative.created", "initiative", i.id, null, view);
         outbox.publish(InitiativeEvents.TOPIC, InitiativeEvents.INITIATIVE_CREATED, "initiative", i.id, i.version,
-                InitiativeEventData.of(i));
+                InitiativeEventData.of(i, today()));
         List<SimilarInitiative> similar = similarity.similarTo(i.titleVi, i.contentOrientation, i.id, 5);
         return view.withSimilar(similar);
     }
@@ -240,7 +243,7 @@ public class InitiativeService {
         InitiativeView after = InitiativeView.of(i, today());
         audit.record("initiative.updated", "initiative", i.id, before, after);
         outbox.publish(InitiativeEvents.TOPIC, InitiativeEvents.INITIATIVE_UPDATED, "initiative", i.id, i.version,
-                InitiativeEventData.of(i));
+                InitiativeEventData.of(i, today()));
         return after;
     }
 
@@ -270,8 +273,8 @@ public class InitiativeService {
         InitiativeView after = InitiativeView.of(i, today());
         audit.record("initiative.status-changed", "initiative", i.id, before, after);
         outbox.publish(InitiativeEvents.TOPIC, InitiativeEvents.INITIATIVE_STATUS_CHANGED, "initiative", i.id,
-                i.version, InitiativeEventData.of(i));
-        changes.fire(ScorecardChange.of("initiative", i, i.code + " " + from + " -> " + to, InitiativeEventData.of(i)));
+                i.version, InitiativeEventData.of(i, today()));
+        changes.fire(ScorecardChange.of("initiative", i, i.code + " " + from + " -> " + to, InitiativeEventData.of(i, today())));
         return after;
     }
 

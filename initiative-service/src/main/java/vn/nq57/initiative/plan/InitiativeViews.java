@@ -204,8 +204,7 @@ public final class InitiativeViews {
                                       List<String> evaluationCriteria, List<String> linkedProgrammes,
                                       List<OutputView> outputs, List<MilestoneView> milestones, String createdBy,
                                       OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-        public static InitiativeEventData of(Initiative i) {
-            LocalDate today = InitiativeService.today();
+        public static InitiativeEventData of(Initiative i, LocalDate today) {
             return new InitiativeEventData(i.id, i.code, i.systemCode, i.phaseCode, i.titleVi, i.deadline,
                     i.leadAgency.id, i.leadAgency.code, i.coordinators.stream().map(a -> a.code).sorted().toList(),
                     i.key, i.status, i.originInstance, i.version, i.titleEn, i.contentOrientation,

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -18,12 +19,16 @@ import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
+import vn.nq57.platform.period.Period;
 import vn.nq57.platform.security.AgencyAccess;
 import vn.nq57.platform.security.Roles;
 
 /** Outputs of an initiative: added and updated by its lead agency's admins and data submitters, delivered with evidence. */
 @ApplicationScoped
 public class OutputService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     InitiativeService initiatives;
@@ -75,7 +80,7 @@ public class OutputService {
         if (o.status == OutputStatus.DELIVERED && request.status() != null && request.status() != OutputStatus.DELIVERED) {
             throw ApiException.conflict("output " + o.id + " is delivered; a delivered output stays delivered");
         }
-        OutputView before = OutputView.of(o, InitiativeService.today());
+        OutputView before = OutputView.of(o, Period.today(clock));
         InitiativeService.requirePlanDate(i.phaseCode, "dueDate", request.dueDate());
         o.description = request.description().trim();
         o.dueDate = request.dueDate();
@@ -105,7 +110,7 @@ public class OutputService {
         if (o.status == OutputStatus.CANCELLED) {
             throw ApiException.conflict("output " + o.id + " is cancelled");
         }
-        OutputView before = OutputView.of(o, InitiativeService.today());
+        OutputView before = OutputView.of(o, Period.today(clock));
         o.status = OutputStatus.DELIVERED;
         o.evidenceLink = request.evidenceLink().trim();
         o.deliveredAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -129,7 +134,7 @@ public class OutputService {
     }
 
     private OutputView changed(InitiativeOutput o, OutputView before, String action, String eventType) {
-        OutputView after = OutputView.of(o, InitiativeService.today());
+        OutputView after = OutputView.of(o, Period.today(clock));
         audit.record(action, "output", o.id, before, after);
         outbox.publish(InitiativeEvents.TOPIC, eventType, "output", o.id, o.version, OutputEventData.of(o));
         changes.fire(ScorecardChange.of("output", o.initiative, action + ": " + o.description, after));

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import vn.nq57.initiative.scorecard.ScorecardViews.SystemScorecard;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
+import vn.nq57.platform.period.Period;
 
 /**
  * The scorecard: per initiative, System, agency and plan, from the KPI statuses and budget figures replicated from
@@ -40,6 +42,9 @@ import vn.nq57.platform.paging.PageRequest;
  */
 @ApplicationScoped
 public class ScorecardService {
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -169,7 +174,7 @@ public class ScorecardService {
         for (Object[] r : rows("SELECT o.initiative_id, count(*), max(CAST(:today AS date) - o.due_date)"
                 + from + "JOIN initiative_output o ON o.initiative_id = i.id" + where
                 + "AND o.due_date < CAST(:today AS date) AND o.status NOT IN ('DELIVERED', 'CANCELLED') GROUP BY o.initiative_id",
-                scope, Map.of("today", InitiativeService.today().toString()))) {
+                scope, Map.of("today", Period.today(clock).toString()))) {
             overdue.put((UUID) r[0], new long[] {num(r[1]), num(r[2])});
         }
         Map<UUID, long[]> obstacles = new HashMap<>();

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -18,6 +19,9 @@ import vn.nq57.platform.period.Period;
  */
 @ApplicationScoped
 public class WarningSchedule {
+
+    @Inject
+    Clock clock;
 
     private static final Logger LOG = Logger.getLogger(WarningSchedule.class);
 
@@ -46,7 +50,7 @@ public class WarningSchedule {
         if (stopping) {
             return;
         }
-        LocalDate today = Period.today();
+        LocalDate today = Period.today(clock);
         if (!dirty.getAndSet(false) && today.equals(lastDay)) {
             return;
         }

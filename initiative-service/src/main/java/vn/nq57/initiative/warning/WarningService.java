@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,6 +47,9 @@ import vn.nq57.platform.security.Roles;
 @ApplicationScoped
 public class WarningService {
 
+    @Inject
+    Clock clock;
+
     private static final Logger LOG = Logger.getLogger(WarningService.class);
 
     @Inject
@@ -78,7 +82,7 @@ public class WarningService {
 
     /** Evaluates every cause as of today and brings the warnings in step; answers what it did. */
     public EvaluationResult evaluate() {
-        return evaluate(Period.today());
+        return evaluate(Period.today(clock));
     }
 
     /**

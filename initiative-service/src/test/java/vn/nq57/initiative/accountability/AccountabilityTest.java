@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -18,7 +19,9 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,6 +46,9 @@ import vn.nq57.platform.testing.TestTokens;
  */
 @QuarkusTest
 class AccountabilityTest {
+
+    @Inject
+    Clock clock;
 
     @Inject
     @Any
@@ -185,11 +191,31 @@ class AccountabilityTest {
     // ---- warnings ----
 
     @Test
+    void theBoardIsAsOfTheServicesClockSoADeadlineNotYetPassedIsPendingAndALaterPeriodIsNotExpected() {
+        String province = province("Tỉnh Thử nghiệm Lai Châu");
+        String indicator = indicator("STRATEGIC", null, "BKHCN", List.of(province), "QUARTERLY", 30);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> obligations(TestTokens.centralAdmin(), indicator)
+                .body("items.agency", containsInAnyOrder(province)));
+        measurement(indicator, province, "2025Q1", "2025-04-10T09:00:00+07:00", 1);
+        // 15 October 2025 in Viet Nam: 2025Q2 was due 30/07 (missing), 2025Q3 is due 30/10 (pending), 2025Q4 has not ended
+        QuarkusMock.installMockForType(Clock.fixed(Instant.parse("2025-10-14T20:00:00Z"), ZoneOffset.UTC), Clock.class);
+        assertEquals(LocalDate.of(2025, 10, 15), Period.today(clock), "the day is Viet Nam's, whatever the clock's zone");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(TestTokens.viewer(province))
+                .queryParam("year", "2025").get("/api/v1/compliance/agencies/" + province).then().statusCode(200)
+                .body("asOf", equalTo("2025-10-15"))
+                .body("values.findAll { it.indicatorId == '" + indicator + "' }.status",
+                        containsInAnyOrder("ON_TIME", "MISSING", "PENDING"))
+                .body("compliance.values", equalTo(Map.of("expected", 2, "onTime", 1, "late", 0, "missing", 1,
+                        "pending", 1, "contributions", 0)))
+                .body("trend.period", equalTo(List.of("2025Q1", "2025Q2", "2025Q3", "2025Q4"))));
+    }
+
+    @Test
     void aMissingValueOpensOneWarningWhichResolvesOnceReported() throws Exception {
         String indicator = indicator("STRATEGIC", null, "BKHCN", List.of("AGG"), "QUARTERLY", 30);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> obligations(TestTokens.centralAdmin(), indicator)
                 .body("items.agency", containsInAnyOrder("AGG")));
-        LocalDate today = Period.today();
+        LocalDate today = Period.today(clock);
         warnings.evaluate(today);
         String id = openWarning("VALUE_MISSING", indicator).body("severity", equalTo("CRITICAL"))
                 .body("agency", equalTo("AGG")).body("reasonVi", containsString("AGG chưa báo cáo chỉ tiêu"))
@@ -224,7 +250,7 @@ class AccountabilityTest {
                 .body("reasonEn", containsString("5 days overdue"));
         warnings.evaluate(LocalDate.of(2028, 12, 1));
         openWarning("OUTPUT_OVERDUE", output).body("severity", equalTo("CRITICAL"));
-        warnings.evaluate(Period.today());
+        warnings.evaluate(Period.today(clock));
         assertEquals(0, countOpen("OUTPUT_OVERDUE", output));
     }
 
@@ -239,7 +265,7 @@ class AccountabilityTest {
                 .extract().path("id");
         LocalDate due = LocalDate.parse(given().auth().oauth2(TestTokens.centralAdmin())
                 .get("/api/v1/obstacles/" + obstacle).then().extract().path("answerDue"));
-        assertTrue(due.isAfter(Period.today().plusDays(18)), "15 working days are at least 19 calendar days: " + due);
+        assertTrue(due.isAfter(Period.today(clock).plusDays(18)), "15 working days are at least 19 calendar days: " + due);
         warnings.evaluate(due);
         assertEquals(0, countOpen("OBSTACLE_UNANSWERED", obstacle), "on its last day it is still in time");
         warnings.evaluate(due.plusDays(1));
@@ -264,7 +290,7 @@ class AccountabilityTest {
         evaluated.putAll(Map.of("asOf", OffsetDateTime.now().toString(), "forecast", 12.5, "targetValue", 60,
                 "targetPeriod", "2030"));
         indicatorEvent("nq57.indicator.evaluated.v1", indicator, 3, evaluated);
-        LocalDate today = Period.today();
+        LocalDate today = Period.today(clock);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             warnings.evaluate(today);
             openWarning("INITIATIVE_RED", initiative).body("agency", equalTo("BCT"))
@@ -308,7 +334,7 @@ class AccountabilityTest {
     void slowDisbursementLateInTheYearWarnsTheLeadAgency() throws Exception {
         String initiative = Fixtures.createId("H6", "BXD");
         String allocation = UUID.randomUUID().toString();
-        int year = Period.today().getYear();
+        int year = Period.today(clock).getYear();
         connector.source("budget-events").send(java.util.List.of(TestEvents.json(TestEvents.event("nq57.allocation.approved.v1",
                 allocation, 1, "central", Map.of("id", allocation, "initiativeId", initiative, "fiscalYear", year,
                         "fundingSource", "STATE_BUDGET", "status", "APPROVED", "amount", 1_000_000_000L,

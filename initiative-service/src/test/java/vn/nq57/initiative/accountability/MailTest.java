@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,6 +39,9 @@ import vn.nq57.platform.testing.TestTokens;
 @QuarkusTest
 @QuarkusTestResource(MailServer.class)
 class MailTest {
+
+    @Inject
+    Clock clock;
 
     @Inject
     @Any
@@ -69,7 +73,7 @@ class MailTest {
         for (int i = 0; i < 3; i++) {
             codes.add("KPI-" + indicator("QUARTERLY", 30).substring(0, 8));
         }
-        warnings.evaluate(Period.today());
+        warnings.evaluate(Period.today(clock));
         assertEquals(6, mail.critical(), "3 warnings told to the admin and to the clerk");
         await().atMost(Duration.ofSeconds(10)).until(() -> mails(codes.get(0)).size() >= 2);
         List<MimeMessage> mine = mails(codes.get(0));
@@ -89,7 +93,7 @@ class MailTest {
     void aCriticalWarningIsMailedAtOnceToTheAgencysAdminAndClerkInTheirLanguageAndNeverTwice() throws Exception {
         String indicator = indicator("QUARTERLY", 30);
         String code = "KPI-" + indicator.substring(0, 8);
-        warnings.evaluate(Period.today());
+        warnings.evaluate(Period.today(clock));
         int sent = mail.critical();
         assertTrue(sent >= 2, "admin and clerk: " + sent);
         List<MimeMessage> mine = arrived(code, 2);
@@ -125,7 +129,7 @@ class MailTest {
     void theDailyDigestListsTheOpenWarningsOfTheAgencyAndSkipsThoseWhoOptedOut() throws Exception {
         String indicator = indicator("QUARTERLY", 30);
         String code = "KPI-" + indicator.substring(0, 8);
-        warnings.evaluate(Period.today());
+        warnings.evaluate(Period.today(clock));
         given().auth().oauth2(leader()).contentType(ContentType.JSON).body(Map.of("digest", false, "language", "vi"))
                 .put("/api/v1/notifications/preferences").then().statusCode(200).body("digest", equalTo(false));
         given().auth().oauth2(leader()).contentType(ContentType.JSON).body(Map.of("digest", true, "language", "fr"))

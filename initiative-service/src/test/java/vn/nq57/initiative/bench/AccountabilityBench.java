@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,9 @@ import vn.nq57.platform.testing.TestEvents;
 @QuarkusTestResource(MailServer.class)
 @EnabledIfSystemProperty(named = "nq57.bench", matches = "true")
 class AccountabilityBench {
+
+    @Inject
+    Clock clock;
 
     static final int INDICATORS = 2_000;
     static final int AGENCIES = 42;
@@ -81,7 +85,7 @@ class AccountabilityBench {
     void figures() throws Exception {
         loader.clean();
         try {
-            LocalDate today = Period.today();
+            LocalDate today = Period.today(clock);
             EvaluationResult sample = time("evaluate (test data only)", () -> warnings.evaluate(today));
             System.out.printf("BENCH before load: %d causes, %d open%n", sample.causes(), sample.open());
 
@@ -152,7 +156,7 @@ class AccountabilityBench {
             System.out.printf("BENCH digest: %d mails sent in %d ms (%.0f mails/s)%n", sent, ms(t0), sent * 1000.0 / ms(t0));
         } finally {
             loader.clean();
-            warnings.evaluate(Period.today());
+            warnings.evaluate(Period.today(clock));
         }
     }
 

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,6 +43,9 @@ import vn.nq57.platform.outbox.Outbox;
 @vn.nq57.platform.jdbc.Jdbc("the evaluation of many (indicator, period) pairs is refreshed set-based in one round trip (measured: kpi ingest bench)")
 @ApplicationScoped
 public class EvaluationMaintainer {
+
+    @Inject
+    Clock clock;
 
     /** The statuses whose values count in the evaluation. */
     public static final String COUNTED = "('SUBMITTED', 'APPROVED')";
@@ -215,7 +219,7 @@ public class EvaluationMaintainer {
      */
     private void refresh(Collection<UUID> indicatorIds, String lead, Lead binder) {
         em.flush();
-        LocalDate today = Period.today();
+        LocalDate today = Period.today(clock);
         List<EvaluatedEventData> changed = new ArrayList<>();
         session().doWork(c -> store(c, read(c, indicatorIds, lead, binder), today, changed));
         outbox.publishAll(vn.nq57.kpi.events.KpiEvents.TOPIC, changed.stream().map(e -> new Outbox.Pending(

@@ -8,6 +8,7 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,6 +45,9 @@ import vn.nq57.platform.error.ApiException;
 public class EvaluationService {
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -70,7 +74,7 @@ public class EvaluationService {
             }
         }
         Set<String> subtree = scope == null ? null : agencies.subtree(scope);
-        LocalDate today = Period.today();
+        LocalDate today = Period.today(clock);
         List<Point> points = new ArrayList<>();
         Map<UUID, IndicatorFacts.Row> facts = new LinkedHashMap<>();
         session().doWork(c -> {

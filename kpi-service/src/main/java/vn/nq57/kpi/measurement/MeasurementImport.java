@@ -3,6 +3,7 @@ package vn.nq57.kpi.measurement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -37,6 +38,9 @@ import vn.nq57.platform.upload.ImportMode;
  */
 @ApplicationScoped
 public class MeasurementImport {
+
+    @Inject
+    Clock clock;
 
     public static final int MAX_ROWS = 10_000;
 
@@ -176,7 +180,7 @@ public class MeasurementImport {
         store.references(rows, indicators, agencies);
         return MeasurementRows.check(rows, new MeasurementRows.Context(indicators, agencies, scope(), scopeText(),
                 commissioning::ownerOf, (agency, owner) -> commissioning.readOnlyAgency(agency, "a value", owner)
-                        .getMessage(), Period.today()));
+                        .getMessage(), Period.today(clock)));
     }
 
     /** The agencies the caller may report for; null for all (central admin). */

@@ -95,8 +95,9 @@ public record Period(Frequency type, int year, int part) implements Comparable<P
         }
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+    /** Today in Viet Nam by the given clock (the services' injected {@link Clocks clock}). */
+    public static LocalDate today(java.time.Clock clock) {
+        return LocalDate.now(clock.withZone(VIETNAM));
     }
 
     public LocalDate start() {

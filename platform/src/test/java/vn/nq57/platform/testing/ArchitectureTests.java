@@ -11,6 +11,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.nq57.platform.jdbc.Jdbc;
@@ -67,6 +71,18 @@ public abstract class ArchitectureTests {
         classes().that(useJdbc()).should(beDeclaredJdbc())
                 .because("plain JDBC is for measured hot paths and own connections (docs/ARCHITECTURE.md)")
                 .allowEmptyShould(true)
+                .check(imported());
+    }
+
+    @Test
+    void readsTheDateOnlyFromTheInjectedClock() {
+        noClasses().that().resideInAPackage(basePackage() + "..")
+                .should().callMethod(LocalDate.class, "now").orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould().callMethod(YearMonth.class, "now").orShould().callMethod(YearMonth.class, "now", ZoneId.class)
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
+                .because("the date decides deadlines: it comes from the injected Clock (Period.today(clock)), "
+                        + "Viet Nam's whatever the host's zone, so a test can set the day")
                 .check(imported());
     }
 

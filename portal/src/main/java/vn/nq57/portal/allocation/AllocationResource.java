@@ -33,6 +33,7 @@ import vn.nq57.portal.web.CurrentUser;
 import vn.nq57.portal.web.Downloads;
 import vn.nq57.portal.web.Fetch;
 import vn.nq57.portal.web.Forms;
+import vn.nq57.portal.web.Formats;
 import vn.nq57.portal.web.Outcome;
 import vn.nq57.portal.web.Pages;
 import vn.nq57.portal.web.Part;
@@ -90,7 +91,7 @@ public class AllocationResource {
     public Uni<TemplateInstance> one(@PathParam("id") String id, @QueryParam("done") String done) {
         UUID uuid = Pages.id(id);
         return load(uuid).chain(a -> disbursements(uuid).map(d -> render(new AllocationPage(a, d, Forms.key(), null,
-                null, done, LocalDate.now().toString(), null, null, null))));
+                null, done, Formats.today().toString(), null, null, null))));
     }
 
     @POST

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import vn.nq57.portal.web.Formats;
 
 /**
  * What the portal reads of the three services' answers: only the fields its pages show (unknown fields are ignored,
@@ -115,7 +116,7 @@ public final class Views {
 
         /** Past the day by which the asked agency should have answered, still unanswered. */
         public boolean late() {
-            return waiting() && answerDue != null && answerDue.isBefore(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+            return waiting() && answerDue != null && answerDue.isBefore(Formats.today());
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -114,7 +113,7 @@ public class BudgetResource {
         if (asked != null && asked.matches("20\\d\\d")) {
             return Integer.valueOf(asked);
         }
-        int now = LocalDate.now(Formats.VIET_NAM).getYear();
+        int now = Formats.today().getYear();
         return years.stream().map(FiscalYear::year).filter(y -> y <= now).max(Comparator.naturalOrder())
                 .orElse(years.stream().map(FiscalYear::year).min(Comparator.naturalOrder()).orElse(null));
     }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +52,7 @@ public class RankingResource {
     public Uni<Response> ranking(@QueryParam("level") String level, @QueryParam("year") String year,
                                  @QueryParam("format") String format) {
         String l = "PROVINCE".equals(level) ? "PROVINCE" : "MINISTRY";
-        int thisYear = LocalDate.now(Formats.VIET_NAM).getYear();
+        int thisYear = Formats.today().getYear();
         int y = year != null && year.matches("20\\d\\d") ? Integer.parseInt(year) : thisYear;
         return Fetch.part("initiative", initiatives.ranking(user.bearer(), l, y)).map(r -> Downloads.or(format,
                 () -> r.ok() ? table(r.get()) : null, "nq57-xep-hang-" + l.toLowerCase() + "-" + y,

@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,7 +102,7 @@ public class GridResource {
     public Uni<TemplateInstance> grid(@QueryParam("agency") String agency, @QueryParam("period") String period) {
         String a = agency == null || agency.isBlank() ? user.agency() : agency.strip().toUpperCase();
         String p = period == null || !period.strip().matches("\\d{4}([Qq][1-4]|-(0[1-9]|1[0-2]))?")
-                ? String.valueOf(LocalDate.now(Formats.VIET_NAM).getYear() - 1) : period.strip().toUpperCase();
+                ? String.valueOf(Formats.today().getYear() - 1) : period.strip().toUpperCase();
         return cells(a, p, Map.of(), Map.of()).map(cells -> render(new GridPage(Forms.key(), a, p, frequency(p), cells,
                 null, false)));
     }

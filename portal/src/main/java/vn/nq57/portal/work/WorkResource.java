@@ -101,7 +101,7 @@ public class WorkResource {
         String role = user.role();
         boolean admin = user.centralAdmin() || "ministry-admin".equals(role);
         boolean reporter = admin || "data-submitter".equals(role);
-        LocalDate today = LocalDate.now(Formats.VIET_NAM);
+        LocalDate today = Formats.today();
         // a value of last year is due early this year: the boards of both years
         Uni<Part<Board>> board = agency == null ? none() : Fetch.part("initiative", Uni.combine().all()
                 .unis(initiatives.board(auth, agency, today.getYear() - 1), initiatives.board(auth, agency,
