@@ -59,9 +59,24 @@ public class IdempotentConsumer {
         return read(() -> mapper.readValue(json, CloudEvent.class));
     }
 
-    /** Reads a CloudEvent from a JSON tree already read (no text in between); unreadable: IllegalArgumentException. */
+    /**
+     * Reads a CloudEvent from a JSON tree already read (no text in between); unreadable: IllegalArgumentException. The
+     * envelope's other members are read into the record and {@code data} is the tree's own node, not a copy of it (a
+     * copy per event was 6 % of central's CPU applying a ministry's batch).
+     */
     public CloudEvent parse(com.fasterxml.jackson.databind.JsonNode node) {
-        return read(() -> mapper.treeToValue(node, CloudEvent.class));
+        if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) || !object.has("data")) {
+            return read(() -> mapper.treeToValue(node, CloudEvent.class));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode envelope = mapper.createObjectNode();
+        object.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("data")) {
+                envelope.set(f.getKey(), f.getValue());
+            }
+        });
+        CloudEvent e = read(() -> mapper.treeToValue(envelope, CloudEvent.class));
+        return new CloudEvent(e.specversion(), e.id(), e.source(), e.type(), e.subject(), e.time(), e.datacontenttype(),
+                e.aggregateversion(), e.origininstance(), object.get("data"), e.aggregatetype());
     }
 
     private static CloudEvent read(java.util.concurrent.Callable<CloudEvent> reader) {
@@ -75,10 +90,5 @@ public class IdempotentConsumer {
             throw new IllegalArgumentException("not a CloudEvent: id and type are required");
         }
         return event;
-    }
-
-    /** Reads an event's data as a record of the consumer's own. */
-    public <T> T data(CloudEvent event, Class<T> type) {
-        return mapper.convertValue(event.data(), type);
     }
 }
