@@ -32,6 +32,7 @@ import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
 import vn.nq57.platform.security.AgencyAccess;
@@ -82,43 +83,18 @@ public class AllocationService {
     }
 
     public Page<AllocationView> list(Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (f.fiscalYear() != null) {
-            where.append(" and a.fiscalYear = :year");
-            params.and("year", f.fiscalYear());
-        }
-        if (f.initiativeId() != null) {
-            where.append(" and a.initiative.id = :initiative");
-            params.and("initiative", f.initiativeId());
-        }
-        if (f.system() != null && !f.system().isBlank()) {
-            where.append(" and a.initiative.systemCode = :system");
-            params.and("system", f.system().trim().toUpperCase(Locale.ROOT));
-        }
-        if (f.leadAgency() != null && !f.leadAgency().isBlank()) {
-            where.append(" and a.leadAgencyCode = :lead");
-            params.and("lead", f.leadAgency().trim().toUpperCase(Locale.ROOT));
-        }
-        if (f.fundingSource() != null) {
-            where.append(" and a.fundingSource = :source");
-            params.and("source", f.fundingSource());
-        }
-        if (f.status() != null) {
-            where.append(" and a.status = :status");
-            params.and("status", f.status());
-        }
-        if (f.key() != null) {
-            where.append(" and a.initiative.key = :key");
-            params.and("key", f.key());
-        }
-        where.append(OriginFilter.condition(f.origin(), "a.origin"));
-        if (f.origin() != null && f.origin().column() != null) {
-            params.and("origin", f.origin().column());
-        }
-        long total = Allocation.count("from Allocation a where " + where, params);
-        List<AllocationView> items = Allocation.<Allocation>find("from Allocation a join fetch a.initiative where " + where,
-                        Sort.by("a.fiscalYear").and("a.code"), params)
+        Conditions c = new Conditions()
+                .and("a.fiscalYear = :year", "year", f.fiscalYear())
+                .and("a.initiative.id = :initiative", "initiative", f.initiativeId())
+                .code("a.initiative.systemCode = :system", "system", f.system())
+                .code("a.leadAgencyCode = :lead", "lead", f.leadAgency())
+                .and("a.fundingSource = :source", "source", f.fundingSource())
+                .and("a.status = :status", "status", f.status())
+                .and("a.initiative.key = :key", "key", f.key())
+                .origin(f.origin(), "a.origin");
+        long total = Allocation.count("from Allocation a where " + c.where(), c.params());
+        List<AllocationView> items = Allocation.<Allocation>find("from Allocation a join fetch a.initiative where "
+                        + c.where(), Sort.by("a.fiscalYear").and("a.code"), c.params())
                 .page(page.page, page.size).list().stream().map(AllocationView::of).toList();
         return Page.of(items, page, total);
     }

@@ -1,6 +1,5 @@
 package vn.nq57.budget.disbursement;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +10,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import vn.nq57.budget.allocation.Allocation;
@@ -29,6 +27,7 @@ import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.outbox.Outbox;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
 import vn.nq57.platform.period.Period;
@@ -93,39 +92,17 @@ public class DisbursementService {
     }
 
     public Page<DisbursementView> list(Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (f.allocationId() != null) {
-            where.append(" and d.allocation.id = :allocation");
-            params.and("allocation", f.allocationId());
-        }
-        if (f.fiscalYear() != null) {
-            where.append(" and d.allocation.fiscalYear = :year");
-            params.and("year", f.fiscalYear());
-        }
-        if (f.leadAgency() != null && !f.leadAgency().isBlank()) {
-            where.append(" and d.allocation.leadAgencyCode = :lead");
-            params.and("lead", f.leadAgency().trim().toUpperCase(Locale.ROOT));
-        }
-        if (f.kind() != null) {
-            where.append(" and d.kind = :kind");
-            params.and("kind", f.kind());
-        }
-        if (f.from() != null) {
-            where.append(" and d.date >= :from");
-            params.and("from", f.from());
-        }
-        if (f.to() != null) {
-            where.append(" and d.date <= :to");
-            params.and("to", f.to());
-        }
-        where.append(OriginFilter.condition(f.origin(), "d.origin"));
-        if (f.origin() != null && f.origin().column() != null) {
-            params.and("origin", f.origin().column());
-        }
-        long total = Disbursement.count("from Disbursement d where " + where, params);
+        Conditions c = new Conditions()
+                .and("d.allocation.id = :allocation", "allocation", f.allocationId())
+                .and("d.allocation.fiscalYear = :year", "year", f.fiscalYear())
+                .code("d.allocation.leadAgencyCode = :lead", "lead", f.leadAgency())
+                .and("d.kind = :kind", "kind", f.kind())
+                .and("d.date >= :from", "from", f.from())
+                .and("d.date <= :to", "to", f.to())
+                .origin(f.origin(), "d.origin");
+        long total = Disbursement.count("from Disbursement d where " + c.where(), c.params());
         List<DisbursementView> items = Disbursement.<Disbursement>find("from Disbursement d join fetch d.allocation "
-                        + "where " + where, Sort.by("d.date").and("d.recordedAt").and("d.id"), params)
+                        + "where " + c.where(), Sort.by("d.date").and("d.recordedAt").and("d.id"), c.params())
                 .page(page.page, page.size).list().stream().map(DisbursementView::of).toList();
         return Page.of(items, page, total);
     }

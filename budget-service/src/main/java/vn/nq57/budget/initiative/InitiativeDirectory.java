@@ -1,6 +1,5 @@
 package vn.nq57.budget.initiative;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +21,7 @@ import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.error.Problem;
 import vn.nq57.platform.http.ETags;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
 import vn.nq57.platform.security.AgencyAccess;
@@ -183,21 +183,11 @@ public class InitiativeDirectory {
     }
 
     public Page<InitiativeView> list(String system, String leadAgency, Boolean key, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (system != null && !system.isBlank()) {
-            where.append(" and systemCode = :system");
-            params.and("system", upper(system));
-        }
-        if (leadAgency != null && !leadAgency.isBlank()) {
-            where.append(" and leadAgencyCode = :lead");
-            params.and("lead", upper(leadAgency));
-        }
-        if (key != null) {
-            where.append(" and key = :key");
-            params.and("key", key);
-        }
-        var query = InitiativeReplica.<InitiativeReplica>find(where.toString(), Sort.by("code").and("id"), params);
+        Conditions c = new Conditions()
+                .code("systemCode = :system", "system", system)
+                .code("leadAgencyCode = :lead", "lead", leadAgency)
+                .and("key = :key", "key", key);
+        var query = InitiativeReplica.<InitiativeReplica>find(c.where(), Sort.by("code").and("id"), c.params());
         long total = query.count();
         return Page.of(query.page(page.page, page.size).list().stream().map(InitiativeView::of).toList(), page, total);
     }

@@ -1,6 +1,5 @@
 package vn.nq57.initiative.agency;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,9 +22,9 @@ import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
-import vn.nq57.platform.text.Text;
 
 @ApplicationScoped
 public class AgencyService {
@@ -43,22 +42,13 @@ public class AgencyService {
     Federation federation;
 
     public Page<AgencyView> list(AgencyLevel level, String parentCode, String text, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (level != null) {
-            where.append(" and a.level = :level");
-            params.and("level", level);
-        }
-        if (parentCode != null && !parentCode.isBlank()) {
-            where.append(" and a.parent.code = :parent");
-            params.and("parent", parentCode.trim().toUpperCase());
-        }
-        if (text != null && !text.isBlank()) {
-            where.append(" and a.searchText like :q");
-            params.and("q", "%" + Text.fold(text.trim()) + "%");
-        }
-        var query = Agency.<Agency>find("from Agency a left join fetch a.parent where " + where, Sort.by("a.code"), params);
-        long total = Agency.count("from Agency a where " + where, params);
+        Conditions c = new Conditions()
+                .and("a.level = :level", "level", level)
+                .code("a.parent.code = :parent", "parent", parentCode)
+                .search("a.searchText like :q", "q", text);
+        var query = Agency.<Agency>find("from Agency a left join fetch a.parent where " + c.where(), Sort.by("a.code"),
+                c.params());
+        long total = Agency.count("from Agency a where " + c.where(), c.params());
         List<AgencyView> items = query.page(page.page, page.size).list().stream().map(AgencyView::of).toList();
         return Page.of(items, page, total);
     }

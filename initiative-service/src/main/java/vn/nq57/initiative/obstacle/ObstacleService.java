@@ -1,6 +1,5 @@
 package vn.nq57.initiative.obstacle;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -30,6 +29,7 @@ import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.federation.Federation;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
 import vn.nq57.platform.period.Period;
@@ -96,33 +96,21 @@ public class ObstacleService {
     }
 
     public Page<ObstacleView> list(Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (f.initiativeId() != null) {
-            where.append(" and o.initiative.id = :initiative");
-            params.and("initiative", f.initiativeId());
-        }
-        if (f.agency() != null && !f.agency().isBlank()) {
-            where.append(" and (o.filedByAgency.code = :agency or o.askedAgency.code = :agency)");
-            params.and("agency", f.agency().trim().toUpperCase());
-        }
-        if (f.status() != null) {
-            where.append(" and o.status = :status");
-            params.and("status", f.status());
-        }
+        Conditions c = new Conditions()
+                .and("o.initiative.id = :initiative", "initiative", f.initiativeId())
+                .code("(o.filedByAgency.code = :agency or o.askedAgency.code = :agency)", "agency", f.agency())
+                .and("o.status = :status", "status", f.status())
+                .and("o.filedAt <= :filedBefore", "filedBefore", f.minAgeDays() == null ? null
+                        : OffsetDateTime.now(ZoneOffset.UTC).minusDays(f.minAgeDays()))
+                .origin(origins.parse(f.origin()), "o.origin");
         if (f.open() != null) {
-            where.append(f.open() ? " and o.status in :openStates" : " and o.status not in :openStates");
-            params.and("openStates", List.of(ObstacleStatus.OPEN, ObstacleStatus.ANSWERED));
+            c.and(true, f.open() ? "o.status in :openStates" : "o.status not in :openStates")
+                    .bind("openStates", List.of(ObstacleStatus.OPEN, ObstacleStatus.ANSWERED));
         }
-        if (f.minAgeDays() != null) {
-            where.append(" and o.filedAt <= :filedBefore");
-            params.and("filedBefore", OffsetDateTime.now(ZoneOffset.UTC).minusDays(f.minAgeDays()));
-        }
-        origins.apply(where, params, "o", f.origin());
-        long total = Obstacle.count("from Obstacle o where " + where, params);
+        long total = Obstacle.count("from Obstacle o where " + c.where(), c.params());
         List<ObstacleView> items = Obstacle.<Obstacle>find("from Obstacle o join fetch o.initiative "
-                                + "join fetch o.filedByAgency join fetch o.askedAgency where " + where,
-                        Sort.by("o.filedAt").and("o.id"), params)
+                                + "join fetch o.filedByAgency join fetch o.askedAgency where " + c.where(),
+                        Sort.by("o.filedAt").and("o.id"), c.params())
                 .page(page.page, page.size).list().stream().map(ObstacleView::of).toList();
         return Page.of(items, page, total);
     }

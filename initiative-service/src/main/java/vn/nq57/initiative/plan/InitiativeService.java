@@ -1,6 +1,5 @@
 package vn.nq57.initiative.plan;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -10,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import vn.nq57.initiative.catalogue.PlanPhase;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.period.Period;
 import vn.nq57.platform.period.PlanHorizon;
 import java.time.OffsetDateTime;
@@ -47,7 +47,6 @@ import vn.nq57.platform.paging.PageRequest;
 import vn.nq57.platform.security.AgencyAccess;
 import vn.nq57.platform.security.Caller;
 import vn.nq57.platform.security.Roles;
-import vn.nq57.platform.text.Text;
 
 /** The rules of initiatives: who may write them, their lifecycle, their events and audit. */
 @ApplicationScoped
@@ -103,51 +102,25 @@ public class InitiativeService {
     }
 
     public Page<InitiativeSummary> list(Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (f.system() != null && !f.system().isBlank()) {
-            where.append(" and i.systemCode = :system");
-            params.and("system", f.system().trim().toUpperCase());
-        }
-        if (f.phase() != null && !f.phase().isBlank()) {
-            where.append(" and i.phaseCode = :phase");
-            params.and("phase", f.phase().trim().toUpperCase());
-        }
-        if (f.leadAgency() != null && !f.leadAgency().isBlank()) {
-            where.append(" and i.leadAgency.code = :lead");
-            params.and("lead", f.leadAgency().trim().toUpperCase());
-        }
-        if (f.status() != null) {
-            where.append(" and i.status = :status");
-            params.and("status", f.status());
-        }
-        if (f.key() != null) {
-            where.append(" and i.key = :key");
-            params.and("key", f.key());
-        }
-        if (f.deadlineFrom() != null) {
-            where.append(" and i.deadline >= :from");
-            params.and("from", f.deadlineFrom());
-        }
-        if (f.deadlineTo() != null) {
-            where.append(" and i.deadline <= :to");
-            params.and("to", f.deadlineTo());
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            where.append(" and i.searchText like :q");
-            params.and("q", "%" + Text.fold(f.text().trim()) + "%");
-        }
+        Conditions c = new Conditions()
+                .code("i.systemCode = :system", "system", f.system())
+                .code("i.phaseCode = :phase", "phase", f.phase())
+                .code("i.leadAgency.code = :lead", "lead", f.leadAgency())
+                .and("i.status = :status", "status", f.status())
+                .and("i.key = :key", "key", f.key())
+                .and("i.deadline >= :from", "from", f.deadlineFrom())
+                .and("i.deadline <= :to", "to", f.deadlineTo())
+                .search("i.searchText like :q", "q", f.text())
+                .origin(origins.parse(f.origin()), "i.origin");
         if (f.overdue() != null) {
-            where.append(f.overdue() ? " and exists" : " and not exists");
-            where.append(" (select 1 from InitiativeOutput o where o.initiative = i and o.dueDate < :today"
+            c.and(true, (f.overdue() ? "exists" : "not exists")
+                    + " (select 1 from InitiativeOutput o where o.initiative = i and o.dueDate < :today"
                     + " and o.status not in (vn.nq57.initiative.plan.OutputStatus.DELIVERED,"
-                    + " vn.nq57.initiative.plan.OutputStatus.CANCELLED))");
-            params.and("today", today());
+                    + " vn.nq57.initiative.plan.OutputStatus.CANCELLED))").bind("today", today());
         }
-        origins.apply(where, params, "i", f.origin());
-        long total = Initiative.count("from Initiative i where " + where, params);
-        List<Initiative> rows = Initiative.<Initiative>find("from Initiative i join fetch i.leadAgency where " + where,
-                Sort.by("i.code"), params).page(page.page, page.size).list();
+        long total = Initiative.count("from Initiative i where " + c.where(), c.params());
+        List<Initiative> rows = Initiative.<Initiative>find("from Initiative i join fetch i.leadAgency where " + c.where(),
+                Sort.by("i.code"), c.params()).page(page.page, page.size).list();
         Map<UUID, Long> overdue = overdueCounts(rows.stream().map(i -> i.id).toList());
         List<InitiativeSummary> items = rows.stream().map(i -> new InitiativeSummary(i.id, i.code, i.systemCode,
                 i.phaseCode, i.titleVi, i.deadline, AgencyRef.of(i.leadAgency), i.key, i.status,

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +29,7 @@ import vn.nq57.platform.audit.AuditTrail;
 import vn.nq57.platform.error.ApiException;
 import vn.nq57.platform.http.ETags;
 import vn.nq57.platform.outbox.Outbox;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
 import vn.nq57.platform.period.Period;
@@ -246,47 +246,25 @@ public class WarningService {
     }
 
     public Page<WarningView> list(Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder("TRUE");
-        Map<String, Object> params = new HashMap<>();
         Set<String> scope = scope();
-        if (scope != null) {
-            if (scope.isEmpty()) {
-                return Page.of(List.of(), page, 0);
-            }
-            where.append(" and w.agencyCode in :scope");
-            params.put("scope", scope);
+        if (scope != null && scope.isEmpty()) {
+            return Page.of(List.of(), page, 0);
         }
-        if (f.kind() != null) {
-            where.append(" and w.kind = :kind");
-            params.put("kind", f.kind());
-        }
-        if (f.severity() != null) {
-            where.append(" and w.severity = :severity");
-            params.put("severity", f.severity());
-        }
-        if (f.agency() != null && !f.agency().isBlank()) {
-            where.append(" and w.agencyCode = :agency");
-            params.put("agency", f.agency().trim().toUpperCase(Locale.ROOT));
-        }
-        if (f.subjectType() != null) {
-            where.append(" and w.subjectType = :subjectType");
-            params.put("subjectType", f.subjectType());
-        }
-        if (f.subjectId() != null) {
-            where.append(" and w.subjectId = :subjectId");
-            params.put("subjectId", f.subjectId());
-        }
-        if (f.status() != null) {
-            where.append(" and w.status = :status");
-            params.put("status", f.status());
-        }
+        Conditions c = new Conditions()
+                .and("w.agencyCode in :scope", "scope", scope)
+                .and("w.kind = :kind", "kind", f.kind())
+                .and("w.severity = :severity", "severity", f.severity())
+                .code("w.agencyCode = :agency", "agency", f.agency())
+                .and("w.subjectType = :subjectType", "subjectType", f.subjectType())
+                .and("w.subjectId = :subjectId", "subjectId", f.subjectId())
+                .and("w.status = :status", "status", f.status());
         if (f.open() != null) {
-            where.append(f.open() ? " and w.status <> :resolved" : " and w.status = :resolved");
-            params.put("resolved", WarningStatus.RESOLVED);
+            c.and(true, f.open() ? "w.status <> :resolved" : "w.status = :resolved")
+                    .bind("resolved", WarningStatus.RESOLVED);
         }
-        long total = Warning.count("from Warning w where " + where, params);
-        List<WarningView> items = Warning.<Warning>find("from Warning w where " + where
-                        + " order by w.since desc, w.id", params)
+        long total = Warning.count("from Warning w where " + c.where(), c.params());
+        List<WarningView> items = Warning.<Warning>find("from Warning w where " + c.where()
+                        + " order by w.since desc, w.id", c.params())
                 .page(page.page, page.size).list().stream().map(WarningView::of).toList();
         return Page.of(items, page, total);
     }

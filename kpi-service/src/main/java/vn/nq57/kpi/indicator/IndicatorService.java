@@ -1,6 +1,5 @@
 package vn.nq57.kpi.indicator;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +25,7 @@ import vn.nq57.kpi.indicator.IndicatorViews.IndicatorView;
 import vn.nq57.kpi.indicator.IndicatorViews.TargetRequest;
 import vn.nq57.kpi.initiative.InitiativeDirectory;
 import vn.nq57.kpi.initiative.InitiativeReplica;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.period.Frequency;
 import vn.nq57.platform.period.Period;
 import vn.nq57.platform.InstanceConfig;
@@ -40,7 +40,6 @@ import vn.nq57.platform.paging.PageRequest;
 import vn.nq57.platform.security.AgencyAccess;
 import vn.nq57.platform.security.Caller;
 import vn.nq57.platform.security.Roles;
-import vn.nq57.platform.text.Text;
 
 /** The rules of indicators: who may write them, what makes one consistent, their events and audit. */
 @ApplicationScoped
@@ -88,36 +87,18 @@ public class IndicatorService {
     }
 
     public Page<IndicatorSummary> list(Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (f.system() != null && !f.system().isBlank()) {
-            where.append(" and i.systemCode = :system");
-            params.and("system", f.system().trim().toUpperCase(Locale.ROOT));
-        }
-        if (f.tier() != null) {
-            where.append(" and i.tier = :tier");
-            params.and("tier", f.tier());
-        }
-        if (f.initiativeId() != null) {
-            where.append(" and i.initiativeId = :initiative");
-            params.and("initiative", f.initiativeId());
-        }
-        if (f.ownerAgency() != null && !f.ownerAgency().isBlank()) {
-            where.append(" and i.ownerAgency = :owner");
-            params.and("owner", f.ownerAgency().trim().toUpperCase(Locale.ROOT));
-        }
-        if (f.frequency() != null) {
-            where.append(" and i.frequency = :frequency");
-            params.and("frequency", f.frequency());
-        }
-        if (f.text() != null && !f.text().isBlank()) {
-            where.append(" and i.searchText like :q");
-            params.and("q", "%" + Text.fold(f.text().trim()) + "%");
-        }
-        origins.apply(where, params, "i", f.origin());
-        long total = Indicator.count("from Indicator i where " + where, params);
-        List<IndicatorSummary> items = Indicator.<Indicator>find("from Indicator i where " + where, Sort.by("i.code"),
-                params).page(page.page, page.size).list().stream().map(IndicatorSummary::of).toList();
+        Conditions c = new Conditions()
+                .code("i.systemCode = :system", "system", f.system())
+                .and("i.tier = :tier", "tier", f.tier())
+                .and("i.initiativeId = :initiative", "initiative", f.initiativeId())
+                .code("i.ownerAgency = :owner", "owner", f.ownerAgency())
+                .and("i.frequency = :frequency", "frequency", f.frequency())
+                .search("i.searchText like :q", "q", f.text())
+                .origin(origins.parse(f.origin()), "i.origin");
+        long total = Indicator.count("from Indicator i where " + c.where(), c.params());
+        List<IndicatorSummary> items = Indicator.<Indicator>find("from Indicator i where " + c.where(),
+                Sort.by("i.code"), c.params()).page(page.page, page.size).list().stream().map(IndicatorSummary::of)
+                .toList();
         return Page.of(items, page, total);
     }
 

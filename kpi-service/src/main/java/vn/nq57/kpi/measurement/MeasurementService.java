@@ -1,6 +1,5 @@
 package vn.nq57.kpi.measurement;
 
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +28,7 @@ import vn.nq57.kpi.measurement.MeasurementViews.MeasurementEventData;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementRequest;
 import vn.nq57.kpi.measurement.MeasurementViews.MeasurementView;
 import vn.nq57.kpi.measurement.MeasurementViews.RowStatus;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.upload.ImportMode;
 import vn.nq57.platform.period.Period;
 import vn.nq57.platform.InstanceConfig;
@@ -104,35 +104,26 @@ public class MeasurementService {
     }
 
     public Page<MeasurementView> list(Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (f.indicator() != null && !f.indicator().isBlank()) {
-            where.append(" and m.indicatorId = :indicator");
-            params.and("indicator", indicators.byIdOrCode(f.indicator().trim()).id);
-        }
-        if (f.agency() != null && !f.agency().isBlank()) {
-            where.append(" and m.agencyCode = :agency");
-            params.and("agency", f.agency().trim().toUpperCase(Locale.ROOT));
-        }
-        if (f.under() != null && !f.under().isBlank()) {
-            where.append(" and m.agencyCode in :under");
-            params.and("under", agencies.subtree(f.under().trim().toUpperCase(Locale.ROOT)));
-        }
-        if (f.period() != null && !f.period().isBlank()) {
-            where.append(" and m.period = :period");
-            params.and("period", Period.param("period", f.period()).toString());
-        }
-        if (f.status() != null) {
-            where.append(" and m.status = :status");
-            params.and("status", f.status());
-        }
-        origins.apply(where, params, "m", f.origin());
-        long total = Measurement.count("from Measurement m where " + where, params);
-        List<Measurement> rows = Measurement.<Measurement>find("from Measurement m where " + where,
-                Sort.descending("m.periodEnd").and("m.agencyCode").and("m.id"), params)
+        Conditions c = new Conditions()
+                .and("m.indicatorId = :indicator", "indicator", blank(f.indicator()) ? null
+                        : indicators.byIdOrCode(f.indicator().trim()).id)
+                .code("m.agencyCode = :agency", "agency", f.agency())
+                .and("m.agencyCode in :under", "under", blank(f.under()) ? null
+                        : agencies.subtree(f.under().trim().toUpperCase(Locale.ROOT)))
+                .and("m.period = :period", "period", blank(f.period()) ? null
+                        : Period.param("period", f.period()).toString())
+                .and("m.status = :status", "status", f.status())
+                .origin(origins.parse(f.origin()), "m.origin");
+        long total = Measurement.count("from Measurement m where " + c.where(), c.params());
+        List<Measurement> rows = Measurement.<Measurement>find("from Measurement m where " + c.where(),
+                Sort.descending("m.periodEnd").and("m.agencyCode").and("m.id"), c.params())
                 .page(page.page, page.size).list();
         Map<UUID, String> codes = codes(rows.stream().map(m -> m.indicatorId).distinct().toList());
         return Page.of(rows.stream().map(m -> MeasurementView.of(m, codes.get(m.indicatorId))).toList(), page, total);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private Map<UUID, String> codes(List<UUID> ids) {

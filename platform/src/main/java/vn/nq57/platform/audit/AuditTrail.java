@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.MDC;
+import vn.nq57.platform.paging.Conditions;
 import vn.nq57.platform.paging.Page;
 import vn.nq57.platform.paging.PageRequest;
 import vn.nq57.platform.security.Caller;
@@ -89,26 +89,12 @@ public class AuditTrail {
     /** Audit entries, newest first, filtered by entity and (for a scoped reader) by the writers' agencies. */
     public Page<AuditView> list(String entityType, String entityId, String subject, Collection<String> agencies,
                                 PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (entityType != null && !entityType.isBlank()) {
-            where.append(" and entityType = :entityType");
-            params.and("entityType", entityType);
-        }
-        if (entityId != null && !entityId.isBlank()) {
-            where.append(" and entityId = :entityId");
-            params.and("entityId", entityId);
-        }
-        if (subject != null && !subject.isBlank()) {
-            where.append(" and subject = :subject");
-            params.and("subject", subject);
-        }
-        if (agencies != null) {
-            where.append(" and agency in :agencies");
-            params.and("agencies", agencies);
-        }
-        PanacheQuery<AuditEntry> query = AuditEntry.find(where.toString(),
-                Sort.descending("occurredAt").and("id"), params);
+        Conditions c = new Conditions()
+                .text("entityType = :entityType", "entityType", entityType)
+                .text("entityId = :entityId", "entityId", entityId)
+                .text("subject = :subject", "subject", subject)
+                .and("agency in :agencies", "agencies", agencies);
+        PanacheQuery<AuditEntry> query = AuditEntry.find(c.where(), Sort.descending("occurredAt").and("id"), c.params());
         long total = query.count();
         return Page.of(query.page(page.page, page.size).list().stream().map(this::view).toList(), page, total);
     }

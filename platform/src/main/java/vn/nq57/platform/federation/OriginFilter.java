@@ -1,6 +1,5 @@
 package vn.nq57.platform.federation;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
@@ -34,15 +33,6 @@ public class OriginFilter {
             throw ApiException.badRequest("origin", "'" + origin + "' is not an instance id (e.g. central, bkhcn)");
         }
         return new Filter(federation.originColumn(id));
-    }
-
-    /** Appends the condition on {@code alias.origin} to a JPQL where clause for the query parameter {@code origin}. */
-    public void apply(StringBuilder where, Parameters params, String alias, String origin) {
-        Filter filter = parse(origin);
-        where.append(condition(filter, alias + ".origin"));
-        if (filter != null && filter.column() != null) {
-            params.and("origin", filter.column());
-        }
     }
 
     /**
