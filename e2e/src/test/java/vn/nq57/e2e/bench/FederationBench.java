@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +54,8 @@ public final class FederationBench {
 
     private final Suite suite;
     private final List<String> slots = new ArrayList<>();
+    /** When each value of the lag phase was answered by the ministry (its write committed), by key. */
+    private final Map<String, Long> answered = new ConcurrentHashMap<>();
     private String indicator;
     private String initiative;
 
@@ -72,7 +73,7 @@ public final class FederationBench {
         initiative = SuiteAccess.createInitiative(suite, Suite.BKHCN, "H4");
         indicator = SuiteAccess.indicatorFor(suite, Suite.BKHCN, initiative);
         System.out.printf("machine: %d cores, load %s; bkhcn kpi-service -> central kpi-service, indicator %s%n",
-                Runtime.getRuntime().availableProcessors(), load(), indicator);
+                Runtime.getRuntime().availableProcessors(), ProcessCpu.load(), indicator);
 
         if (count <= 0) {
             return;
@@ -83,6 +84,7 @@ public final class FederationBench {
         // 1. lag at a steady load
         Map<String, Long> cpu = ProcessCpu.snapshot();
         Map<String, Long> sent = new ConcurrentHashMap<>();
+        answered.clear();
         Map<String, Long> seen = new ConcurrentHashMap<>();
         AtomicBoolean polling = new AtomicBoolean(true);
         Thread poller = new Thread(() -> poll(seen, polling));
@@ -94,7 +96,10 @@ public final class FederationBench {
             Thread.sleep(100);
         }
         polling.set(false);
-        report("ministry write -> visible at central (" + count + " at " + rate + "/s)", sent, seen);
+        Latencies.report("ministry write -> visible at central (" + count + " at " + rate + "/s), from the request",
+                sent, seen, sent.size());
+        Latencies.report("ministry write -> visible at central, from the write's answer (after its commit)", answered,
+                seen, sent.size());
         System.out.println("  " + ProcessCpu.since(cpu));
 
         // 2. catch-up after an outage of central
@@ -104,7 +109,7 @@ public final class FederationBench {
             int written = write((int) (outage * rate), rate, count, null);
             long backlog = pending();
             System.out.printf("outage over: %d writes accepted at bkhcn, %d events waiting in its outbox; load %s%n",
-                    written, backlog, load());
+                    written, backlog, ProcessCpu.load());
             suite.startService(Suite.CENTRAL, "kpi");
             suite.awaitReady(Suite.CENTRAL, "kpi", Duration.ofSeconds(180));
             long t0 = System.nanoTime();
@@ -115,7 +120,7 @@ public final class FederationBench {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("catch-up: %d events delivered in %.1f s after central was ready: %.0f events/s; load %s%n",
-                    backlog, seconds, backlog / seconds, load());
+                    backlog, seconds, backlog / seconds, ProcessCpu.load());
         }
     }
 
@@ -204,7 +209,7 @@ public final class FederationBench {
         long tokenAt = System.currentTimeMillis();
         Map<String, Integer> totals = new java.util.TreeMap<>();
         System.out.printf("central apply: %d events for %d values of %s in batches of 500; load %s%n", total,
-                slots.size(), code, load());
+                slots.size(), code, ProcessCpu.load());
         Map<String, Long> cpu = ProcessCpu.snapshot();
         long t0 = System.nanoTime();
         for (String body : bodies) {
@@ -224,7 +229,7 @@ public final class FederationBench {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("central apply: %d events in %.1f s = %.0f events/s applied at central %s; load %s%n", total,
-                seconds, total / seconds, totals, load());
+                seconds, total / seconds, totals, ProcessCpu.load());
         System.out.println("  " + ProcessCpu.since(cpu));
         JsonPath held = given().baseUri(suite.url(Suite.CENTRAL, "kpi")).auth().oauth2(suite.token("central.admin"))
                 .queryParam("indicator", code).queryParam("size", 100).when().get("/api/v1/measurements")
@@ -253,7 +258,7 @@ public final class FederationBench {
             double took = (System.nanoTime() - s0) / 1e9;
             System.out.printf("scorecard catch-up: central's initiative-service consumed the %d events central "
                     + "announced meanwhile in %.1f s (%.1f s of it its start) = %.0f events/s after start; load %s%n",
-                    announced, took, ready, announced / (took - ready), load());
+                    announced, took, ready, announced / (took - ready), ProcessCpu.load());
             System.out.println("  " + ProcessCpu.since(before));
         }
     }
@@ -326,7 +331,9 @@ public final class FederationBench {
                             accepted.incrementAndGet();
                             if (sent != null) {
                                 com.fasterxml.jackson.databind.JsonNode m = JSON.readTree(r.body());
-                                sent.put(m.path("id").asText() + "@" + m.path("version").asLong(), t0);
+                                String key = m.path("id").asText() + "@" + m.path("version").asLong();
+                                answered.put(key, System.nanoTime());
+                                sent.put(key, t0);
                             }
                         } else {
                             System.out.printf("write %d refused: %d %s%n", k, r.statusCode(), r.body());
@@ -389,29 +396,4 @@ public final class FederationBench {
                 .jsonPath().getLong("forwarder.pendingEvents");
     }
 
-    private static String load() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
-
-    private static void report(String what, Map<String, Long> sent, Map<String, Long> seen) {
-        List<Double> ms = new ArrayList<>();
-        sent.forEach((key, t0) -> {
-            Long t1 = seen.get(key);
-            if (t1 != null) {
-                ms.add((t1 - t0) / 1e6);
-            }
-        });
-        Collections.sort(ms);
-        if (ms.isEmpty()) {
-            System.out.printf("%s: none seen of %d%n", what, sent.size());
-            return;
-        }
-        System.out.printf("%s: seen %d of %d, p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", what, ms.size(), sent.size(),
-                ms.get((int) Math.floor(0.50 * (ms.size() - 1))), ms.get((int) Math.floor(0.99 * (ms.size() - 1))),
-                ms.get(ms.size() - 1));
-    }
 }

@@ -58,7 +58,7 @@ public final class HandoverBench {
         // bkhcn knows the indicators before the hand-over starts (its pull brings the catalogue up to date anyway)
         await(Duration.ofMinutes(5), () -> given().baseUri(suite.url(Suite.BKHCN, "kpi"))
                 .auth().oauth2(suite.token("viewer.bkhcn")).when().get("/api/v1/indicators/BENCH-0001").statusCode() == 200);
-        String load = load();
+        String load = ProcessCpu.load();
         Instant t0 = Instant.now();
         JsonPath started = given().baseUri(suite.url(Suite.CENTRAL, "kpi")).auth().oauth2(admin)
                 .contentType(ContentType.JSON).body(Map.of("agency", "BKHCN"))
@@ -91,7 +91,7 @@ public final class HandoverBench {
                 rebuilt.getLong("applied") * 1000.0 / Math.max(1, rebuildMs - readyMs), kinds(rebuilt)));
         say("memory: " + peak(Suite.BKHCN) + " during its rebuild");
         say("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load before the hand-over " + load
-                + ", after " + load());
+                + ", after " + ProcessCpu.load());
     }
 
     /** The peak resident memory (VmHWM) of an instance's kpi-service since it started, and its resident memory now. */
@@ -168,10 +168,6 @@ public final class HandoverBench {
             b.append(b.length() == 0 ? "" : ", ").append(k.get("kind")).append(' ').append(k.get("applied"));
         }
         return b + (progress.getLong("kept") > 0 ? "; kept out " + progress.getLong("kept") : "");
-    }
-
-    private static String load() throws java.io.IOException {
-        return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
     }
 
     private static void await(Duration timeout, java.util.concurrent.Callable<Boolean> done) throws Exception {

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,7 +86,7 @@ public final class LatencyBench {
         long interval = (long) (1_000_000_000L / rate);
         long start = System.nanoTime();
         System.out.printf("posting %d measurements at %.1f/s, %d replica(s) of initiative-service; load %s%n", count,
-                rate, urls.size(), load());
+                rate, urls.size(), ProcessCpu.load());
         for (int i = 1; i <= count; i++) {
             String value = BigDecimal.valueOf(10_000 + i, 2).stripTrailingZeros().toPlainString();
             long wait = start + (i - 1) * interval - System.nanoTime();
@@ -120,10 +119,10 @@ public final class LatencyBench {
         }
         for (Seen s : subscribers) {
             s.stream().body().close();
-            report("POST measurement -> SSE 'measurement' change at " + s.where(), sent, s.measurement(), count);
-            report("POST measurement -> SSE 'kpi' change (scorecard re-evaluated) at " + s.where(), sent, s.kpi(), count);
+            Latencies.report("POST measurement -> SSE 'measurement' change at " + s.where(), sent, s.measurement(), count);
+            Latencies.report("POST measurement -> SSE 'kpi' change (scorecard re-evaluated) at " + s.where(), sent, s.kpi(), count);
         }
-        System.out.println("load after: " + load());
+        System.out.println("load after: " + ProcessCpu.load());
         if (replicas > 1) {
             suite.stopReplica(Suite.CENTRAL, "initiative", Suite.CENTRAL.port("initiative") + 10);
         }
@@ -166,29 +165,4 @@ public final class LatencyBench {
         return new Seen(url, measurementSeen, kpiSeen, stream);
     }
 
-    private static void report(String what, Map<String, Long> sent, Map<String, Long> seen, int count) {
-        List<Double> ms = new ArrayList<>();
-        sent.forEach((value, t0) -> {
-            Long t1 = seen.get(value);
-            if (t1 != null) {
-                ms.add((t1 - t0) / 1e6);
-            }
-        });
-        Collections.sort(ms);
-        if (ms.isEmpty()) {
-            System.out.printf("%s: none seen of %d%n", what, count);
-            return;
-        }
-        System.out.printf("%s: seen %d of %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, ms.size(), count,
-                ms.get((int) Math.floor(0.50 * (ms.size() - 1))), ms.get((int) Math.floor(0.99 * (ms.size() - 1))),
-                ms.get(ms.size() - 1));
-    }
-
-    private static String load() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
 }

@@ -15,6 +15,15 @@ import java.util.stream.Stream;
  */
 final class ProcessCpu {
 
+    /** The machine's load average as /proc/loadavg says it ("?" when it cannot be read). */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
     private ProcessCpu() {

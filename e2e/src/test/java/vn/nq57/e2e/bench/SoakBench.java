@@ -72,7 +72,7 @@ public final class SoakBench {
         String indicator = SuiteAccess.indicatorFor(suite, initiative);
         String uploaded = SuiteAccess.indicatorFor(suite, initiative);
         System.out.printf("soak %s: %d cores, load %s; values to %s at 20/s, CSV uploads to %s every minute%n",
-                duration, Runtime.getRuntime().availableProcessors(), load(), indicator, uploaded);
+                duration, Runtime.getRuntime().availableProcessors(), ProcessCpu.load(), indicator, uploaded);
 
         List<Subscriber> subscribers = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -111,7 +111,7 @@ public final class SoakBench {
         }
         System.out.printf("end: %d values written (%d accepted), %d uploads; %d of %d subscribers received every "
                         + "change exactly once; errors %s; load %s%n", n.get(), written.get(), uploads.get(), exact,
-                subscribers.size(), errors.isEmpty() ? "none" : errors, load());
+                subscribers.size(), errors.isEmpty() ? "none" : errors, ProcessCpu.load());
     }
 
     private void write(String indicator, long k) {
@@ -177,7 +177,7 @@ public final class SoakBench {
 
     private void print(int minute, List<Subscriber> subscribers) {
         StringBuilder line = new StringBuilder(String.format("min %2d: written %d, load %s", minute, written.get(),
-                load().split(" ")[0]));
+                ProcessCpu.load().split(" ")[0]));
         for (String service : SERVICES) {
             line.append(String.format("; %s RSS %d MB heap-after-GC %s MB", service,
                     rssMb(suite.pid(Suite.CENTRAL, service)), liveHeapMb(service)));
@@ -211,14 +211,6 @@ public final class SoakBench {
             Matcher m = LIVE.matcher(r.body());
             return m.find() ? String.valueOf((long) (Double.parseDouble(m.group(1)) / 1_048_576)) : "?";
         } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
             return "?";
         }
     }
