@@ -57,11 +57,11 @@ import vn.nq57.platform.security.Roles;
 @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
 public class ReportResource {
 
-    @Inject
-    Clock clock;
-
     private static final List<String> FIGURES = List.of("allocations", "planned", "approved", "disbursed", "remaining",
             "disbursementRate");
+
+    @Inject
+    Clock clock;
 
     @Inject
     ReportService reports;

@@ -51,13 +51,13 @@ import vn.nq57.platform.security.AgencyAccess;
 @ApplicationScoped
 public class ComplianceService {
 
-    @Inject
-    Clock clock;
-
     public static final String FORMULA = "score = 100 × Σ w·r / Σ w over the parts with something counted; values "
             + "r = (on time + ½ late) / (on time + late + missing), w 0.40; outputs r = (on time + ½ late) / (on time "
             + "+ late + overdue), w 0.30; obstacles r = (answered in time + ½ late) / (in time + late + overdue), "
             + "w 0.15; initiatives r = (green + ½ amber) / (green + amber + red), w 0.15";
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;

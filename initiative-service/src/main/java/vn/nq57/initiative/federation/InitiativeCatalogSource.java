@@ -37,15 +37,15 @@ import vn.nq57.platform.period.Period;
 @ApplicationScoped
 public class InitiativeCatalogSource implements CatalogFeed.Source {
 
-    @Inject
-    Clock clock;
-
     public static final String SYSTEM = "system";
     public static final String PHASE = "phase";
     public static final String AGENCY = "agency";
     public static final String INITIATIVE = "initiative";
     /** An answer this instance gave to an obstacle the asking ministry owns (the asked agency is here). */
     public static final String OBSTACLE_ANSWER = "obstacle-answer";
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;

@@ -38,11 +38,11 @@ import vn.nq57.platform.security.Roles;
 @ApplicationScoped
 public class MailJobs {
 
-    @Inject
-    Clock clock;
-
     private static final Logger LOG = Logger.getLogger(MailJobs.class);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;

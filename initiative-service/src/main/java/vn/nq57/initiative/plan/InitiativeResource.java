@@ -53,15 +53,15 @@ import vn.nq57.platform.security.Roles;
 @RolesAllowed({Roles.CENTRAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.DATA_SUBMITTER, Roles.VIEWER, Roles.FEDERATION})
 public class InitiativeResource {
 
-    @Inject
-    Clock clock;
-
     /** How the path parameters are described in the OpenAPI document. */
     static final String ID_OR_CODE = "The initiative's id (UUID) or code";
     static final String ID = "The initiative's id (UUID; its code is not accepted here)";
     static final String ID_EXAMPLE = "0b6f3c2e-6a4d-4f1e-9c1a-2d5e8f7a9b10";
     static final String OUTPUT_ID = "The output's id (UUID)";
     static final String OUTPUT_ID_EXAMPLE = "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
+    @Inject
+    Clock clock;
 
     @Inject
     InitiativeService service;

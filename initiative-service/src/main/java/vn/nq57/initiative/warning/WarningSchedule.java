@@ -20,10 +20,10 @@ import vn.nq57.platform.period.Period;
 @ApplicationScoped
 public class WarningSchedule {
 
+    private static final Logger LOG = Logger.getLogger(WarningSchedule.class);
+
     @Inject
     Clock clock;
-
-    private static final Logger LOG = Logger.getLogger(WarningSchedule.class);
 
     @Inject
     WarningService warnings;

@@ -47,10 +47,10 @@ import vn.nq57.platform.security.Roles;
 @ApplicationScoped
 public class WarningService {
 
+    private static final Logger LOG = Logger.getLogger(WarningService.class);
+
     @Inject
     Clock clock;
-
-    private static final Logger LOG = Logger.getLogger(WarningService.class);
 
     @Inject
     EntityManager em;

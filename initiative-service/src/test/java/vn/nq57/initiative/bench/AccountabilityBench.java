@@ -43,9 +43,6 @@ import vn.nq57.platform.testing.TestEvents;
 @EnabledIfSystemProperty(named = "nq57.bench", matches = "true")
 class AccountabilityBench {
 
-    @Inject
-    Clock clock;
-
     static final int INDICATORS = 2_000;
     static final int AGENCIES = 42;
     static final int USERS = 500;
@@ -58,6 +55,9 @@ class AccountabilityBench {
             return Map.of("nq57.recipients.static", users);
         }
     }
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;

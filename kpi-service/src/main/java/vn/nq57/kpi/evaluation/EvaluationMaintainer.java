@@ -44,9 +44,6 @@ import vn.nq57.platform.outbox.Outbox;
 @ApplicationScoped
 public class EvaluationMaintainer {
 
-    @Inject
-    Clock clock;
-
     /** The statuses whose values count in the evaluation. */
     public static final String COUNTED = "('SUBMITTED', 'APPROVED')";
 
@@ -55,6 +52,9 @@ public class EvaluationMaintainer {
             CASE i.aggregation WHEN 'SUM' THEN sum(m.value) WHEN 'AVERAGE' THEN round(avg(m.value), 6)
                  WHEN 'MAX' THEN max(m.value) WHEN 'MIN' THEN min(m.value)
                  ELSE (array_agg(m.value ORDER BY m.submitted_at DESC, m.id))[1] END""";
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;

@@ -39,10 +39,10 @@ import vn.nq57.platform.upload.ImportMode;
 @ApplicationScoped
 public class MeasurementImport {
 
+    public static final int MAX_ROWS = 10_000;
+
     @Inject
     Clock clock;
-
-    public static final int MAX_ROWS = 10_000;
 
     @Inject
     MeasurementStore store;
