@@ -263,6 +263,9 @@ public class ScorecardFeed implements EventConsumer {
     /**
      * [system, owner agency, initiative id] of an indicator known to the scorecard, looked up once per transaction (a
      * poll's events are applied in one: a batch of values of one indicator asks once); an indicator event forgets it.
+     * A value of an indicator not known yet has overtaken the indicator's event (they travel in different partitions,
+     * maybe to another replica): it waits, parked and retried, so that it is announced in its indicator's System and
+     * reaches those who watch that System — announced without one, no such subscriber would ever see it.
      */
     private Object[] locateIndicator(UUID indicator) {
         @SuppressWarnings("unchecked")
@@ -280,9 +283,11 @@ public class ScorecardFeed implements EventConsumer {
             List<Object[]> rows = em.createNativeQuery("SELECT coalesce(k.system_code, i.system_code), k.owner_agency, "
                     + "k.initiative_id FROM kpi_status k LEFT JOIN initiative i ON i.id = k.initiative_id "
                     + "WHERE k.indicator_id = :id").setParameter("id", indicator).getResultList();
-            if (!rows.isEmpty()) {
-                return rows.get(0);
+            if (rows.isEmpty()) {
+                throw new IllegalStateException("indicator " + indicator + " is not known to the scorecard yet: "
+                        + "its value waits for the indicator's event");
             }
+            return rows.get(0);
         }
         return new Object[] {null, null, null};
     }

@@ -24,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import vn.nq57.initiative.Fixtures;
@@ -163,23 +162,7 @@ class ScorecardTest {
         String ours = Fixtures.createId("H3", "BYT");
         String theirs = Fixtures.createId("H3", "BGDDT");
         List<String> lines = new CopyOnWriteArrayList<>();
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(streamUrl + "?system=H3"))
-                .header("Authorization", "Bearer " + TestTokens.viewer("BYT")).header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        HttpResponse<java.util.stream.Stream<String>> r = response.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals(200, r.statusCode());
-        Thread reader = new Thread(() -> {
-            try {
-                r.body().forEach(lines::add);
-            } catch (java.io.UncheckedIOException closedByTheTest) {
-                // the test closes the stream when it has seen what it waited for
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (var stream = watch("?system=H3", TestTokens.viewer("BYT"), lines)) {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 transition(theirs, "SUSPENDED");
                 transition(ours, "SUSPENDED");
@@ -191,9 +174,56 @@ class ScorecardTest {
             assertEquals("initiative", change.getString("kind"));
             assertEquals("BYT", change.getString("agency"));
             assertEquals("H3", change.getString("system"));
-        } finally {
-            r.body().close();
         }
+    }
+
+    /**
+     * A ministry's value can overtake its indicator's event (they travel in different partitions): the value waits
+     * (parked) until the scorecard knows the indicator, then is announced in the indicator's System, so a subscriber
+     * watching that System sees it (it was announced without a System before, and such a subscriber never saw it).
+     */
+    @Test
+    void aValueThatOvertakesItsIndicatorWaitsForItAndIsAnnouncedInItsSystem() throws Exception {
+        String initiative = Fixtures.createId("H4", "BKHCN");
+        String indicator = UUID.randomUUID().toString();
+        String code = "KPI-O" + indicator.substring(0, 6);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (var stream = watch("?system=H4", TestTokens.viewer("BKHCN"), lines)) {
+            long parked = inbox.parked("scorecard");
+            String value = UUID.randomUUID().toString();
+            kpi("nq57.measurement.recorded.v1", value, 1, Map.of("id", value, "indicatorId", indicator,
+                    "indicatorCode", code, "period", "2025", "agency", "BKHCN", "value", 12, "status", "SUBMITTED",
+                    "version", 1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> inbox.parked("scorecard") == parked + 1);
+            kpi("nq57.indicator.created.v1", indicator, 1, Map.of("id", indicator, "code", code, "tier", "OPERATIONAL",
+                    "system", "H4", "initiativeId", initiative, "ownerAgency", "BKHCN"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream().anyMatch(l -> l.contains(code + " 2025 = 12")));
+            JsonPath change = JsonPath.from(lines.stream().filter(l -> l.startsWith("data:") && l.contains(code))
+                    .findFirst().orElseThrow().substring(5));
+            assertEquals("measurement", change.getString("kind"));
+            assertEquals("H4", change.getString("system"));
+            assertEquals(initiative, change.getString("initiativeId"));
+            assertEquals(parked, inbox.parked("scorecard"), "no longer parked");
+        }
+    }
+
+    /** The live stream as {@code token} sees it, its lines collected into {@code lines} until closed. */
+    private AutoCloseable watch(String query, String token, List<String> lines) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(streamUrl + query))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
+        HttpResponse<java.util.stream.Stream<String>> r = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, r.statusCode());
+        Thread reader = new Thread(() -> {
+            try {
+                r.body().forEach(lines::add);
+            } catch (java.io.UncheckedIOException closedByTheTest) {
+                // the test closes the stream when it has seen what it waited for
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return () -> r.body().close();
     }
 
     @Test
