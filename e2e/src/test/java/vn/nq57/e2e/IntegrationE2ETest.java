@@ -115,6 +115,14 @@ class IntegrationE2ETest {
         suite.stopBroker();
         String written = Flows.createInitiative(suite, "H3");
         Flows.disburse(suite, allocation, 150_000_000L, "UNC-E2E-" + UUID.randomUUID());
+        // the writes wait in the outboxes: every service stays ready (in a cluster, in its Service) while the broker
+        // is away and while its clients reconnect — readiness that followed the Kafka clients took the API down
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            for (String service : Suite.PORTS.keySet()) {
+                Response ready = suite.health(Suite.CENTRAL, service, "ready");
+                assertEquals(200, ready.statusCode(), service + " with the broker away: " + ready.asString());
+            }
+        });
         suite.startBroker(false);
 
         awaitDisbursed(initiative, 150_000_000);

@@ -23,8 +23,11 @@ class ManagementE2ETest {
             given().baseUri(api).when().get("/api/v1/audit").then().statusCode(401);
 
             String management = suite.managementUrl(Suite.CENTRAL, service);
-            given().baseUri(management).when().get("/q/health/ready").then().statusCode(200);
-            given().baseUri(management).when().get("/q/health/live").then().statusCode(200);
+            for (String probe : new String[] {"ready", "live"}) {
+                io.restassured.response.Response health = suite.health(Suite.CENTRAL, service, probe);
+                // a failing check names itself in the body: the failure says which
+                assertThat(health.statusCode()).as(service + " " + probe + ": " + health.asString()).isEqualTo(200);
+            }
             String metrics = given().baseUri(management).when().get("/q/metrics").then().statusCode(200)
                     .extract().asString();
             assertThat(metrics).as(service).contains("jvm_memory_used_bytes")

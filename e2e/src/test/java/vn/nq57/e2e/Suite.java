@@ -502,9 +502,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
                 throw new IllegalStateException("the replica exited with " + p.exitValue() + "; see " + log);
             }
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (port + MANAGEMENT_OFFSET)
-                                + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                if (up(client, "http://127.0.0.1:" + (port + MANAGEMENT_OFFSET))) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -572,9 +570,7 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
                         + "; see " + log);
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(managementUrl(node, service) + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                if (up(client, managementUrl(node, service))) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -589,6 +585,25 @@ public final class Suite implements BeforeAllCallback, ExtensionContext.Store.Cl
     /** Health and metrics of a service of an instance (its management interface). */
     public String managementUrl(Node node, String service) {
         return "http://127.0.0.1:" + (node.port(service) + MANAGEMENT_OFFSET);
+    }
+
+    /**
+     * Whether a service is up: ready (its database) and started (its Kafka clients connected: readiness leaves Kafka
+     * out, so that a broker's restart does not take the API out of service).
+     */
+    private static boolean up(HttpClient client, String management) throws IOException, InterruptedException {
+        for (String probe : new String[] {"/q/health/ready", "/q/health/started"}) {
+            if (client.send(HttpRequest.newBuilder(URI.create(management + probe)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A health probe ({@code /q/health/ready}, {@code live}, {@code started}) of a service, on its management port. */
+    public io.restassured.response.Response health(Node node, String service, String probe) {
+        return io.restassured.RestAssured.given().baseUri(managementUrl(node, service)).when().get("/q/health/" + probe);
     }
 
     public String url(String service) {
