@@ -104,8 +104,8 @@ public class ObstacleService {
                         : OffsetDateTime.now(ZoneOffset.UTC).minusDays(f.minAgeDays()))
                 .origin(origins.parse(f.origin()), "o.origin");
         if (f.open() != null) {
-            c.and(true, f.open() ? "o.status in :openStates" : "o.status not in :openStates")
-                    .bind("openStates", List.of(ObstacleStatus.OPEN, ObstacleStatus.ANSWERED));
+            c.and(f.open() ? "o.status in :openStates" : "o.status not in :openStates", "openStates",
+                    List.of(ObstacleStatus.OPEN, ObstacleStatus.ANSWERED));
         }
         long total = Obstacle.count("from Obstacle o where " + c.where(), c.params());
         List<ObstacleView> items = Obstacle.<Obstacle>find("from Obstacle o join fetch o.initiative "

@@ -113,10 +113,10 @@ public class InitiativeService {
                 .search("i.searchText like :q", "q", f.text())
                 .origin(origins.parse(f.origin()), "i.origin");
         if (f.overdue() != null) {
-            c.and(true, (f.overdue() ? "exists" : "not exists")
+            c.and((f.overdue() ? "exists" : "not exists")
                     + " (select 1 from InitiativeOutput o where o.initiative = i and o.dueDate < :today"
                     + " and o.status not in (vn.nq57.initiative.plan.OutputStatus.DELIVERED,"
-                    + " vn.nq57.initiative.plan.OutputStatus.CANCELLED))").bind("today", today());
+                    + " vn.nq57.initiative.plan.OutputStatus.CANCELLED))", "today", today());
         }
         long total = Initiative.count("from Initiative i where " + c.where(), c.params());
         List<Initiative> rows = Initiative.<Initiative>find("from Initiative i join fetch i.leadAgency where " + c.where(),

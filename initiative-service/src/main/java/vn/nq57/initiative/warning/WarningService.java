@@ -259,8 +259,7 @@ public class WarningService {
                 .and("w.subjectId = :subjectId", "subjectId", f.subjectId())
                 .and("w.status = :status", "status", f.status());
         if (f.open() != null) {
-            c.and(true, f.open() ? "w.status <> :resolved" : "w.status = :resolved")
-                    .bind("resolved", WarningStatus.RESOLVED);
+            c.and(f.open() ? "w.status <> :resolved" : "w.status = :resolved", "resolved", WarningStatus.RESOLVED);
         }
         long total = Warning.count("from Warning w where " + c.where(), c.params());
         List<WarningView> items = Warning.<Warning>find("from Warning w where " + c.where()

@@ -16,26 +16,15 @@ public final class Conditions {
     private final StringBuilder where = new StringBuilder("1 = 1");
     private final Parameters params = new Parameters();
 
-    /** {@code and condition}, binding {@code :name} to {@code value}, when the value is given. */
+    /**
+     * {@code and condition}, binding {@code :name} to {@code value}, when the value is given (a condition whose text
+     * depends on its filter is chosen by the caller, then added the same way).
+     */
     public Conditions and(String condition, String name, Object value) {
         if (value != null) {
             where.append(" and ").append(condition);
             params.and(name, value);
         }
-        return this;
-    }
-
-    /** {@code and condition} (no parameter of its own, or parameters bound with {@link #bind}), when {@code on}. */
-    public Conditions and(boolean on, String condition) {
-        if (on) {
-            where.append(" and ").append(condition);
-        }
-        return this;
-    }
-
-    /** Binds a parameter a condition added by {@link #and(boolean, String)} uses. */
-    public Conditions bind(String name, Object value) {
-        params.and(name, value);
         return this;
     }
 

@@ -39,8 +39,10 @@ class ConditionsTest {
 
     @Test
     void aConditionWhoseTextDependsOnTheFilterBindsItsOwnParameters() {
-        Conditions c = new Conditions().and(true, "w.status <> :resolved").bind("resolved", "RESOLVED")
-                .and(false, "never").and("w.id in :ids", "ids", List.of(1, 2));
+        boolean open = true;
+        Conditions c = new Conditions()
+                .and(open ? "w.status <> :resolved" : "w.status = :resolved", "resolved", "RESOLVED")
+                .and("never", "unused", null).and("w.id in :ids", "ids", List.of(1, 2));
         assertEquals("1 = 1 and w.status <> :resolved and w.id in :ids", c.where());
         assertEquals(Map.of("resolved", "RESOLVED", "ids", List.of(1, 2)), c.params().map());
     }
